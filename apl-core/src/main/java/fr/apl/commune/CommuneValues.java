@@ -1,0 +1,149 @@
+package fr.apl.commune;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Holds one number per commune code: a population, a supply, a weight.
+ *
+ * <p>Codes are INSEE commune codes kept as strings (leading zeros, Corsica 2A/2B, arrondissements
+ * 751xx, 6938x, 132xx), unique and sorted with {@link String#compareTo}. Values are finite.
+ *
+ * <p>Immutable and thread-safe; {@link #get(String)} is O(log n).
+ */
+public final class CommuneValues {
+
+  private final String[] codes;
+  private final double[] values;
+
+  private CommuneValues(String[] codes, double[] values) {
+    this.codes = codes;
+    this.values = values;
+  }
+
+  /**
+   * Returns the values of a map.
+   *
+   * @throws IllegalArgumentException on a null or empty code, or a value that is not finite
+   */
+  public static CommuneValues of(Map<String, Double> byCode) {
+    Builder b = builder();
+    for (Map.Entry<String, Double> e : new TreeMap<>(byCode).entrySet()) {
+      if (e.getValue() == null) {
+        throw new IllegalArgumentException("no value for commune " + e.getKey());
+      }
+      b.add(e.getKey(), e.getValue());
+    }
+    return b.build();
+  }
+
+  /** Returns an empty builder. Not thread-safe. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the number of communes. */
+  public int size() {
+    return codes.length;
+  }
+
+  /** Returns the code at position {@code k} in code order. */
+  public String code(int k) {
+    return codes[k];
+  }
+
+  /** Returns the value at position {@code k} in code order. */
+  public double value(int k) {
+    return values[k];
+  }
+
+  /** Returns the position of a code, or a negative number when absent. */
+  public int indexOf(String code) {
+    return Arrays.binarySearch(codes, code);
+  }
+
+  /** Returns the value of a commune, or 0 when the commune is absent. */
+  public double get(String code) {
+    int k = indexOf(code);
+    return k < 0 ? 0.0 : values[k];
+  }
+
+  /** Returns true when the commune has a value. */
+  public boolean contains(String code) {
+    return indexOf(code) >= 0;
+  }
+
+  /** Returns the sum of the values, added in code order. */
+  public double sum() {
+    double s = 0;
+    for (double v : values) {
+      s += v;
+    }
+    return s;
+  }
+
+  /** Returns the codes in order (a copy). */
+  public String[] codes() {
+    return codes.clone();
+  }
+
+  /** Returns the values in code order (a copy). */
+  public double[] values() {
+    return values.clone();
+  }
+
+  /** Returns a copy with every value multiplied by {@code factor}. */
+  public CommuneValues scaled(double factor) {
+    double[] v = values.clone();
+    for (int k = 0; k < v.length; k++) {
+      v[k] *= factor;
+    }
+    return new CommuneValues(codes, v);
+  }
+
+  /** Collects values one commune at a time. */
+  public static final class Builder {
+    private final TreeMap<String, Double> byCode = new TreeMap<>();
+
+    private Builder() {}
+
+    /**
+     * Adds a commune.
+     *
+     * @throws IllegalArgumentException when the code is null, empty or already given, or the
+     *     value is not finite
+     */
+    public Builder add(String code, double value) {
+      if (code == null || code.isEmpty()) {
+        throw new IllegalArgumentException("commune code must not be null or empty");
+      }
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException(
+            "value of commune " + code + " must be finite, given: " + value);
+      }
+      if (byCode.putIfAbsent(code, value) != null) {
+        throw new IllegalArgumentException("commune " + code + " is given twice");
+      }
+      return this;
+    }
+
+    /** Returns true when the commune was already added. */
+    public boolean contains(String code) {
+      return byCode.containsKey(code);
+    }
+
+    /** Builds the values; the builder may go on being used. */
+    public CommuneValues build() {
+      String[] c = new String[byCode.size()];
+      double[] v = new double[byCode.size()];
+      int k = 0;
+      for (Map.Entry<String, Double> e : byCode.entrySet()) {
+        c[k] = e.getKey();
+        v[k] = e.getValue();
+        k++;
+      }
+      return new CommuneValues(c, v);
+    }
+  }
+}

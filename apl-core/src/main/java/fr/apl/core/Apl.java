@@ -1,0 +1,41 @@
+package fr.apl.core;
+
+import fr.apl.decay.DistanceDecay;
+import fr.apl.demand.Population;
+import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.supply.Supply;
+import java.util.List;
+
+/**
+ * Computes the APL indicator (accessibilité potentielle localisée, DREES): the entry point of the
+ * library.
+ *
+ * <pre>{@code
+ * Catchments catchments = Apl.prepare(times, DistanceDecay.dreesGeneralPractitioners());
+ * AplResult result = catchments.compute(population,
+ *     List.of(SupplyScenario.of("apl", all), SupplyScenario.of("apl_moins65", under65)), 4);
+ * double apl = result.apl("apl", "43157");
+ * }</pre>
+ *
+ * <p>Prepare once, compute many times: the catchments hold the weighted matrix in both
+ * orientations, and each computation is two sparse gathers over it. All types are immutable and
+ * thread-safe. The library never prints nor exits; problems come back as exceptions (bad
+ * arguments) or in {@link Diagnostics} (facts about the data).
+ */
+public final class Apl {
+
+  private Apl() {}
+
+  /** Builds the catchments of a matrix under a decay (see {@link Catchments}). */
+  public static Catchments prepare(TravelTimeMatrix matrix, DistanceDecay decay) {
+    return Catchments.of(matrix, decay);
+  }
+
+  /**
+   * Computes one variant named {@code apl} on one thread: a shortcut for a single run.
+   */
+  public static AplResult compute(TravelTimeMatrix matrix, DistanceDecay decay,
+      Population population, Supply supply) {
+    return prepare(matrix, decay).compute(population, List.of(SupplyScenario.of("apl", supply)), 1);
+  }
+}

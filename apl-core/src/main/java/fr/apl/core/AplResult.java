@@ -1,0 +1,114 @@
+package fr.apl.core;
+
+import fr.apl.commune.CommuneValues;
+import fr.apl.demand.Population;
+import java.util.List;
+
+/**
+ * Holds the APL of every population commune for each computed variant, with the population used
+ * and the {@link Diagnostics}.
+ *
+ * <p>Rows are the communes of the population, in code order. APL is in consultations per year per
+ * standardised inhabitant; a commune with no supply in reach has APL 0 (not missing).
+ *
+ * <p>Immutable and thread-safe; accessors return copies or single values.
+ */
+public final class AplResult {
+
+  private final Population population;
+  private final List<String> variants;
+  private final double[][] apl;
+  private final int[] practicesInReach;
+  private final Diagnostics diagnostics;
+
+  AplResult(Population population, List<String> variants, double[][] apl, int[] practicesInReach,
+      Diagnostics diagnostics) {
+    this.population = population;
+    this.variants = List.copyOf(variants);
+    this.apl = apl;
+    this.practicesInReach = practicesInReach;
+    this.diagnostics = diagnostics;
+  }
+
+  /** Returns the variant names, in the order computed. */
+  public List<String> variants() {
+    return variants;
+  }
+
+  /** Returns the number of communes (rows). */
+  public int size() {
+    return practicesInReach.length;
+  }
+
+  /** Returns the code of row {@code k}. */
+  public String code(int k) {
+    return population.standardised().code(k);
+  }
+
+  /** Returns the population the result was computed with. */
+  public Population population() {
+    return population;
+  }
+
+  /**
+   * Returns the APL of a commune in a variant.
+   *
+   * @throws IllegalArgumentException when the variant or the commune is unknown
+   */
+  public double apl(String variant, String code) {
+    int k = population.standardised().indexOf(code);
+    if (k < 0) {
+      throw new IllegalArgumentException("commune " + code + " is not in the population");
+    }
+    return apl[variantIndex(variant)][k];
+  }
+
+  /** Returns the APL of row {@code k} in variant number {@code v}. */
+  public double apl(int v, int k) {
+    return apl[v][k];
+  }
+
+  /** Returns the APL of every commune in a variant. */
+  public CommuneValues apl(String variant) {
+    int v = variantIndex(variant);
+    CommuneValues.Builder b = CommuneValues.builder();
+    for (int k = 0; k < size(); k++) {
+      b.add(code(k), apl[v][k]);
+    }
+    return b.build();
+  }
+
+  /**
+   * Returns the number of practice communes with supply that row {@code k} reaches with a non-zero
+   * weight, in the first variant.
+   */
+  public int practicesInReach(int k) {
+    return practicesInReach[k];
+  }
+
+  /** Returns the mean APL of a variant weighted by standardised population (0 with no population). */
+  public double weightedMean(String variant) {
+    int v = variantIndex(variant);
+    CommuneValues p = population.standardised();
+    double num = 0;
+    double den = 0;
+    for (int k = 0; k < size(); k++) {
+      num += p.value(k) * apl[v][k];
+      den += p.value(k);
+    }
+    return den > 0 ? num / den : 0.0;
+  }
+
+  /** Returns the diagnostics of the computation. */
+  public Diagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  private int variantIndex(String variant) {
+    int v = variants.indexOf(variant);
+    if (v < 0) {
+      throw new IllegalArgumentException("unknown variant " + variant + "; known: " + variants);
+    }
+    return v;
+  }
+}

@@ -1,0 +1,327 @@
+package fr.apl.core;
+
+import fr.apl.commune.CommuneValues;
+import fr.apl.decay.DistanceDecay;
+import fr.apl.demand.Population;
+import fr.apl.internal.Parallel;
+import fr.apl.internal.TwoStepKernel;
+import fr.apl.matrix.TravelTimeMatrix;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Holds the weighted catchments of a travel-time matrix, built once, and computes APL on them for
+ * any number of population and supply scenarios (E2SFCA, Luo &amp; Qi 2009; DREES working paper 124):
+ *
+ * <pre>
+ *   D_j   = Σ_i w(t_ij) · P_i             weighted demand reaching practice commune j
+ *   R_j   = S_j / D_j    (0 when D_j = 0)
+ *   APL_i = Σ_j w(t_ij) · R_j             consultations per year per standardised inhabitant
+ * </pre>
+ *
+ * <p>The decay is evaluated once per pair when the catchments are built; pairs of weight 0 are
+ * dropped. Weights are kept in both orientations (by residence and by practice), so both steps are
+ * gathers: each output cell is summed by one thread in a fixed order, and results are bit-identical
+ * for any thread count.
+ *
+ * <p>A commune's time to itself is 0 minutes when the matrix has no self pair. A commune of the
+ * population or supply that the matrix does not know reaches only itself, at 0 minutes; it is
+ * listed in the {@link Diagnostics}.
+ *
+ * <p>Immutable and thread-safe: several threads may compute on the same catchments at once.
+ * Memory: 12 bytes per pair in reach and orientation. {@link #compute} is O(pairs in reach ×
+ * variants) plus O(communes · log communes) to match codes.
+ */
+public final class Catchments {
+
+  private final TravelTimeMatrix matrix;
+  private final DistanceDecay decay;
+  private final double selfWeight;
+  private final int[] residenceStart;
+  private final int[] residencePractice;
+  private final double[] residenceWeight;
+  private final int[] practiceStart;
+  private final int[] practiceResidence;
+  private final double[] practiceWeight;
+  private final int selfPairsAdded;
+
+  private Catchments(TravelTimeMatrix matrix, DistanceDecay decay) {
+    this.matrix = matrix;
+    this.decay = decay;
+    this.selfWeight = decay.weight(0.0);
+    int n = matrix.communeCount();
+    int[] rowStart = matrix.rowStart();
+    int[] destination = matrix.destinations();
+    double[] minutes = matrix.minutes();
+    double[] pairWeight = new double[minutes.length];
+    // First pass: weights and the size of each row, self pair included.
+    int[] start = new int[n + 1];
+    boolean[] hasSelf = new boolean[n];
+    int added = 0;
+    for (int i = 0; i < n; i++) {
+      int kept = 0;
+      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+        pairWeight[k] = decay.weight(minutes[k]);
+        if (pairWeight[k] > 0) {
+          kept++;
+        }
+        hasSelf[i] |= destination[k] == i;
+      }
+      if (!hasSelf[i]) {
+        added++;
+        if (selfWeight > 0) {
+          kept++;
+        }
+      }
+      start[i + 1] = start[i] + kept;
+    }
+    // Second pass: copy the pairs in reach, the missing self pair inserted in practice order.
+    int total = start[n];
+    int[] practice = new int[total];
+    double[] weight = new double[total];
+    for (int i = 0; i < n; i++) {
+      int out = start[i];
+      boolean selfPending = !hasSelf[i] && selfWeight > 0;
+      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+        int j = destination[k];
+        if (selfPending && j > i) {
+          practice[out] = i;
+          weight[out++] = selfWeight;
+          selfPending = false;
+        }
+        if (pairWeight[k] > 0) {
+          practice[out] = j;
+          weight[out++] = pairWeight[k];
+        }
+      }
+      if (selfPending) {
+        practice[out] = i;
+        weight[out] = selfWeight;
+      }
+    }
+    this.residenceStart = start;
+    this.residencePractice = practice;
+    this.residenceWeight = weight;
+    this.selfPairsAdded = added;
+    // Transpose by a counting sort over rows in order: each column lists residences in order.
+    int[] colStart = new int[n + 1];
+    for (int k = 0; k < total; k++) {
+      colStart[practice[k] + 1]++;
+    }
+    for (int j = 0; j < n; j++) {
+      colStart[j + 1] += colStart[j];
+    }
+    int[] fill = colStart.clone();
+    int[] residence = new int[total];
+    double[] colWeight = new double[total];
+    for (int i = 0; i < n; i++) {
+      for (int k = start[i]; k < start[i + 1]; k++) {
+        int slot = fill[practice[k]]++;
+        residence[slot] = i;
+        colWeight[slot] = weight[k];
+      }
+    }
+    this.practiceStart = colStart;
+    this.practiceResidence = residence;
+    this.practiceWeight = colWeight;
+  }
+
+  /**
+   * Builds the catchments of a matrix under a decay.
+   *
+   * @param matrix travel times, non-null
+   * @param decay distance decay, non-null
+   */
+  public static Catchments of(TravelTimeMatrix matrix, DistanceDecay decay) {
+    if (matrix == null || decay == null) {
+      throw new IllegalArgumentException("matrix and decay must not be null");
+    }
+    return new Catchments(matrix, decay);
+  }
+
+  /** Returns the matrix the catchments were built from. */
+  public TravelTimeMatrix matrix() {
+    return matrix;
+  }
+
+  /** Returns the decay the catchments were built with. */
+  public DistanceDecay decay() {
+    return decay;
+  }
+
+  /** Returns the number of pairs with a non-zero weight, self pairs included. */
+  public long pairsInReach() {
+    return residencePractice.length;
+  }
+
+  /**
+   * Computes APL for one population and one or more supply variants.
+   *
+   * @param population standardised population by residence commune; its communes are the rows of
+   *     the result
+   * @param scenarios at least one variant, names unique
+   * @param threads threads to use, &gt;= 1; the result does not depend on it
+   * @throws IllegalArgumentException on no variant, a repeated name or threads &lt; 1
+   */
+  public AplResult compute(Population population, List<SupplyScenario> scenarios, int threads) {
+    if (population == null || scenarios == null || scenarios.isEmpty()) {
+      throw new IllegalArgumentException("a population and at least one supply variant are needed");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, given: " + threads);
+    }
+    TreeSet<String> names = new TreeSet<>();
+    for (SupplyScenario s : scenarios) {
+      if (!names.add(s.name())) {
+        throw new IllegalArgumentException("variant " + s.name() + " is given twice");
+      }
+    }
+    CommuneValues pop = population.standardised();
+    int n = matrix.communeCount();
+    // Communes of the population or of the supplies that the matrix does not know get indices
+    // after the matrix's own, in code order; they reach only themselves.
+    TreeSet<String> extraCodes = new TreeSet<>();
+    for (int k = 0; k < pop.size(); k++) {
+      if (matrix.indexOf(pop.code(k)) < 0) {
+        extraCodes.add(pop.code(k));
+      }
+    }
+    TreeSet<String> supplyNotInTimes = new TreeSet<>();
+    TreeSet<String> supplyNotInPopulation = new TreeSet<>();
+    for (SupplyScenario s : scenarios) {
+      CommuneValues sv = s.supply().consultationsPerYear();
+      for (int k = 0; k < sv.size(); k++) {
+        if (sv.value(k) <= 0) {
+          continue;
+        }
+        String code = sv.code(k);
+        if (matrix.indexOf(code) < 0) {
+          extraCodes.add(code);
+          supplyNotInTimes.add(code);
+        }
+        if (!pop.contains(code)) {
+          supplyNotInPopulation.add(code);
+        }
+      }
+    }
+    String[] extras = extraCodes.toArray(new String[0]);
+    int size = n + extras.length;
+    double[] p = new double[size];
+    int[] rowOfPopulation = new int[pop.size()];
+    List<String> populationNotInTimes = new ArrayList<>();
+    int matched = 0;
+    for (int k = 0; k < pop.size(); k++) {
+      int idx = indexOf(pop.code(k), extras);
+      rowOfPopulation[k] = idx;
+      p[idx] = pop.value(k);
+      if (idx >= n) {
+        populationNotInTimes.add(pop.code(k));
+      } else {
+        matched++;
+      }
+    }
+    double[] demand = new double[size];
+    Parallel.forRange(n, threads, (from, to) ->
+        TwoStepKernel.gather(practiceStart, practiceResidence, practiceWeight, p, demand, from, to));
+    for (int e = n; e < size; e++) {
+      demand[e] = selfWeight * p[e];
+    }
+
+    int variants = scenarios.size();
+    double[][] apl = new double[variants][pop.size()];
+    int[] practicesInReach = new int[pop.size()];
+    List<VariantDiagnostics> checks = new ArrayList<>(variants);
+    for (int v = 0; v < variants; v++) {
+      SupplyScenario scenario = scenarios.get(v);
+      CommuneValues sv = scenario.supply().consultationsPerYear();
+      double[] s = new double[size];
+      for (int k = 0; k < sv.size(); k++) {
+        s[indexOf(sv.code(k), extras)] = sv.value(k);
+      }
+      double[] ratio = new double[size];
+      TwoStepKernel.ratio(s, demand, ratio, 0, size);
+      double[] access = new double[size];
+      Parallel.forRange(n, threads, (from, to) -> TwoStepKernel.gather(residenceStart,
+          residencePractice, residenceWeight, ratio, access, from, to));
+      for (int e = n; e < size; e++) {
+        access[e] = selfWeight * ratio[e];
+      }
+      double weightedSum = 0;
+      int without = 0;
+      double popWithout = 0;
+      for (int k = 0; k < pop.size(); k++) {
+        double a = access[rowOfPopulation[k]];
+        apl[v][k] = a;
+        weightedSum += pop.value(k) * a;
+        if (a == 0) {
+          without++;
+          popWithout += pop.value(k);
+        }
+      }
+      double totalSupply = 0;
+      double reached = 0;
+      double unreached = 0;
+      List<String> unreachedCodes = new ArrayList<>();
+      for (int k = 0; k < sv.size(); k++) {
+        double value = sv.value(k);
+        totalSupply += value;
+        if (demand[indexOf(sv.code(k), extras)] > 0) {
+          reached += value;
+        } else if (value > 0) {
+          unreached += value;
+          unreachedCodes.add(sv.code(k));
+        }
+      }
+      double error = reached > 0 ? Math.abs(weightedSum - reached) / reached : 0.0;
+      checks.add(new VariantDiagnostics(scenario.name(), totalSupply, reached, weightedSum, error,
+          unreachedCodes, unreached, without, popWithout));
+      if (v == 0) {
+        countPracticesInReach(s, demand, rowOfPopulation, n, practicesInReach);
+      }
+    }
+    int timesNotInPopulation = n - matched;
+    Diagnostics diagnostics = new Diagnostics(pop.size(), matrix.pairCount(), pairsInReach(),
+        selfPairsAdded, matrix.duplicatePairs(), populationNotInTimes,
+        new ArrayList<>(supplyNotInTimes), new ArrayList<>(supplyNotInPopulation),
+        timesNotInPopulation, checks);
+    List<String> variantNames = new ArrayList<>(variants);
+    for (SupplyScenario s : scenarios) {
+      variantNames.add(s.name());
+    }
+    return new AplResult(population, variantNames, apl, practicesInReach, diagnostics);
+  }
+
+  /** Counts, for each population commune, the practice communes with supply that it reaches. */
+  private void countPracticesInReach(double[] supply, double[] demand, int[] rowOfPopulation,
+      int n, int[] out) {
+    for (int k = 0; k < rowOfPopulation.length; k++) {
+      int i = rowOfPopulation[k];
+      if (i >= n) {
+        out[k] = selfWeight > 0 && supply[i] > 0 && demand[i] > 0 ? 1 : 0;
+        continue;
+      }
+      int c = 0;
+      for (int q = residenceStart[i]; q < residenceStart[i + 1]; q++) {
+        int j = residencePractice[q];
+        if (supply[j] > 0 && demand[j] > 0) {
+          c++;
+        }
+      }
+      out[k] = c;
+    }
+  }
+
+  private int indexOf(String code, String[] extras) {
+    int i = matrix.indexOf(code);
+    if (i >= 0) {
+      return i;
+    }
+    int e = Arrays.binarySearch(extras, code);
+    if (e < 0) {
+      throw new IllegalStateException("commune " + code + " has no index");
+    }
+    return matrix.communeCount() + e;
+  }
+}

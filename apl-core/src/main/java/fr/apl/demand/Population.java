@@ -1,0 +1,74 @@
+package fr.apl.demand;
+
+import fr.apl.commune.CommuneValues;
+
+/**
+ * Holds the demand side of APL: the standardised population of each residence commune, that is
+ * residents weighted by the GP consumption of their age band (see {@link AgeWeights}).
+ *
+ * <p>Optionally also holds the resident (unweighted) population, and a sentence saying how the
+ * standardised population was obtained (given as such, or standardised from age bands with which
+ * weights and which rescaling factor).
+ *
+ * <p>Values are finite and &gt;= 0. Immutable and thread-safe.
+ */
+public final class Population {
+
+  private final CommuneValues standardised;
+  private final CommuneValues residents;
+  private final String provenance;
+
+  private Population(CommuneValues standardised, CommuneValues residents, String provenance) {
+    for (int k = 0; k < standardised.size(); k++) {
+      if (!(standardised.value(k) >= 0)) {
+        throw new IllegalArgumentException("population of commune " + standardised.code(k)
+            + " must be >= 0, given: " + standardised.value(k));
+      }
+    }
+    this.standardised = standardised;
+    this.residents = residents;
+    this.provenance = provenance;
+  }
+
+  /**
+   * Returns a population given already standardised (as DREES publishes {@code
+   * pop_standardisee}).
+   *
+   * @throws IllegalArgumentException on a negative value
+   */
+  public static Population standardised(CommuneValues standardised) {
+    return new Population(standardised, null, "standardised population as given");
+  }
+
+  /** Returns a population standardised elsewhere, with its residents and a provenance note. */
+  static Population of(CommuneValues standardised, CommuneValues residents, String provenance) {
+    return new Population(standardised, residents, provenance);
+  }
+
+  /** Returns the standardised population by residence commune. */
+  public CommuneValues standardised() {
+    return standardised;
+  }
+
+  /** Returns true when the resident (unweighted) population is known. */
+  public boolean hasResidents() {
+    return residents != null;
+  }
+
+  /**
+   * Returns the resident population by commune.
+   *
+   * @throws IllegalStateException when it is not known (see {@link #hasResidents()})
+   */
+  public CommuneValues residents() {
+    if (residents == null) {
+      throw new IllegalStateException("the resident population is not known for this population");
+    }
+    return residents;
+  }
+
+  /** Returns how the standardised population was obtained, in one sentence. */
+  public String provenance() {
+    return provenance;
+  }
+}

@@ -1,0 +1,271 @@
+package fr.apl.matrix;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Holds road travel times between communes as a sparse matrix, one row per origin (residence).
+ *
+ * <p>Communes are numbered 0..n-1 in the order of their INSEE code ({@link String#compareTo}), so
+ * the same pairs give the same matrix whatever the order of the input rows. Each row lists its
+ * destinations (practice communes) in increasing index order. Pairs that are absent are out of
+ * reach, except a commune's own pair: a missing self pair means 0 minutes (people and doctors both
+ * sit at the town hall), which {@code Catchments} applies.
+ *
+ * <p>Storage is compressed sparse rows with primitive arrays: 16 bytes a pair
+ * ({@code int} destination, {@code double} minutes) plus 4 bytes a commune; the France sample
+ * (2.8 million pairs) takes about 45 MB. Times are kept in {@code double} so that a time read from
+ * a file is compared with the band edges exactly as written.
+ *
+ * <p>Immutable and thread-safe. Accessors return copies or read single cells.
+ */
+public final class TravelTimeMatrix {
+
+  private final String[] codes;
+  private final Map<String, Integer> indexByCode;
+  private final int[] rowStart;
+  private final int[] destination;
+  private final double[] minutes;
+  private final long duplicatePairs;
+
+  private TravelTimeMatrix(String[] codes, int[] rowStart, int[] destination, double[] minutes,
+      long duplicatePairs) {
+    this.codes = codes;
+    this.rowStart = rowStart;
+    this.destination = destination;
+    this.minutes = minutes;
+    this.duplicatePairs = duplicatePairs;
+    this.indexByCode = new HashMap<>(codes.length * 2);
+    for (int i = 0; i < codes.length; i++) {
+      indexByCode.put(codes[i], i);
+    }
+  }
+
+  /** Returns a builder that takes pairs one at a time. Not thread-safe. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a matrix from pairs given as indices into {@code codes}; this is the fast path that the
+   * CSV reader uses. The arrays are not kept.
+   *
+   * @param codes commune codes, unique, non-null, in any order
+   * @param origin origin index of each record, {@code [0, codes.length)}
+   * @param destination destination index of each record
+   * @param minutes travel time of each record, finite and &gt;= 0
+   * @param count number of records to take from the arrays
+   * @throws DuplicatePairException when a pair is given twice with different times (a pair given
+   *     twice with the same time is kept once and counted in {@link #duplicatePairs()})
+   * @throws IllegalArgumentException on a bad index, time or duplicated code
+   */
+  public static TravelTimeMatrix fromIndexedPairs(String[] codes, int[] origin, int[] destination,
+      double[] minutes, int count) {
+    int n = codes.length;
+    if (origin.length < count || destination.length < count || minutes.length < count) {
+      throw new IllegalArgumentException("pair arrays are shorter than count " + count);
+    }
+    // Renumber communes in code order so that the matrix does not depend on row order.
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> codes[a].compareTo(codes[b]));
+    String[] sorted = new String[n];
+    int[] newIndex = new int[n];
+    for (int k = 0; k < n; k++) {
+      sorted[k] = codes[order[k]];
+      if (sorted[k] == null) {
+        throw new IllegalArgumentException("commune code must not be null");
+      }
+      if (k > 0 && sorted[k].equals(sorted[k - 1])) {
+        throw new IllegalArgumentException("commune code given twice: " + sorted[k]);
+      }
+      newIndex[order[k]] = k;
+    }
+    for (int r = 0; r < count; r++) {
+      if (origin[r] < 0 || origin[r] >= n || destination[r] < 0 || destination[r] >= n) {
+        throw new IllegalArgumentException("record " + r + " has a commune index out of range");
+      }
+      double t = minutes[r];
+      if (!(t >= 0) || Double.isInfinite(t)) {
+        throw new IllegalArgumentException(
+            "travel time must be finite and >= 0, given: " + t + " (" + codes[origin[r]] + " -> "
+                + codes[destination[r]] + ")");
+      }
+    }
+    // Two stable counting sorts (by destination, then by origin) give rows sorted by destination,
+    // and records of the same pair in input order. O(pairs + communes).
+    int[] byDest = countingOrder(destination, newIndex, count, n, null);
+    int[] byRow = countingOrder(origin, newIndex, count, n, byDest);
+    int[] rowStart = new int[n + 1];
+    int[] dest = new int[count];
+    double[] time = new double[count];
+    int[] firstRecord = new int[count];
+    int kept = 0;
+    long duplicates = 0;
+    int lastOrigin = -1;
+    for (int k = 0; k < count; k++) {
+      int r = byRow[k];
+      int o = newIndex[origin[r]];
+      int d = newIndex[destination[r]];
+      if (o == lastOrigin && dest[kept - 1] == d) {
+        if (Double.compare(time[kept - 1], minutes[r]) != 0) {
+          throw new DuplicatePairException(sorted[o], sorted[d], time[kept - 1], minutes[r],
+              firstRecord[kept - 1], r);
+        }
+        duplicates++;
+        continue;
+      }
+      dest[kept] = d;
+      time[kept] = minutes[r];
+      firstRecord[kept] = r;
+      kept++;
+      rowStart[o + 1]++;
+      lastOrigin = o;
+    }
+    for (int i = 0; i < n; i++) {
+      rowStart[i + 1] += rowStart[i];
+    }
+    return new TravelTimeMatrix(sorted, rowStart, Arrays.copyOf(dest, kept),
+        Arrays.copyOf(time, kept), duplicates);
+  }
+
+  /** Stable counting sort of records by {@code key[record]} renumbered, over {@code input} order. */
+  private static int[] countingOrder(int[] key, int[] renumber, int count, int n, int[] input) {
+    int[] start = new int[n + 1];
+    for (int r = 0; r < count; r++) {
+      start[renumber[key[r]] + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] out = new int[count];
+    for (int k = 0; k < count; k++) {
+      int r = input == null ? k : input[k];
+      out[start[renumber[key[r]]]++] = r;
+    }
+    return out;
+  }
+
+  /** Returns the number of communes (origins and destinations together). */
+  public int communeCount() {
+    return codes.length;
+  }
+
+  /** Returns the number of distinct pairs. */
+  public int pairCount() {
+    return destination.length;
+  }
+
+  /** Returns how many records repeated a pair with the same time and were kept once. */
+  public long duplicatePairs() {
+    return duplicatePairs;
+  }
+
+  /** Returns the code of commune {@code index}. */
+  public String code(int index) {
+    return codes[index];
+  }
+
+  /** Returns the commune codes in index order (a copy). */
+  public String[] codes() {
+    return codes.clone();
+  }
+
+  /** Returns the index of a commune code, or -1 when the matrix does not know it. */
+  public int indexOf(String code) {
+    Integer i = indexByCode.get(code);
+    return i == null ? -1 : i;
+  }
+
+  /** Returns the travel time in minutes from origin to destination, or NaN when the pair is absent. */
+  public double minutes(String origin, String destination) {
+    int o = indexOf(origin);
+    int d = indexOf(destination);
+    if (o < 0 || d < 0) {
+      return Double.NaN;
+    }
+    int k = Arrays.binarySearch(this.destination, rowStart[o], rowStart[o + 1], d);
+    return k < 0 ? Double.NaN : minutes[k];
+  }
+
+  /** Returns the start of each row in the pair arrays, length n+1 (a copy). */
+  public int[] rowStart() {
+    return rowStart.clone();
+  }
+
+  /** Returns the destination index of each pair, row by row (a copy). */
+  public int[] destinations() {
+    return destination.clone();
+  }
+
+  /** Returns the minutes of each pair, row by row (a copy). */
+  public double[] minutes() {
+    return minutes.clone();
+  }
+
+  /** Collects pairs one at a time; {@link #build()} may be called once. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, Integer> index = new HashMap<>();
+    private final java.util.ArrayList<String> codes = new java.util.ArrayList<>();
+    private int[] origin = new int[1024];
+    private int[] destination = new int[1024];
+    private double[] minutes = new double[1024];
+    private int count;
+
+    private Builder() {}
+
+    /** Declares a commune that may have no pair (it will still get its self pair). */
+    public Builder commune(String code) {
+      intern(code);
+      return this;
+    }
+
+    /**
+     * Adds a pair.
+     *
+     * @param origin residence commune code, non-null
+     * @param destination practice commune code, non-null
+     * @param minutes travel time, finite and &gt;= 0
+     */
+    public Builder add(String origin, String destination, double minutes) {
+      if (!(minutes >= 0) || Double.isInfinite(minutes)) {
+        throw new IllegalArgumentException("travel time must be finite and >= 0, given: "
+            + minutes + " (" + origin + " -> " + destination + ")");
+      }
+      int o = intern(origin);
+      int d = intern(destination);
+      if (count == this.origin.length) {
+        int size = count * 2;
+        this.origin = Arrays.copyOf(this.origin, size);
+        this.destination = Arrays.copyOf(this.destination, size);
+        this.minutes = Arrays.copyOf(this.minutes, size);
+      }
+      this.origin[count] = o;
+      this.destination[count] = d;
+      this.minutes[count] = minutes;
+      count++;
+      return this;
+    }
+
+    private int intern(String code) {
+      if (code == null || code.isEmpty()) {
+        throw new IllegalArgumentException("commune code must not be null or empty");
+      }
+      Integer i = index.get(code);
+      if (i == null) {
+        i = codes.size();
+        index.put(code, i);
+        codes.add(code);
+      }
+      return i;
+    }
+
+    /** Builds the matrix. */
+    public TravelTimeMatrix build() {
+      return fromIndexedPairs(codes.toArray(new String[0]), origin, destination, minutes, count);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package fr.apl.supply;
+
+import fr.apl.commune.CommuneValues;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Converts doctors' yearly activity into counted supply per practice commune, with the DREES
+ * bounds for general practitioners (DREES, APL "Paramètres" sheet, 2022/2023):
+ *
+ * <ul>
+ *   <li>liberal doctor, total acts ≤ 250: 0 (left out);
+ *   <li>251 – 3 600 acts: 3 600;
+ *   <li>3 601 – 6 000: the acts;
+ *   <li>more than 6 000: 6 000;
+ *   <li>liberal doctor with no liberal activity the year before (new installation): 5 400;
+ *   <li>salaried in a centre de santé: the acts, no bounds.
+ * </ul>
+ *
+ * <p>The bounds apply to a doctor's acts added over all practices; the counted value is then
+ * shared among the practices in proportion to the acts of each (equally when the doctor has no
+ * acts at all, which only matters for a new installation). An age cap drops the doctors aged
+ * {@code cap} or more ({@code cap = 65} gives DREES's "médecins de moins de 65 ans").
+ *
+ * @param zeroAtOrBelow a liberal doctor with at most this many acts counts 0 (DREES: 250)
+ * @param floorUpTo a liberal doctor with at most this many acts (and more than
+ *     {@code zeroAtOrBelow}) counts {@code floorValue} (DREES: 3 600)
+ * @param floorValue what such a doctor counts (DREES: 3 600)
+ * @param ceiling a liberal doctor counts at most this (DREES: 6 000)
+ * @param newInstallation what a new liberal installation counts (DREES: 5 400)
+ */
+public record ActivityRules(double zeroAtOrBelow, double floorUpTo, double floorValue,
+    double ceiling, double newInstallation) {
+
+  /** Validates the bounds. */
+  public ActivityRules {
+    double[] all = {zeroAtOrBelow, floorUpTo, floorValue, ceiling, newInstallation};
+    for (double v : all) {
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw new IllegalArgumentException("activity bounds must be finite and >= 0, given: " + v);
+      }
+    }
+    if (!(zeroAtOrBelow <= floorUpTo && floorUpTo <= ceiling)) {
+      throw new IllegalArgumentException("activity bounds must satisfy zeroAtOrBelow <= floorUpTo"
+          + " <= ceiling, given: " + zeroAtOrBelow + ", " + floorUpTo + ", " + ceiling);
+    }
+  }
+
+  /** Returns the DREES bounds for general practitioners (250, 3 600, 3 600, 6 000, 5 400). */
+  public static ActivityRules dreesGeneralPractitioners() {
+    return new ActivityRules(250, 3600, 3600, 6000, 5400);
+  }
+
+  /**
+   * Returns what a doctor counts for, from the acts added over all practices.
+   *
+   * @param totalActs acts of the year over all practices
+   */
+  public double counted(double totalActs, PracticeMode mode, boolean newInstallation) {
+    if (mode == PracticeMode.CENTRE_SANTE) {
+      return totalActs;
+    }
+    if (newInstallation) {
+      return this.newInstallation;
+    }
+    if (totalActs <= zeroAtOrBelow) {
+      return 0;
+    }
+    if (totalActs <= floorUpTo) {
+      return floorValue;
+    }
+    return Math.min(totalActs, ceiling);
+  }
+
+  /** Returns the supply of all doctors, whatever their age. */
+  public Supply supply(List<Doctor> doctors) {
+    return supply(doctors, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Returns the supply of the doctors younger than {@code ageCap}.
+   *
+   * @param doctors one record per doctor and practice, in any order
+   * @param ageCap doctors aged {@code ageCap} or more are left out; {@link Integer#MAX_VALUE} keeps
+   *     all, and then ages may be unknown
+   * @throws IllegalArgumentException when the records of one doctor disagree on age, mode or new
+   *     installation, or an age is unknown while a cap applies
+   */
+  public Supply supply(List<Doctor> doctors, int ageCap) {
+    Map<String, List<Doctor>> byId = new LinkedHashMap<>();
+    for (Doctor d : doctors) {
+      byId.computeIfAbsent(d.id(), k -> new ArrayList<>(1)).add(d);
+    }
+    // Added in practice-commune order, doctors in order of first appearance: a fixed order, so the
+    // same input gives the same bits.
+    Map<String, Double> byCommune = new TreeMap<>();
+    for (List<Doctor> practices : byId.values()) {
+      Doctor first = practices.get(0);
+      double total = 0;
+      for (Doctor p : practices) {
+        if (p.age() != first.age() || p.mode() != first.mode()
+            || p.newInstallation() != first.newInstallation()) {
+          throw new IllegalArgumentException("doctor " + first.id() + " has practices that disagree"
+              + " on age, mode or new installation (" + first.commune() + ", " + p.commune() + ")");
+        }
+        total += p.acts();
+      }
+      if (ageCap != Integer.MAX_VALUE) {
+        if (first.age() == Doctor.UNKNOWN_AGE) {
+          throw new IllegalArgumentException(
+              "age of doctor " + first.id() + " is unknown, so the age cap " + ageCap
+                  + " cannot apply");
+        }
+        if (first.age() >= ageCap) {
+          continue;
+        }
+      }
+      double value = counted(total, first.mode(), first.newInstallation());
+      for (Doctor p : practices) {
+        // A doctor with no acts at all (a new installation counts 5 400 even so) is shared equally.
+        double share = total > 0 ? value * p.acts() / total : value / practices.size();
+        byCommune.merge(p.commune(), share, Double::sum);
+      }
+    }
+    return Supply.of(CommuneValues.of(byCommune));
+  }
+}

@@ -1,0 +1,43 @@
+package fr.apl.supply;
+
+import fr.apl.commune.CommuneValues;
+
+/**
+ * Holds the supply of care per practice commune: consultations (and visits, teleconsultations)
+ * counted in a year, after the activity rules.
+ *
+ * <p>Values are finite and &gt;= 0. Immutable and thread-safe.
+ */
+public final class Supply {
+
+  private final CommuneValues consultationsPerYear;
+
+  private Supply(CommuneValues consultationsPerYear) {
+    for (int k = 0; k < consultationsPerYear.size(); k++) {
+      if (!(consultationsPerYear.value(k) >= 0)) {
+        throw new IllegalArgumentException("supply of commune " + consultationsPerYear.code(k)
+            + " must be >= 0 consultations, given: " + consultationsPerYear.value(k));
+      }
+    }
+    this.consultationsPerYear = consultationsPerYear;
+  }
+
+  /**
+   * Returns the supply given as consultations per year and practice commune.
+   *
+   * @throws IllegalArgumentException on a negative value
+   */
+  public static Supply of(CommuneValues consultationsPerYear) {
+    return new Supply(consultationsPerYear);
+  }
+
+  /** Returns consultations per year by practice commune. */
+  public CommuneValues consultationsPerYear() {
+    return consultationsPerYear;
+  }
+
+  /** Returns the total consultations per year, added in commune-code order. */
+  public double total() {
+    return consultationsPerYear.sum();
+  }
+}
