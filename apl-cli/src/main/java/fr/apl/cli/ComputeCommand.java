@@ -1,0 +1,490 @@
+package fr.apl.cli;
+
+import fr.apl.core.Apl;
+import fr.apl.core.AplResult;
+import fr.apl.core.Catchments;
+import fr.apl.core.Diagnostics;
+import fr.apl.core.SupplyScenario;
+import fr.apl.core.VariantDiagnostics;
+import fr.apl.decay.BandEdges;
+import fr.apl.decay.DistanceDecay;
+import fr.apl.demand.AgeWeights;
+import fr.apl.demand.Population;
+import fr.apl.demand.Rescaling;
+import fr.apl.io.csv.AgeWeightsCsv;
+import fr.apl.io.csv.AplCsv;
+import fr.apl.io.csv.CsvDialect;
+import fr.apl.io.csv.DoctorsCsv;
+import fr.apl.io.csv.InputException;
+import fr.apl.io.csv.PopulationCsv;
+import fr.apl.io.csv.SupplyCsv;
+import fr.apl.io.csv.TimesCsv;
+import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.supply.ActivityRules;
+import fr.apl.supply.Doctor;
+import fr.apl.supply.Supply;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code apl compute}: APL of every commune of a population file. */
+@Command(name = "compute", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = {
+        "Computes the APL of every commune of the population file (E2SFCA, DREES method):",
+        "  D_j = sum_i w(t_ij) P_i,  R_j = S_j / D_j,  APL_i = sum_j w(t_ij) R_j",
+        "Writes CSV 'commune,apl[,apl_moinsNN...],population[,residents],practices_in_reach'",
+        "sorted by commune code; prints a summary and the diagnostics on stderr."},
+    footer = ExitCodes.HELP)
+final class ComputeCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--times", required = true, paramLabel = "FILE",
+      description = "Travel times: origin,destination,minutes or INSEE Metric COM1,COM2,KM,HC,HP"
+          + " (.csv or .csv.gz, ',' or ';').")
+  Path times;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  SupplySource supplySource;
+
+  static final class SupplySource {
+    @Option(names = "--supply", required = true, paramLabel = "FILE",
+        description = "Supply per practice commune: commune,consultations[,consultations_moins65].")
+    Path supply;
+
+    @Option(names = "--doctors", required = true, paramLabel = "FILE",
+        description = "Doctors, one row per practice: doctor_id,commune,acts,age,mode,"
+            + "new_installation; counted with the DREES bounds.")
+    Path doctors;
+  }
+
+  @Option(names = "--population", required = true, paramLabel = "FILE",
+      description = "Population per commune: commune,population (standardised) or INSEE age bands"
+          + " p_0_4 ... p_85_89, p_90p (or p_90_94, p_95p).")
+  Path population;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
+      description = "Where to write the APL table; '-' for stdout (default: ${DEFAULT-VALUE}).")
+  String output;
+
+  @Option(names = "--age-caps", paramLabel = "AGES", split = ",",
+      description = "Also compute APL without doctors aged AGE or more, one column apl_moinsAGE"
+          + " each (e.g. 65,62,60). Default: 65 when the doctors have ages or the supply has"
+          + " consultations_moins65; 'none' for no capped variant.")
+  List<String> ageCaps;
+
+  @Option(names = "--decay", paramLabel = "BANDS", defaultValue = "10:1,15:2/3,20:1/3",
+      description = "Distance bands MINUTES:WEIGHT, weights as decimals or fractions"
+          + " (default: ${DEFAULT-VALUE}, the DREES GP bands).")
+  String decay;
+
+  @Option(names = "--band-edges", paramLabel = "EDGES", defaultValue = "half-open",
+      description = "half-open (t < 10 weighs 1, t = 10 is in the next band) or closed-upper"
+          + " (t <= 10 weighs 1) (default: ${DEFAULT-VALUE}).")
+  String bandEdges;
+
+  @Option(names = "--time-column", paramLabel = "NAME",
+      description = "Minutes column of the times file (default: minutes, or HC = off-peak for"
+          + " the Metric layout; HP for peak).")
+  String timeColumn;
+
+  @Option(names = "--age-weights", paramLabel = "YEAR|FILE", defaultValue = "2023",
+      description = "Age-band weights for an age-band population: 2022, 2023 (DREES) or a CSV"
+          + " band,weight of 19 rows (default: ${DEFAULT-VALUE}).")
+  String ageWeights;
+
+  @Option(names = "--rescale", paramLabel = "HOW", defaultValue = "total",
+      description = "Rescaling of an age-band population: total (sums to the file's residents,"
+          + " as DREES does for all of France), none, or a factor such as 0.9987 (the national"
+          + " one, for a partial territory) (default: ${DEFAULT-VALUE}).")
+  String rescale;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads for the kernel (default: the machine's processors). The output does"
+          + " not depend on it.")
+  Integer threads;
+
+  @Option(names = "--output-dialect", paramLabel = "DIALECT", defaultValue = "standard",
+      description = "standard (',' and decimal point) or french (';' and decimal comma)"
+          + " (default: ${DEFAULT-VALUE}).")
+  String outputDialect;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print no summary, only warnings and errors.")
+  boolean quiet;
+
+  private final PrintStream stdout;
+
+  ComputeCommand(PrintStream stdout) {
+    this.stdout = stdout;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    // Options first: a usage error must not wait for a 2.8-million-row file to be read.
+    DistanceDecay bands;
+    int threadCount;
+    CsvDialect dialect;
+    try {
+      BandEdges edges = parseEdges(bandEdges);
+      bands = DistanceDecay.parse(decay, edges);
+      threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      if (threadCount < 1) {
+        throw new IllegalArgumentException("--threads must be >= 1, given: " + threadCount);
+      }
+      dialect = parseDialect(outputDialect);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    OutputTarget target = OutputTarget.of(output, inputs());
+    if (target.refusal() != null) {
+      throw new ParameterException(spec.commandLine(), target.refusal());
+    }
+    try {
+      long t0 = System.nanoTime();
+      TravelTimeMatrix matrix = TimesCsv.read(times, timeColumn);
+      long t1 = System.nanoTime();
+      Population pop = PopulationCsv.read(population, weights(), rescaling());
+      List<SupplyScenario> scenarios = supplyScenarios();
+      long t2 = System.nanoTime();
+      Catchments catchments = Apl.prepare(matrix, bands);
+      AplResult result = catchments.compute(pop, scenarios, threadCount);
+      long t3 = System.nanoTime();
+      target.write(w -> AplCsv.write(result, w, dialect), stdout);
+      long t4 = System.nanoTime();
+      report(err, matrix, bands, result, new long[] {t0, t1, t2, t3, t4});
+      return ExitCodes.OK;
+    } catch (InputException e) {
+      err.println("apl: " + e.getMessage());
+      return ExitCodes.DATA;
+    } catch (DataProblem e) {
+      err.println("apl: " + e.getMessage());
+      return ExitCodes.DATA;
+    } catch (NoSuchFileException e) {
+      err.println("apl: " + e.getFile() + ": no such file");
+      return ExitCodes.NO_INPUT;
+    } catch (AccessDeniedException e) {
+      err.println("apl: " + e.getFile() + ": permission denied");
+      return isInput(e.getFile()) ? ExitCodes.NO_INPUT : ExitCodes.IO;
+    } catch (IOException e) {
+      err.println("apl: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      return ExitCodes.IO;
+    }
+  }
+
+  private List<Path> inputs() {
+    List<Path> in = new ArrayList<>();
+    in.add(times);
+    in.add(population);
+    in.add(supplySource.supply != null ? supplySource.supply : supplySource.doctors);
+    if (isFile(ageWeights)) {
+      in.add(Path.of(ageWeights));
+    }
+    return in;
+  }
+
+  private boolean isInput(String file) {
+    for (Path p : inputs()) {
+      if (p.toString().equals(file)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isFile(String weights) {
+    return !weights.equals("2022") && !weights.equals("2023");
+  }
+
+  private AgeWeights weights() throws IOException {
+    switch (ageWeights) {
+      case "2022":
+        return AgeWeights.drees2022();
+      case "2023":
+        return AgeWeights.drees2023();
+      default:
+        return AgeWeightsCsv.read(Path.of(ageWeights));
+    }
+  }
+
+  private Rescaling rescaling() {
+    String r = rescale.trim().toLowerCase(Locale.ROOT);
+    if (r.equals("total")) {
+      return Rescaling.toTotal();
+    }
+    if (r.equals("none")) {
+      return Rescaling.none();
+    }
+    double f;
+    try {
+      f = Double.parseDouble(r);
+    } catch (NumberFormatException e) {
+      throw new ParameterException(spec.commandLine(),
+          "--rescale must be total, none or a factor > 0, given: " + rescale);
+    }
+    if (!(f > 0) || Double.isInfinite(f)) {
+      throw new ParameterException(spec.commandLine(),
+          "--rescale factor must be finite and > 0, given: " + rescale);
+    }
+    return Rescaling.factor(f);
+  }
+
+  /** Returns the supply variants: all doctors first, then one per age cap, in the order given. */
+  private List<SupplyScenario> supplyScenarios() throws IOException {
+    List<Integer> caps = requestedCaps();
+    List<SupplyScenario> out = new ArrayList<>();
+    if (supplySource.supply != null) {
+      SupplyCsv.Columns columns = SupplyCsv.read(supplySource.supply);
+      out.add(SupplyScenario.of("apl", columns.all()));
+      SortedMap<Integer, Supply> capped = columns.underAge();
+      for (int cap : caps == null ? new ArrayList<>(capped.keySet()) : caps) {
+        Supply s = capped.get(cap);
+        if (s == null) {
+          throw new ParameterException(spec.commandLine(), "--age-caps " + cap + ": "
+              + supplySource.supply + " has no consultations_moins" + cap + " column"
+              + (capped.isEmpty() ? "" : " (it has: " + capped.keySet() + ")")
+              + "; give --doctors to compute any age cap");
+        }
+        out.add(SupplyScenario.of("apl_moins" + cap, s));
+      }
+      return out;
+    }
+    List<Doctor> doctors = DoctorsCsv.read(supplySource.doctors);
+    ActivityRules rules = ActivityRules.dreesGeneralPractitioners();
+    out.add(SupplyScenario.of("apl", rules.supply(doctors)));
+    boolean agesKnown = true;
+    for (Doctor d : doctors) {
+      agesKnown &= d.age() != Doctor.UNKNOWN_AGE;
+    }
+    if (caps == null) {
+      caps = agesKnown ? List.of(65) : List.of();
+    }
+    for (int cap : caps) {
+      try {
+        out.add(SupplyScenario.of("apl_moins" + cap, rules.supply(doctors, cap)));
+      } catch (IllegalArgumentException e) {
+        throw new DataProblem(supplySource.doctors + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** Returns the caps asked for, an empty list for 'none', or null for the default. */
+  private List<Integer> requestedCaps() {
+    if (ageCaps == null) {
+      return null;
+    }
+    if (ageCaps.size() == 1 && ageCaps.get(0).trim().equalsIgnoreCase("none")) {
+      return List.of();
+    }
+    TreeSet<Integer> seen = new TreeSet<>();
+    List<Integer> caps = new ArrayList<>();
+    for (String a : ageCaps) {
+      int cap;
+      try {
+        cap = Integer.parseInt(a.trim());
+      } catch (NumberFormatException e) {
+        throw new ParameterException(spec.commandLine(),
+            "--age-caps takes whole ages such as 65,62,60 or 'none', given: " + a);
+      }
+      if (cap < 1 || cap > 120) {
+        throw new ParameterException(spec.commandLine(),
+            "--age-caps ages must be from 1 to 120, given: " + cap);
+      }
+      if (seen.add(cap)) {
+        caps.add(cap);
+      }
+    }
+    return caps;
+  }
+
+  private static BandEdges parseEdges(String text) {
+    switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "half-open":
+        return BandEdges.HALF_OPEN;
+      case "closed-upper":
+        return BandEdges.CLOSED_UPPER;
+      default:
+        throw new IllegalArgumentException(
+            "--band-edges must be half-open or closed-upper, given: " + text);
+    }
+  }
+
+  private static CsvDialect parseDialect(String text) {
+    switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "standard":
+        return CsvDialect.STANDARD;
+      case "french":
+        return CsvDialect.FRENCH;
+      default:
+        throw new IllegalArgumentException(
+            "--output-dialect must be standard or french, given: " + text);
+    }
+  }
+
+  private void report(PrintWriter err, TravelTimeMatrix matrix, DistanceDecay bands,
+      AplResult result, long[] t) {
+    Diagnostics d = result.diagnostics();
+    if (!quiet) {
+      err.printf(Locale.ROOT, "apl compute: %d communes, %d travel-time pairs (%d in reach with %s)%n",
+          d.communes(), d.pairs(), d.pairsInReach(), bands);
+      err.printf(Locale.ROOT, "  population: %s; total %.3f%n",
+          result.population().provenance(), result.population().standardised().sum());
+      for (VariantDiagnostics v : d.variants()) {
+        err.printf(Locale.ROOT, "  %-12s mean %.4f (weighted by standardised population);"
+            + " conservation %s (relative error %.1e); %d communes with no supply in reach"
+            + " (population %.0f)%n", v.name(), result.weightedMean(v.name()),
+            v.conservationRelativeError() < 1e-9 ? "ok" : "FAILED",
+            v.conservationRelativeError(), v.communesWithoutSupply(),
+            v.populationWithoutSupply());
+      }
+      err.printf(Locale.ROOT, "  time: read times %.2f s, other inputs %.2f s, compute %.2f s,"
+          + " write %.2f s%n", (t[1] - t[0]) / 1e9, (t[2] - t[1]) / 1e9, (t[3] - t[2]) / 1e9,
+          (t[4] - t[3]) / 1e9);
+    }
+    for (VariantDiagnostics v : d.variants()) {
+      if (!v.unreachedSupplyCommunes().isEmpty()) {
+        warn(err, v.name() + ": supply that no population reaches, left out ("
+            + String.format(Locale.ROOT, "%.1f", v.unreachedSupply()) + " consultations)",
+            v.unreachedSupplyCommunes());
+      }
+      if (v.conservationRelativeError() >= 1e-9) {
+        err.printf(Locale.ROOT, "apl: warning: %s: conservation check failed: sum P*APL = %.6f,"
+            + " reached supply = %.6f%n", v.name(), v.weightedAplSum(), v.reachedSupply());
+      }
+    }
+    if (!d.populationNotInTimes().isEmpty()) {
+      warn(err, "population communes absent from " + times
+          + " (they reach only themselves, at 0 minutes)", d.populationNotInTimes());
+    }
+    if (!d.supplyNotInTimes().isEmpty()) {
+      warn(err, "supply communes absent from " + times, d.supplyNotInTimes());
+    }
+    if (!d.supplyNotInPopulation().isEmpty()) {
+      warn(err, "supply communes absent from " + population + " (population 0)",
+          d.supplyNotInPopulation());
+    }
+    if (d.timesNotInPopulation() > 0 && !quiet) {
+      err.printf(Locale.ROOT, "  note: %d communes of %s are not in %s (population 0)%n",
+          d.timesNotInPopulation(), times, population);
+    }
+    if (d.duplicatePairs() > 0) {
+      err.printf(Locale.ROOT, "apl: warning: %d repeated pairs with the same time in %s, kept"
+          + " once%n", d.duplicatePairs(), times);
+    }
+    if (d.selfPairsAdded() > 0 && !quiet) {
+      err.printf(Locale.ROOT, "  note: %d communes of %s have no self pair: 0 minutes assumed%n",
+          d.selfPairsAdded(), times);
+    }
+    if (matrix.communeCount() == 0) {
+      err.println("apl: warning: the times table is empty");
+    }
+  }
+
+  private static void warn(PrintWriter err, String what, List<String> codes) {
+    int shown = Math.min(codes.size(), 10);
+    err.printf(Locale.ROOT, "apl: warning: %d %s: %s%s%n", codes.size(), what,
+        String.join(" ", codes.subList(0, shown)), codes.size() > shown ? " ..." : "");
+  }
+
+  /** A data problem found outside the readers (e.g. doctors' ages under an age cap). */
+  static final class DataProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DataProblem(String message) {
+      super(message);
+    }
+  }
+
+  /** A writer body that may fail with an IOException. */
+  @FunctionalInterface
+  interface Body {
+    void write(Writer w) throws IOException;
+  }
+
+  /** Writes either to stdout or to a file through a temporary file moved into place. */
+  static final class OutputTarget {
+    private final Path file;
+    private final String refusal;
+
+    private OutputTarget(Path file, String refusal) {
+      this.file = file;
+      this.refusal = refusal;
+    }
+
+    static OutputTarget of(String output, List<Path> inputs) {
+      if (output.equals("-")) {
+        return new OutputTarget(null, null);
+      }
+      Path out = Path.of(output).toAbsolutePath().normalize();
+      for (Path in : inputs) {
+        Path abs = in.toAbsolutePath().normalize();
+        boolean same = abs.equals(out);
+        try {
+          same |= java.nio.file.Files.exists(out) && java.nio.file.Files.isSameFile(abs, out);
+        } catch (IOException e) {
+          // Cannot tell: the path comparison stands.
+        }
+        if (same) {
+          return new OutputTarget(null, "--output " + output + " is also an input file: refusing"
+              + " to overwrite it");
+        }
+      }
+      return new OutputTarget(out, null);
+    }
+
+    String refusal() {
+      return refusal;
+    }
+
+    void write(Body body, PrintStream stdout) throws IOException {
+      if (file == null) {
+        Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8),
+            1 << 16);
+        body.write(w);
+        w.flush();
+        return;
+      }
+      Path dir = file.getParent();
+      Path tmp = java.nio.file.Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+      boolean done = false;
+      try {
+        try (Writer w = java.nio.file.Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          body.write(w);
+        }
+        try {
+          java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+              java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+          java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        done = true;
+      } finally {
+        if (!done) {
+          java.nio.file.Files.deleteIfExists(tmp);
+        }
+      }
+    }
+  }
+}

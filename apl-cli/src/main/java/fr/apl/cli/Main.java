@@ -1,0 +1,77 @@
+package fr.apl.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code apl} command: subcommands for computing APL. */
+@Command(name = "apl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Computes the APL indicator (accessibilité potentielle localisée, DREES) of"
+        + " access to general practitioners, commune by commune.",
+    subcommands = {ComputeCommand.class, CommandLine.HelpCommand.class},
+    footer = ExitCodes.HELP)
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** Runs apl and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(execute(args, System.out, System.err));
+  }
+
+  /**
+   * Runs apl with the given arguments and streams, and returns the exit code; never exits.
+   *
+   * @param out where data goes (the APL table when no --output file is given)
+   * @param err where the summary, warnings and errors go
+   */
+  public static int execute(String[] args, PrintStream out, PrintStream err) {
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> cls) throws Exception {
+        if (cls == ComputeCommand.class) {
+          return cls.cast(new ComputeCommand(out));
+        }
+        return CommandLine.defaultFactory().create(cls);
+      }
+    };
+    CommandLine cl = new CommandLine(new Main(), factory);
+    cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cl.setExitCodeExceptionMapper(e -> ExitCodes.BUG);
+    cl.setParameterExceptionHandler((e, a) -> {
+      PrintWriter w = e.getCommandLine().getErr();
+      w.println("apl: " + e.getMessage());
+      w.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return ExitCodes.USAGE;
+    });
+    cl.setExecutionExceptionHandler((e, c, p) -> {
+      PrintWriter w = c.getErr();
+      w.println("apl: internal error, please report it with the command line: " + e);
+      e.printStackTrace(w);
+      return ExitCodes.BUG;
+    });
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.setOut(cl.getOut());
+      sub.setErr(cl.getErr());
+    }
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"apl " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

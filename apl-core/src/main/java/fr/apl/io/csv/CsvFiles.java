@@ -1,0 +1,56 @@
+package fr.apl.io.csv;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens input files: gzip is recognised by its magic bytes (whatever the name), a UTF-8 byte order
+ * mark is skipped.
+ */
+public final class CsvFiles {
+
+  private CsvFiles() {}
+
+  /**
+   * Opens a file for reading, gunzipping it when it starts with the gzip magic bytes and skipping a
+   * UTF-8 byte order mark.
+   *
+   * @throws IOException when the file cannot be opened ({@link java.nio.file.NoSuchFileException}
+   *     when it does not exist)
+   */
+  public static InputStream open(Path path) throws IOException {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    try {
+      return open(raw);
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  /** Wraps a stream: gunzips it when it starts with the gzip magic bytes, skips a UTF-8 BOM. */
+  public static InputStream open(InputStream in) throws IOException {
+    InputStream s = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
+    s.mark(2);
+    int b0 = s.read();
+    int b1 = s.read();
+    s.reset();
+    if (b0 == 0x1f && b1 == 0x8b) {
+      s = new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
+    }
+    s.mark(3);
+    if (!(s.read() == 0xEF && s.read() == 0xBB && s.read() == 0xBF)) {
+      s.reset();
+    }
+    return s;
+  }
+
+  /** Returns the name to quote in messages: the path as the user gave it. */
+  static String name(Path path) {
+    return path.toString();
+  }
+}
