@@ -8,4 +8,4 @@ if [ -z "$jar" ]; then
   exit 1
 fi
 # Parallel GC and a quick start: a France run allocates a few hundred MB for a second.
-exec java -XX:+UseParallelGC -XX:TieredStopAtLevel=4 ${APL_JAVA_OPTS:-} -jar "$jar" "$@"
+exec java -XX:+UseParallelGC ${APL_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -173,7 +173,7 @@ final class ComputeCommand implements Callable<Integer> {
       long t3 = System.nanoTime();
       target.write(w -> AplCsv.write(result, w, dialect), stdout);
       long t4 = System.nanoTime();
-      report(err, matrix, bands, result, new long[] {t0, t1, t2, t3, t4});
+      report(err, bands, result, new long[] {t0, t1, t2, t3, t4});
       return ExitCodes.OK;
     } catch (InputException e) {
       err.println("apl: " + e.getMessage());
@@ -343,12 +343,13 @@ final class ComputeCommand implements Callable<Integer> {
     }
   }
 
-  private void report(PrintWriter err, TravelTimeMatrix matrix, DistanceDecay bands,
+  private void report(PrintWriter err, DistanceDecay bands,
       AplResult result, long[] t) {
     Diagnostics d = result.diagnostics();
     if (!quiet) {
-      err.printf(Locale.ROOT, "apl compute: %d communes, %d travel-time pairs (%d in reach with %s)%n",
-          d.communes(), d.pairs(), d.pairsInReach(), bands);
+      err.printf(Locale.ROOT, "apl compute: %d communes, %d travel-time pairs, %d in reach with"
+          + " bands %s (%s)%n", d.communes(), d.pairs(), d.pairsInReach(), decay.trim(),
+          bands.edges() == BandEdges.HALF_OPEN ? "half-open" : "closed-upper");
       err.printf(Locale.ROOT, "  population: %s; total %.3f%n",
           result.population().provenance(), result.population().standardised().sum());
       for (VariantDiagnostics v : d.variants()) {
@@ -359,6 +360,14 @@ final class ComputeCommand implements Callable<Integer> {
             v.conservationRelativeError(), v.communesWithoutSupply(),
             v.populationWithoutSupply());
       }
+      VariantDiagnostics first = d.variants().get(0);
+      err.printf(Locale.ROOT, "  diagnostics: %d practice communes no one reaches (%s);"
+          + " %d population communes not in the times; %d supply communes not in the times;"
+          + " %d supply communes not in the population; %d times communes not in the population;"
+          + " %d self pairs assumed at 0 min; %d repeated pairs%n",
+          first.unreachedSupplyCommunes().size(), first.name(), d.populationNotInTimes().size(),
+          d.supplyNotInTimes().size(), d.supplyNotInPopulation().size(),
+          d.timesNotInPopulation(), d.selfPairsAdded(), d.duplicatePairs());
       err.printf(Locale.ROOT, "  time: read times %.2f s, other inputs %.2f s, compute %.2f s,"
           + " write %.2f s%n", (t[1] - t[0]) / 1e9, (t[2] - t[1]) / 1e9, (t[3] - t[2]) / 1e9,
           (t[4] - t[3]) / 1e9);
@@ -385,20 +394,9 @@ final class ComputeCommand implements Callable<Integer> {
       warn(err, "supply communes absent from " + population + " (population 0)",
           d.supplyNotInPopulation());
     }
-    if (d.timesNotInPopulation() > 0 && !quiet) {
-      err.printf(Locale.ROOT, "  note: %d communes of %s are not in %s (population 0)%n",
-          d.timesNotInPopulation(), times, population);
-    }
     if (d.duplicatePairs() > 0) {
       err.printf(Locale.ROOT, "apl: warning: %d repeated pairs with the same time in %s, kept"
           + " once%n", d.duplicatePairs(), times);
-    }
-    if (d.selfPairsAdded() > 0 && !quiet) {
-      err.printf(Locale.ROOT, "  note: %d communes of %s have no self pair: 0 minutes assumed%n",
-          d.selfPairsAdded(), times);
-    }
-    if (matrix.communeCount() == 0) {
-      err.println("apl: warning: the times table is empty");
     }
   }
 
