@@ -180,6 +180,47 @@ class ComputeCommandTest {
   }
 
   @Test
+  void ageBandPopulationIsStandardisedAndRescaled() throws IOException {
+    StringBuilder header = new StringBuilder("commune");
+    for (int a = 0; a < 18; a++) {
+      header.append(",p_").append(5 * a).append('_').append(5 * a + 4);
+    }
+    header.append(",p_90_94,p_95p\n");
+    // 01001: 10 children under 5 and 3 + 2 people of 90+; 01002: 100 people aged 20-24.
+    String a = "01001,10" + ",0".repeat(17) + ",3,2\n";
+    String b = "01002" + ",0".repeat(4) + ",100" + ",0".repeat(15) + "\n";
+    Path[] w = world(TIMES);
+    write("population.csv", header + a + b);
+    Cli.Run none = Cli.run(args(w, "--rescale", "none"));
+    assertEquals(0, none.exit(), none.err());
+    List<String> lines = none.out().lines().toList();
+    assertEquals("commune,apl,population,residents,practices_in_reach", lines.get(0));
+    // 2023 weights: 10 · 1.12 + 5 · 2.26 = 22.5; 100 · 0.75 = 75. Residents 15 and 100.
+    assertColumn(lines.get(1), 2, 22.5);
+    assertColumn(lines.get(1), 3, 15.0);
+    assertColumn(lines.get(2), 2, 75.0);
+    assertEquals(3, lines.size(), "01003 has no population row, so no output row");
+    assertTrue(none.err().contains("DREES 2023 weights, not rescaled"), none.err());
+    // Rescaled to the 115 residents: factor 115 / 97.5.
+    Cli.Run total = Cli.run(args(w));
+    List<String> t = total.out().lines().toList();
+    assertColumn(t.get(1), 2, 22.5 * 115 / 97.5);
+    assertColumn(t.get(2), 2, 75.0 * 115 / 97.5);
+    assertTrue(total.err().contains("rescaled by 1.179487"), total.err());
+    // 2022 weights: 10 · 0.93 + 5 · 2.39 = 21.25.
+    Cli.Run y2022 = Cli.run(args(w, "--rescale", "none", "--age-weights", "2022"));
+    assertColumn(y2022.out().lines().toList().get(1), 2, 21.25);
+    // The supply commune 01003 has no population row: reported, not dropped silently.
+    assertTrue(total.err().contains("1 supply communes absent from"), total.err());
+  }
+
+  private static void assertColumn(String line, int column, double expected) {
+    double got = Double.parseDouble(line.split(",")[column]);
+    assertTrue(Math.abs(got - expected) <= 1e-12 * Math.abs(expected),
+        line + ": column " + column + " expected " + expected);
+  }
+
+  @Test
   void helpListsExitCodes() {
     Cli.Run run = Cli.run("compute", "--help");
     assertEquals(0, run.exit());
