@@ -82,6 +82,9 @@ class RandomWorldsCliTest {
     }
     supply.put("98000", 5000.0);
     s.append("98000,5000\n");
+    // A zero supply row for a commune known to no other input: harmless, must not fail.
+    supply.put("98001", 0.0);
+    s.append("98001,0\n");
     Path tf = Files.writeString(dir.resolve("t.csv"), t, StandardCharsets.UTF_8);
     Path pf = Files.writeString(dir.resolve("p.csv"), p, StandardCharsets.UTF_8);
     Path sf = Files.writeString(dir.resolve("s.csv"), s, StandardCharsets.UTF_8);

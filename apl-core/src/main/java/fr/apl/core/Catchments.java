@@ -193,15 +193,16 @@ public final class Catchments {
     for (SupplyScenario s : scenarios) {
       CommuneValues sv = s.supply().consultationsPerYear();
       for (int k = 0; k < sv.size(); k++) {
-        if (sv.value(k) <= 0) {
-          continue;
-        }
         String code = sv.code(k);
-        if (matrix.indexOf(code) < 0) {
+        boolean known = matrix.indexOf(code) >= 0;
+        if (!known) {
           extraCodes.add(code);
+        }
+        // Only communes with supply are worth a warning; a 0 row changes nothing.
+        if (sv.value(k) > 0 && !known) {
           supplyNotInTimes.add(code);
         }
-        if (!pop.contains(code)) {
+        if (sv.value(k) > 0 && !pop.contains(code)) {
           supplyNotInPopulation.add(code);
         }
       }
