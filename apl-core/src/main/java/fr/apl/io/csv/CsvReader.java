@@ -193,7 +193,8 @@ public final class CsvReader implements Closeable {
     return inQuotes;
   }
 
-  private static char detectSeparator(String headerLine) {
+  /** Returns the separator of a header line: the most frequent of ';', tab and ',' outside quotes. */
+  static char detectSeparator(String headerLine) {
     int commas = 0;
     int semicolons = 0;
     int tabs = 0;

@@ -103,7 +103,7 @@ public final class TimesCsv {
       }
       long headerLine = line;
       String headerText = new String(buf, span[0], span[1] - span[0], StandardCharsets.UTF_8);
-      byte sep = separatorOf(headerText);
+      byte sep = (byte) CsvReader.detectSeparator(headerText);
       List<String> header = splitHeader(headerText, (char) sep);
       int fields = header.size();
       int o = find(header, ORIGIN);
@@ -302,22 +302,6 @@ public final class TimesCsv {
         limit += r;
       }
     }
-  }
-
-  private static byte separatorOf(String header) {
-    int commas = 0;
-    int semicolons = 0;
-    int tabs = 0;
-    for (int k = 0; k < header.length(); k++) {
-      char c = header.charAt(k);
-      commas += c == ',' ? 1 : 0;
-      semicolons += c == ';' ? 1 : 0;
-      tabs += c == '\t' ? 1 : 0;
-    }
-    if (semicolons > commas && semicolons >= tabs) {
-      return ';';
-    }
-    return tabs > commas && tabs > semicolons ? (byte) '\t' : (byte) ',';
   }
 
   private static List<String> splitHeader(String header, char sep) {
