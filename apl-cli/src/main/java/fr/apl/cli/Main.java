@@ -63,7 +63,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "missing command: try 'apl compute --help'");
   }
 
   /** Reads the version from the jar manifest. */

@@ -139,6 +139,8 @@ class ComputeCommandTest {
   void usageErrorsAre2() throws IOException {
     Path[] w = world(TIMES);
     assertEquals(2, Cli.run("compute", "--times", w[0].toString()).exit());
+    assertEquals(2, Cli.run().exit());
+    assertEquals(2, Cli.run("compute", "--bogus").exit());
     Cli.Run both = Cli.run(args(w, "--doctors", w[2].toString()));
     assertEquals(2, both.exit());
     assertTrue(both.err().contains("mutually exclusive"), both.err());
