@@ -78,7 +78,8 @@ class CatchmentsInvariantsTest {
       if (reached == 0) {
         assertEquals(0.0, weighted, where);
       }
-      assertTrue(error < 1e-12, where + ": Σ P·APL = " + weighted + ", reached supply " + reached);
+      assertTrue(error < 1e-12,
+          where + ": Σ P·APL = " + weighted + ", reached supply " + reached);
       // Same sums in the same order as the diagnostics: the same bits.
       assertEquals(weighted, v.weightedAplSum(), where);
       assertEquals(reached, v.reachedSupply(), where);

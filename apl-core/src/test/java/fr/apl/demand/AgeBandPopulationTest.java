@@ -86,7 +86,7 @@ class AgeBandPopulationTest {
   }
 
   @Test
-  void rescalingOfAnEmptyOrZeroPopulationKeepsFactorOne() {
+  void rescalingAZeroPopulationKeepsFactorOne() {
     Population p = AgeBandPopulation.builder().add("A", new double[19]).build()
         .standardise(AgeWeights.drees2023(), Rescaling.toTotal());
     assertEquals(0.0, p.standardised().get("A"));

@@ -90,7 +90,8 @@ class ActivityRulesTest {
 
   @Test
   void severalPracticesAboveTheCeiling() {
-    // 5 000 + 3 000 = 8 000 acts, capped at 6 000: 6 000·5/8 = 3 750 in A, 6 000·3/8 = 2 250 in B.
+    // 5 000 + 3 000 = 8 000 acts, capped at 6 000:
+    // 6 000·5/8 = 3 750 in A, 6 000·3/8 = 2 250 in B.
     Supply s = DREES.supply(List.of(liberal("d1", "A", 5000, 50), liberal("d1", "B", 3000, 50)));
     assertEquals(3750.0, s.consultationsPerYear().get("A"));
     assertEquals(2250.0, s.consultationsPerYear().get("B"));
