@@ -95,7 +95,13 @@ public final class DistanceDecay {
     return of(bands, edges);
   }
 
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
   private static double parseNumber(String s, String band) {
+    if (!DECIMAL.matcher(s.trim()).matches()) {
+      throw new IllegalArgumentException("band '" + band + "': '" + s.trim() + "' is not a number");
+    }
     try {
       return Double.parseDouble(s.trim());
     } catch (NumberFormatException e) {

@@ -69,6 +69,9 @@ public final class TravelTimeMatrix {
     // Renumber communes in code order so that the matrix does not depend on row order.
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
+      if (codes[i] == null) {
+        throw new IllegalArgumentException("commune code must not be null");
+      }
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> codes[a].compareTo(codes[b]));
@@ -76,9 +79,6 @@ public final class TravelTimeMatrix {
     int[] newIndex = new int[n];
     for (int k = 0; k < n; k++) {
       sorted[k] = codes[order[k]];
-      if (sorted[k] == null) {
-        throw new IllegalArgumentException("commune code must not be null");
-      }
       if (k > 0 && sorted[k].equals(sorted[k - 1])) {
         throw new IllegalArgumentException("commune code given twice: " + sorted[k]);
       }
@@ -111,7 +111,8 @@ public final class TravelTimeMatrix {
       int o = newIndex[origin[r]];
       int d = newIndex[destination[r]];
       if (o == lastOrigin && dest[kept - 1] == d) {
-        if (Double.compare(time[kept - 1], minutes[r]) != 0) {
+        // Primitive comparison: 0.0 and -0.0 are the same time.
+        if (time[kept - 1] != minutes[r]) {
           throw new DuplicatePairException(sorted[o], sorted[d], time[kept - 1], minutes[r],
               firstRecord[kept - 1], r);
         }

@@ -321,12 +321,10 @@ class CatchmentsTest {
   }
 
   /**
-   * KNOWN BUG (fails on main at dd22295): Catchments.compute gives an index only to supply
-   * communes with a positive value that the matrix does not know (lines 195-203), then looks up
-   * every supply commune, zeros included (lines 241 and 270). A supply row of 0 consultations in a
-   * commune that neither the matrix nor the population knows throws IllegalStateException
-   * "commune Z has no index". ActivityRules produces such rows: a doctor with at most 250 acts
-   * counts 0 but keeps a row for his commune.
+   * Regression: Catchments.compute once gave an index only to supply communes with a positive
+   * value that the matrix does not know, then looked up every supply commune, zeros included, and
+   * threw "commune Z has no index". ActivityRules produces such rows: a doctor with at most 250
+   * acts counts 0 but keeps a row for his commune.
    */
   @Test
   void zeroSupplyInACommuneKnownNowhereIsHarmless() {

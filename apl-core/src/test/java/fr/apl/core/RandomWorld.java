@@ -154,13 +154,11 @@ final class RandomWorld {
   }
 
   /**
-   * Draws a supply for commune i: a fifth are 0, except where the commune is known to neither
-   * the matrix nor the population, which the kernel cannot take yet (see
-   * CatchmentsTest.zeroSupplyInACommuneKnownNowhereIsHarmless).
+   * Draws a supply for commune i: a fifth are 0, also where the commune is known to neither the
+   * matrix nor the population (see CatchmentsTest.zeroSupplyInACommuneKnownNowhereIsHarmless).
    */
   double randomSupply(Random rnd, int i) {
-    boolean knownNowhere = !inMatrix[i] && !inPopulation[i];
-    if (rnd.nextDouble() < 0.2 && !knownNowhere && i != isolatedPractice) {
+    if (rnd.nextDouble() < 0.2 && i != isolatedPractice) {
       return 0.0;
     }
     return 1 + 20000 * rnd.nextDouble();

@@ -98,8 +98,10 @@ class DistanceDecayTest {
       "10:0/0|band '10:0/0': band weight must be in [0, 1], given: NaN",
       "0:1|band '0:1': band upper edge must be finite and > 0",
       "-5:1|band '-5:1': band upper edge must be finite and > 0",
-      "NaN:1|band 'NaN:1': band upper edge must be finite and > 0",
-      "Infinity:1|band 'Infinity:1': band upper edge must be finite and > 0",
+      "NaN:1|band 'NaN:1': 'NaN' is not a number",
+      "Infinity:1|band 'Infinity:1': 'Infinity' is not a number",
+      "10d:1|band '10d:1': '10d' is not a number",
+      "15:0x1p-1|band '15:0x1p-1': '0x1p-1' is not a number",
   })
   void parseRejectsBadBands(String text, String expectedFragment) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

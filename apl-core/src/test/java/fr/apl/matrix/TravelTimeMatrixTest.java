@@ -141,10 +141,9 @@ class TravelTimeMatrixTest {
   }
 
   /**
-   * KNOWN BUG (fails on main at dd22295): TravelTimeMatrix.fromIndexedPairs sorts the codes with
-   * {@code codes[a].compareTo(codes[b])} (line 74) before its null check (line 79), so a null
-   * code among two or more throws NullPointerException from the comparator instead of the
-   * IllegalArgumentException "commune code must not be null" that the method means to throw.
+   * Regression: fromIndexedPairs once sorted the codes before its null check, so a null code
+   * among two or more threw NullPointerException from the comparator instead of the
+   * IllegalArgumentException "commune code must not be null".
    */
   @Test
   void nullCodeAmongSeveralIsAnIllegalArgument() {
