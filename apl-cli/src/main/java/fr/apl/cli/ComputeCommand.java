@@ -23,13 +23,9 @@ import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.supply.ActivityRules;
 import fr.apl.supply.Doctor;
 import fr.apl.supply.Supply;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -157,7 +153,7 @@ final class ComputeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    OutputTarget target = OutputTarget.of(output, inputs());
+    OutputTarget target = OutputTarget.of("--output", output, inputs());
     if (target.refusal() != null) {
       throw new ParameterException(spec.commandLine(), target.refusal());
     }
@@ -172,6 +168,7 @@ final class ComputeCommand implements Callable<Integer> {
       AplResult result = catchments.compute(pop, scenarios, threadCount);
       long t3 = System.nanoTime();
       target.write(w -> AplCsv.write(result, w, dialect), stdout);
+      target.commit();
       long t4 = System.nanoTime();
       report(err, bands, result, new long[] {t0, t1, t2, t3, t4});
       return ExitCodes.OK;
@@ -412,77 +409,6 @@ final class ComputeCommand implements Callable<Integer> {
 
     DataProblem(String message) {
       super(message);
-    }
-  }
-
-  /** A writer body that may fail with an IOException. */
-  @FunctionalInterface
-  interface Body {
-    void write(Writer w) throws IOException;
-  }
-
-  /** Writes either to stdout or to a file through a temporary file moved into place. */
-  static final class OutputTarget {
-    private final Path file;
-    private final String refusal;
-
-    private OutputTarget(Path file, String refusal) {
-      this.file = file;
-      this.refusal = refusal;
-    }
-
-    static OutputTarget of(String output, List<Path> inputs) {
-      if (output.equals("-")) {
-        return new OutputTarget(null, null);
-      }
-      Path out = Path.of(output).toAbsolutePath().normalize();
-      for (Path in : inputs) {
-        Path abs = in.toAbsolutePath().normalize();
-        boolean same = abs.equals(out);
-        try {
-          same |= java.nio.file.Files.exists(out) && java.nio.file.Files.isSameFile(abs, out);
-        } catch (IOException e) {
-          // Cannot tell: the path comparison stands.
-        }
-        if (same) {
-          return new OutputTarget(null, "--output " + output + " is also an input file: refusing"
-              + " to overwrite it");
-        }
-      }
-      return new OutputTarget(out, null);
-    }
-
-    String refusal() {
-      return refusal;
-    }
-
-    void write(Body body, PrintStream stdout) throws IOException {
-      if (file == null) {
-        Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8),
-            1 << 16);
-        body.write(w);
-        w.flush();
-        return;
-      }
-      Path dir = file.getParent();
-      Path tmp = java.nio.file.Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-      boolean done = false;
-      try {
-        try (Writer w = java.nio.file.Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          body.write(w);
-        }
-        try {
-          java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-              java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-          java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        done = true;
-      } finally {
-        if (!done) {
-          java.nio.file.Files.deleteIfExists(tmp);
-        }
-      }
     }
   }
 }

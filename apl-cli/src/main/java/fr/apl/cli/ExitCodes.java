@@ -6,6 +6,8 @@ final class ExitCodes {
   static final int OK = 0;
   /** A bug in apl: please report it with the command line. */
   static final int BUG = 1;
+  /** apl zoning --check: the zoning differs from the previous one. */
+  static final int CHANGED = 3;
   /** Wrong command line: unknown option, missing or conflicting options. */
   static final int USAGE = 2;
   /** Bad input data: the message names the file, line and value. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "apl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Computes the APL indicator (accessibilité potentielle localisée, DREES) of"
         + " access to general practitioners, commune by commune.",
-    subcommands = {ComputeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ComputeCommand.class, ZoningCommand.class, CommandLine.HelpCommand.class},
     footer = ExitCodes.HELP)
 public final class Main implements Runnable {
 
@@ -34,6 +34,9 @@ public final class Main implements Runnable {
       public <K> K create(Class<K> cls) throws Exception {
         if (cls == ComputeCommand.class) {
           return cls.cast(new ComputeCommand(out));
+        }
+        if (cls == ZoningCommand.class) {
+          return cls.cast(new ZoningCommand(out));
         }
         return CommandLine.defaultFactory().create(cls);
       }

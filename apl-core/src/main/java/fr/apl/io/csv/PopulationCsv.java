@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class PopulationCsv {
 
-  static final String[] COMMUNE = {"commune", "code_commune", "codgeo", "depcom", "com", "code"};
+  static final String[] COMMUNE = {"code_commune", "codgeo", "depcom", "commune", "com", "code"};
   private static final String[] STANDARDISED =
       {"population", "pop_standardisee", "population_standardisee"};
 

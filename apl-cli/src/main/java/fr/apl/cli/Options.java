@@ -1,0 +1,48 @@
+package fr.apl.cli;
+
+import fr.apl.io.csv.CsvDialect;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Parses option values shared by several commands; a bad value is a usage error. */
+final class Options {
+
+  private Options() {}
+
+  /** Returns one of the allowed words, lower-cased. */
+  static String choice(CommandSpec spec, String option, String value, String... allowed) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    for (String a : allowed) {
+      if (a.equals(v)) {
+        return a;
+      }
+    }
+    throw new ParameterException(spec.commandLine(), option + " must be "
+        + String.join(" or ", allowed) + ", given: " + value);
+  }
+
+  /** Returns the output dialect. */
+  static CsvDialect dialect(CommandSpec spec, String value) {
+    return choice(spec, "--output-dialect", value, "standard", "french").equals("french")
+        ? CsvDialect.FRENCH : CsvDialect.STANDARD;
+  }
+
+  /** Parses a comma-separated list of finite numbers. */
+  static double[] numbers(CommandSpec spec, String option, String value) {
+    String[] parts = value.split(",", -1);
+    double[] out = new double[parts.length];
+    for (int k = 0; k < parts.length; k++) {
+      try {
+        out[k] = Double.parseDouble(parts[k].trim());
+      } catch (NumberFormatException e) {
+        out[k] = Double.NaN;
+      }
+      if (!Double.isFinite(out[k])) {
+        throw new ParameterException(spec.commandLine(),
+            option + " takes numbers separated by commas, given: " + value);
+      }
+    }
+    return out;
+  }
+}

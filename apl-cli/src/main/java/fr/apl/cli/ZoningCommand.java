@@ -1,0 +1,434 @@
+package fr.apl.cli;
+
+import fr.apl.commune.CommuneValues;
+import fr.apl.io.csv.CsvDialect;
+import fr.apl.io.csv.InputException;
+import fr.apl.io.csv.ZoningCsv;
+import fr.apl.zoning.AreaFigures;
+import fr.apl.zoning.ClassChange;
+import fr.apl.zoning.ClassSummary;
+import fr.apl.zoning.Figures;
+import fr.apl.zoning.NationalThresholds;
+import fr.apl.zoning.QuantileClasses;
+import fr.apl.zoning.RegionalCeilings;
+import fr.apl.zoning.Zoning;
+import fr.apl.zoning.ZoningRule;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code apl zoning}: from commune APL to zoning classes of territories, with figures. */
+@Command(name = "zoning", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = {
+        "Aggregates commune APL to territories (mean weighted by population), classifies them",
+        "(national thresholds, regional ceilings or population-share classes) and computes the",
+        "figures reports quote, for France, each region and each department.",
+        "Writes the territory table 'territory,population,apl,class,forced_class,final_class,",
+        "region,communes' sorted by territory; the figures go to stdout unless --figures."},
+    footer = ExitCodes.HELP + "  3   --check: the zoning changed (the changes are on stderr)%n")
+final class ZoningCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--apl", required = true, paramLabel = "FILE",
+      description = "Commune APL: the output of apl compute, or any CSV with a commune column, an"
+          + " APL column and a population column (a DREES file: apl_mg, pop_totale).")
+  Path apl;
+
+  @Option(names = "--apl-column", paramLabel = "NAME",
+      description = "APL column to zone (default: apl, else apl_mg).")
+  String aplColumn;
+
+  @Option(names = "--capped-column", paramLabel = "NAME",
+      description = "Age-capped APL column for the figures (default: apl_moins65 or"
+          + " apl_mg_moins65 when present; 'none' to skip).")
+  String cappedColumn;
+
+  @Option(names = "--weight", paramLabel = "COLUMN",
+      description = "Population column weighting communes (default: the resident population"
+          + " residents or pop_totale when present, as DREES does for GPs; else the standardised"
+          + " population or pop_standardisee, which the summary says).")
+  String weight;
+
+  @Option(names = "--territories", required = true, paramLabel = "FILE",
+      description = "Territory of each commune: commune,territory[,region][,department], or e.g."
+          + " the INSEE table d'appartenance with --territory-column BV2012.")
+  Path territories;
+
+  @Option(names = "--territory-column", paramLabel = "NAME", defaultValue = "territory",
+      description = "Territory column of --territories (default: ${DEFAULT-VALUE}).")
+  String territoryColumn;
+
+  @Option(names = "--commune-column", paramLabel = "NAME",
+      description = "Commune column of --territories (default: commune, code_commune or CODGEO).")
+  String communeColumn;
+
+  @Option(names = "--region-column", paramLabel = "NAME",
+      description = "Region column of --territories (default: region or REG when present).")
+  String regionColumn;
+
+  @Option(names = "--department-column", paramLabel = "NAME",
+      description = "Department column of --territories (default: department or DEP when"
+          + " present, else the department is read from the commune code).")
+  String departmentColumn;
+
+  @Option(names = "--rule", paramLabel = "RULE", defaultValue = "national",
+      description = "national (2017 thresholds), ceilings (2021 regional ceilings) or quantiles"
+          + " (five population-share classes) (default: ${DEFAULT-VALUE}).")
+  String rule;
+
+  @Option(names = "--thresholds", paramLabel = "ZIP,VIVIER", defaultValue = "2.5,4",
+      description = "national: upper APL of zip and vivier (default: ${DEFAULT-VALUE}).")
+  String thresholds;
+
+  @Option(names = "--inclusive", paramLabel = "SIDE", defaultValue = "upper",
+      description = "national: upper (APL <= 2.5 is zip, as the arrêté) or lower (APL < 2.5)"
+          + " (default: ${DEFAULT-VALUE}).")
+  String inclusive;
+
+  @Option(names = "--ceilings", paramLabel = "FILE",
+      description = "ceilings: region,zip_share,zac_share (0.203 or 20.3 %).")
+  Path ceilings;
+
+  @Option(names = "--crossing", paramLabel = "HOW", defaultValue = "exclude",
+      description = "ceilings: the territory in which a ceiling falls is left out (exclude: the"
+          + " ceiling is never exceeded) or taken in (include) (default: ${DEFAULT-VALUE}).")
+  String crossing;
+
+  @Option(names = "--shares", paramLabel = "PERCENTS", defaultValue = "5.3,9.4,36.6,20.4,28.3",
+      description = "quantiles: population shares of the five classes, least served first"
+          + " (default: ${DEFAULT-VALUE}, the nurses' zoning).")
+  String shares;
+
+  @Option(names = "--forced", paramLabel = "FILE",
+      description = "Classes forced by decision: territory,class; kept apart in forced_class.")
+  Path forced;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+      description = "Territory table ('-' for stdout).")
+  String output;
+
+  @Option(names = "--communes", paramLabel = "FILE",
+      description = "Also write the commune table commune,territory,apl,class.")
+  String communesOutput;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the zoning as JSON.")
+  String jsonOutput;
+
+  @Option(names = "--figures", paramLabel = "FILE",
+      description = "Write the figures there instead of stdout.")
+  String figuresOutput;
+
+  @Option(names = "--check", paramLabel = "PREVIOUS",
+      description = "Compare with a previous territory table (may be the --output file itself):"
+          + " list the territories whose class changed and exit 3 when any did.")
+  Path check;
+
+  @Option(names = "--output-dialect", paramLabel = "DIALECT", defaultValue = "standard",
+      description = "standard or french (';' and decimal comma) (default: ${DEFAULT-VALUE}).")
+  String outputDialect;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print no summary, only warnings and errors.")
+  boolean quiet;
+
+  private final PrintStream stdout;
+
+  ZoningCommand(PrintStream stdout) {
+    this.stdout = stdout;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    CsvDialect dialect = Options.dialect(spec, outputDialect);
+    List<Path> inputs = new ArrayList<>(List.of(apl, territories));
+    if (ceilings != null) {
+      inputs.add(ceilings);
+    }
+    if (forced != null) {
+      inputs.add(forced);
+    }
+    OutputTarget territoryTarget = target("--output", output, inputs);
+    OutputTarget communeTarget = communesOutput == null ? null
+        : target("--communes", communesOutput, inputs);
+    OutputTarget jsonTarget = jsonOutput == null ? null : target("--json", jsonOutput, inputs);
+    OutputTarget figuresTarget = figuresOutput != null ? target("--figures", figuresOutput, inputs)
+        : territoryTarget.isStdout() ? null : target("--figures", "-", inputs);
+    List<OutputTarget> targets = new ArrayList<>();
+    for (OutputTarget t : new OutputTarget[] {territoryTarget, communeTarget, jsonTarget,
+        figuresTarget}) {
+      if (t != null) {
+        targets.add(t);
+      }
+    }
+    try {
+      ZoningCsv.Previous previous = check == null ? null : ZoningCsv.readPrevious(check);
+      List<String> header = ZoningCsv.header(apl);
+      String aplCol = aplColumn != null ? aplColumn : pick(header, "apl", "apl_mg");
+      String weightCol = weight != null ? weight
+          : pick(header, "residents", "pop_totale", "population_totale", "population",
+              "pop_standardisee");
+      String cappedCol = cappedColumn != null
+          ? (cappedColumn.equalsIgnoreCase("none") ? null : cappedColumn)
+          : pickOrNull(header, "apl_moins65", "apl_mg_moins65");
+      if (aplCol == null || weightCol == null) {
+        throw new ParameterException(spec.commandLine(), apl + " has no "
+            + (aplCol == null ? "apl (or apl_mg) column: name it with --apl-column"
+                : "population column: name it with --weight") + "; header is: "
+            + String.join(",", header));
+      }
+      List<String> required = new ArrayList<>(List.of(aplCol, weightCol));
+      if (cappedCol != null) {
+        required.add(cappedCol);
+      }
+      ZoningCsv.CommuneTable table = ZoningCsv.readCommuneTable(apl, null, required, List.of());
+      CommuneValues aplValues = table.columns().get(aplCol);
+      CommuneValues weights = table.columns().get(weightCol);
+      ZoningCsv.Territories terr = ZoningCsv.readTerritories(territories, communeColumn,
+          territoryColumn, regionColumn, departmentColumn);
+      ZoningRule zoningRule = rule(terr);
+      Map<String, String> forcedClasses = forced == null ? Map.of()
+          : ZoningCsv.readPairs(forced, "territory,class");
+      Zoning zoning;
+      try {
+        zoning = Zoning.of(aplValues, weights, terr.map(), zoningRule, forcedClasses);
+      } catch (IllegalArgumentException e) {
+        err.println("apl: " + e.getMessage());
+        return ExitCodes.DATA;
+      }
+      Map<String, CommuneValues> variants = new LinkedHashMap<>();
+      variants.put(aplCol, aplValues);
+      if (cappedCol != null) {
+        variants.put(cappedCol, table.columns().get(cappedCol));
+      }
+      List<AreaFigures> figures = figures(zoning, terr, variants, weights, zoningRule);
+
+      territoryTarget.write(w -> ZoningCsv.writeTerritories(zoning, w, dialect), stdout);
+      if (communeTarget != null) {
+        communeTarget.write(w -> ZoningCsv.writeCommunes(zoning, aplValues, w, dialect), stdout);
+      }
+      if (jsonTarget != null) {
+        jsonTarget.write(w -> ZoningCsv.writeJson(zoning, aplValues, weightCol, w), stdout);
+      }
+      if (figuresTarget != null) {
+        figuresTarget.write(w -> ZoningCsv.writeFigures(figures, w, dialect), stdout);
+      }
+      for (OutputTarget t : targets) {
+        t.commit();
+      }
+      report(err, zoning, weightCol, aplCol);
+      if (previous != null) {
+        List<ClassChange> changes = zoning.changesFrom(previous.classes(), previous.apl());
+        for (ClassChange c : changes) {
+          err.printf(Locale.ROOT, "  changed %s: %s -> %s (APL %s -> %s)%n", c.territory(),
+              orNone(c.previousClass()), orNone(c.currentClass()), fmt(c.previousApl()),
+              fmt(c.currentApl()));
+        }
+        err.printf(Locale.ROOT, "apl zoning --check: %d territories changed class since %s%n",
+            changes.size(), check);
+        if (!changes.isEmpty()) {
+          return ExitCodes.CHANGED;
+        }
+      }
+      return ExitCodes.OK;
+    } catch (InputException e) {
+      err.println("apl: " + e.getMessage());
+      return ExitCodes.DATA;
+    } catch (NoSuchFileException e) {
+      err.println("apl: " + e.getFile() + ": no such file");
+      return ExitCodes.NO_INPUT;
+    } catch (AccessDeniedException e) {
+      err.println("apl: " + e.getFile() + ": permission denied");
+      return ExitCodes.IO;
+    } catch (IOException e) {
+      err.println("apl: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      return ExitCodes.IO;
+    } finally {
+      for (OutputTarget t : targets) {
+        t.discard();
+      }
+    }
+  }
+
+  private OutputTarget target(String option, String path, List<Path> inputs) {
+    OutputTarget t = OutputTarget.of(option, path, inputs);
+    if (t.refusal() != null) {
+      throw new ParameterException(spec.commandLine(), t.refusal());
+    }
+    return t;
+  }
+
+  private ZoningRule rule(ZoningCsv.Territories terr) throws IOException {
+    switch (rule.trim().toLowerCase(Locale.ROOT)) {
+      case "national": {
+        double[] t = Options.numbers(spec, "--thresholds", thresholds);
+        if (t.length != 2) {
+          throw new ParameterException(spec.commandLine(),
+              "--thresholds takes two APL values ZIP,VIVIER, given: " + thresholds);
+        }
+        boolean upper = Options.choice(spec, "--inclusive", inclusive, "upper", "lower")
+            .equals("upper");
+        try {
+          return new NationalThresholds(t[0], t[1], upper);
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), "--thresholds: " + e.getMessage());
+        }
+      }
+      case "ceilings": {
+        if (ceilings == null) {
+          throw new ParameterException(spec.commandLine(), "--rule ceilings needs --ceilings FILE");
+        }
+        if (!terr.map().hasRegions()) {
+          throw new ParameterException(spec.commandLine(), "--rule ceilings needs the region of"
+              + " each commune: " + territories + " has no region column (--region-column)");
+        }
+        Map<String, RegionalCeilings.Ceiling> c = new TreeMap<>();
+        for (Map.Entry<String, double[]> e : ZoningCsv.readCeilings(ceilings).entrySet()) {
+          try {
+            c.put(e.getKey(), new RegionalCeilings.Ceiling(e.getValue()[0], e.getValue()[1]));
+          } catch (IllegalArgumentException ex) {
+            throw new InputException(ceilings.toString(), 0, "region " + e.getKey() + ": "
+                + ex.getMessage());
+          }
+        }
+        boolean include = Options.choice(spec, "--crossing", crossing, "exclude", "include")
+            .equals("include");
+        return new RegionalCeilings(c, include);
+      }
+      case "quantiles": {
+        double[] p = Options.numbers(spec, "--shares", shares);
+        if (p.length != QuantileClasses.FIVE_CLASSES.size()) {
+          throw new ParameterException(spec.commandLine(),
+              "--shares takes five percentages, given: " + shares);
+        }
+        for (int k = 0; k < p.length; k++) {
+          p[k] /= 100;
+        }
+        try {
+          return QuantileClasses.five(p);
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), "--shares: " + e.getMessage());
+        }
+      }
+      default:
+        throw new ParameterException(spec.commandLine(),
+            "--rule must be national, ceilings or quantiles, given: " + rule);
+    }
+  }
+
+  private static List<AreaFigures> figures(Zoning zoning, ZoningCsv.Territories terr,
+      Map<String, CommuneValues> variants, CommuneValues weights, ZoningRule rule) {
+    Map<String, String> classes = zoning.communeClasses();
+    CommuneValues first = variants.values().iterator().next();
+    Map<String, String> france = new TreeMap<>();
+    Map<String, String> region = new TreeMap<>();
+    Map<String, String> department = new TreeMap<>();
+    for (int k = 0; k < first.size(); k++) {
+      String c = first.code(k);
+      france.put(c, "FR");
+      String key = terr.map().territory(c) != null ? c
+          : fr.apl.commune.Arrondissements.municipalityOf(c);
+      String r = key == null ? null : terr.map().region(key);
+      if (r != null) {
+        region.put(c, r);
+      }
+      String d = key == null ? null : terr.departments().get(key);
+      department.put(c, d != null ? d : departmentOfCode(c));
+    }
+    List<AreaFigures> out = new ArrayList<>();
+    out.addAll(Figures.byArea("france", france, variants, weights, classes, rule.classes()));
+    out.addAll(Figures.byArea("region", region, variants, weights, classes, rule.classes()));
+    out.addAll(Figures.byArea("department", department, variants, weights, classes,
+        rule.classes()));
+    return out;
+  }
+
+  /** Returns the department of an INSEE commune code: 3 characters overseas (97x), else 2. */
+  static String departmentOfCode(String code) {
+    if (code.length() < 3) {
+      return code;
+    }
+    return code.startsWith("97") ? code.substring(0, 3) : code.substring(0, 2);
+  }
+
+  private void report(PrintWriter err, Zoning zoning, String weightCol, String aplCol) {
+    if (!quiet) {
+      err.printf(Locale.ROOT, "apl zoning: %d territories from %s (%s weighted by %s)%n",
+          zoning.territories().size(), apl, aplCol, weightCol);
+      err.printf(Locale.ROOT, "  rule: %s%n", zoning.classification().rule());
+      for (ClassSummary s : zoning.classification().summaries()) {
+        err.printf(Locale.ROOT, "  %-16s %5d territories, population %.0f (%.1f %%), APL %s to %s%n",
+            s.name(), s.territories(), s.population(), 100 * s.share(), fmt(s.minApl()),
+            fmt(s.maxApl()));
+      }
+      if (weight == null && (weightCol.equalsIgnoreCase("population")
+          || weightCol.equalsIgnoreCase("pop_standardisee"))) {
+        err.println("  note: weighted by the standardised population (no resident population"
+            + " column); DREES weights GP territories by resident population");
+      }
+    }
+    var a = zoning.aggregation();
+    warn(err, "communes with an APL but no territory in " + territories + " (left out)",
+        a.communesWithoutTerritory());
+    if (!a.arrondissementsMapped().isEmpty() && !quiet) {
+      err.printf(Locale.ROOT, "  note: %d arrondissements took the territory of their"
+          + " municipality (75056, 69123, 13055)%n", a.arrondissementsMapped().size());
+    }
+    warn(err, "territories with no population (not classified)",
+        a.territoriesWithoutPopulation());
+    warn(err, "forced territories that no commune belongs to", zoning.forcedUnknown());
+    if (a.tableCommunesWithoutApl() > 0 && !quiet) {
+      err.printf(Locale.ROOT, "  note: %d communes of %s have no APL in %s%n",
+          a.tableCommunesWithoutApl(), territories, apl);
+    }
+  }
+
+  private static void warn(PrintWriter err, String what, List<String> codes) {
+    if (codes.isEmpty()) {
+      return;
+    }
+    int shown = Math.min(codes.size(), 10);
+    err.printf(Locale.ROOT, "apl: warning: %d %s: %s%s%n", codes.size(), what,
+        String.join(" ", codes.subList(0, shown)), codes.size() > shown ? " ..." : "");
+  }
+
+  private static String pick(List<String> header, String... names) {
+    return pickOrNull(header, names);
+  }
+
+  private static String pickOrNull(List<String> header, String... names) {
+    for (String n : names) {
+      for (String h : header) {
+        if (h.equalsIgnoreCase(n)) {
+          return h;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String orNone(String s) {
+    return s == null ? "(none)" : s;
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+  }
+}

@@ -1,0 +1,36 @@
+package fr.apl.commune;
+
+/**
+ * Maps the municipal arrondissements of Paris, Lyon and Marseille to their municipality.
+ *
+ * <p>DREES computes APL by arrondissement (75101–75120, 69381–69389, 13201–13216); many territory
+ * tables (the INSEE table d'appartenance géographique among them) list only the municipality
+ * (75056, 69123, 13055).
+ */
+public final class Arrondissements {
+
+  private Arrondissements() {}
+
+  /** Returns the municipality of an arrondissement code, or null for any other code. */
+  public static String municipalityOf(String code) {
+    if (code.length() != 5) {
+      return null;
+    }
+    int n;
+    try {
+      n = Integer.parseInt(code);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (n >= 75101 && n <= 75120) {
+      return "75056";
+    }
+    if (n >= 69381 && n <= 69389) {
+      return "69123";
+    }
+    if (n >= 13201 && n <= 13216) {
+      return "13055";
+    }
+    return null;
+  }
+}

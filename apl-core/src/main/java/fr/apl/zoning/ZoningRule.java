@@ -1,0 +1,29 @@
+package fr.apl.zoning;
+
+import java.util.List;
+
+/**
+ * Classifies territories from their APL. Implementations are immutable and thread-safe; a
+ * territory with no population (APL NaN) is never classified.
+ */
+public interface ZoningRule {
+
+  /** Returns the class names, least served first. */
+  List<String> classes();
+
+  /** Classifies the territories (in any order; the result does not depend on it). */
+  Classification classify(List<TerritoryApl> territories);
+
+  /** Sorts territories by APL, lowest first, ties by territory code: the order of every rank rule. */
+  static List<TerritoryApl> ranked(List<TerritoryApl> territories) {
+    List<TerritoryApl> out = new java.util.ArrayList<>();
+    for (TerritoryApl t : territories) {
+      if (!Double.isNaN(t.apl())) {
+        out.add(t);
+      }
+    }
+    out.sort(java.util.Comparator.comparingDouble(TerritoryApl::apl)
+        .thenComparing(TerritoryApl::territory));
+    return out;
+  }
+}
