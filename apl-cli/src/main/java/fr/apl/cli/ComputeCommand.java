@@ -26,8 +26,6 @@ import fr.apl.supply.Supply;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,21 +170,8 @@ final class ComputeCommand implements Callable<Integer> {
       long t4 = System.nanoTime();
       report(err, bands, result, new long[] {t0, t1, t2, t3, t4});
       return ExitCodes.OK;
-    } catch (InputException e) {
-      err.println("apl: " + e.getMessage());
-      return ExitCodes.DATA;
-    } catch (DataProblem e) {
-      err.println("apl: " + e.getMessage());
-      return ExitCodes.DATA;
-    } catch (NoSuchFileException e) {
-      err.println("apl: " + e.getFile() + ": no such file");
-      return ExitCodes.NO_INPUT;
-    } catch (AccessDeniedException e) {
-      err.println("apl: " + e.getFile() + ": permission denied");
-      return isInput(e.getFile()) ? ExitCodes.NO_INPUT : ExitCodes.IO;
-    } catch (IOException e) {
-      err.println("apl: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      return ExitCodes.IO;
+    } catch (InputException | Failures.DataProblem | IOException e) {
+      return Failures.exitCode(err, e, inputs());
     }
   }
 
@@ -199,15 +184,6 @@ final class ComputeCommand implements Callable<Integer> {
       in.add(Path.of(ageWeights));
     }
     return in;
-  }
-
-  private boolean isInput(String file) {
-    for (Path p : inputs()) {
-      if (p.toString().equals(file)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean isFile(String weights) {
@@ -281,7 +257,7 @@ final class ComputeCommand implements Callable<Integer> {
       try {
         out.add(SupplyScenario.of("apl_moins" + cap, rules.supply(doctors, cap)));
       } catch (IllegalArgumentException e) {
-        throw new DataProblem(supplySource.doctors + ": " + e.getMessage());
+        throw new Failures.DataProblem(supplySource.doctors + ": " + e.getMessage());
       }
     }
     return out;
@@ -403,12 +379,4 @@ final class ComputeCommand implements Callable<Integer> {
         String.join(" ", codes.subList(0, shown)), codes.size() > shown ? " ..." : "");
   }
 
-  /** A data problem found outside the readers (e.g. doctors' ages under an age cap). */
-  static final class DataProblem extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    DataProblem(String message) {
-      super(message);
-    }
-  }
 }

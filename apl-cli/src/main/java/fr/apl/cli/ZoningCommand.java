@@ -16,8 +16,6 @@ import fr.apl.zoning.ZoningRule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -248,18 +246,8 @@ final class ZoningCommand implements Callable<Integer> {
         }
       }
       return ExitCodes.OK;
-    } catch (InputException e) {
-      err.println("apl: " + e.getMessage());
-      return ExitCodes.DATA;
-    } catch (NoSuchFileException e) {
-      err.println("apl: " + e.getFile() + ": no such file");
-      return ExitCodes.NO_INPUT;
-    } catch (AccessDeniedException e) {
-      err.println("apl: " + e.getFile() + ": permission denied");
-      return ExitCodes.IO;
-    } catch (IOException e) {
-      err.println("apl: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      return ExitCodes.IO;
+    } catch (InputException | IOException e) {
+      return Failures.exitCode(err, e, inputs);
     } finally {
       for (OutputTarget t : targets) {
         t.discard();

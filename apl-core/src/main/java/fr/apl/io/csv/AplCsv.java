@@ -36,7 +36,7 @@ public final class AplCsv {
     int variants = result.variants().size();
     for (int k = 0; k < result.size(); k++) {
       line.setLength(0);
-      line.append(quoteIfNeeded(result.code(k), sep));
+      line.append(ZoningCsv.text(result.code(k), sep));
       for (int v = 0; v < variants; v++) {
         line.append(sep).append(dialect.number(result.apl(v, k)));
       }
@@ -48,12 +48,5 @@ public final class AplCsv {
       out.write(line.toString());
     }
     out.flush();
-  }
-
-  private static String quoteIfNeeded(String s, char sep) {
-    if (s.indexOf(sep) < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 }
