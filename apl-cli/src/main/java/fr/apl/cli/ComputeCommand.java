@@ -35,6 +35,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -119,13 +120,8 @@ final class ComputeCommand implements Callable<Integer> {
           + " not depend on it.")
   Integer threads;
 
-  @Option(names = "--output-dialect", paramLabel = "DIALECT", defaultValue = "standard",
-      description = "standard (',' and decimal point) or french (';' and decimal comma)"
-          + " (default: ${DEFAULT-VALUE}).")
-  String outputDialect;
-
-  @Option(names = {"-q", "--quiet"}, description = "Print no summary, only warnings and errors.")
-  boolean quiet;
+  @Mixin
+  CommonOptions common;
 
   private final PrintStream stdout;
 
@@ -139,7 +135,6 @@ final class ComputeCommand implements Callable<Integer> {
     // Options first: a usage error must not wait for a 2.8-million-row file to be read.
     DistanceDecay bands;
     int threadCount;
-    CsvDialect dialect;
     try {
       BandEdges edges = parseEdges(bandEdges);
       bands = DistanceDecay.parse(decay, edges);
@@ -147,10 +142,10 @@ final class ComputeCommand implements Callable<Integer> {
       if (threadCount < 1) {
         throw new IllegalArgumentException("--threads must be >= 1, given: " + threadCount);
       }
-      dialect = parseDialect(outputDialect);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    CsvDialect dialect = Options.dialect(spec, common.outputDialect);
     OutputTarget target = OutputTarget.of("--output", output, inputs());
     if (target.refusal() != null) {
       throw new ParameterException(spec.commandLine(), target.refusal());
@@ -304,22 +299,10 @@ final class ComputeCommand implements Callable<Integer> {
     }
   }
 
-  private static CsvDialect parseDialect(String text) {
-    switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "standard":
-        return CsvDialect.STANDARD;
-      case "french":
-        return CsvDialect.FRENCH;
-      default:
-        throw new IllegalArgumentException(
-            "--output-dialect must be standard or french, given: " + text);
-    }
-  }
-
   private void report(PrintWriter err, DistanceDecay bands,
       AplResult result, long[] t) {
     Diagnostics d = result.diagnostics();
-    if (!quiet) {
+    if (!common.quiet) {
       err.printf(Locale.ROOT, "apl compute: %d communes, %d travel-time pairs, %d in reach with"
           + " bands %s (%s)%n", d.communes(), d.pairs(), d.pairsInReach(), decay.trim(),
           bands.edges() == BandEdges.HALF_OPEN ? "half-open" : "closed-upper");
@@ -347,7 +330,7 @@ final class ComputeCommand implements Callable<Integer> {
     }
     for (VariantDiagnostics v : d.variants()) {
       if (!v.unreachedSupplyCommunes().isEmpty()) {
-        warn(err, v.name() + ": supply that no population reaches, left out ("
+        Options.warn(err, v.name() + ": supply that no population reaches, left out ("
             + String.format(Locale.ROOT, "%.1f", v.unreachedSupply()) + " consultations)",
             v.unreachedSupplyCommunes());
       }
@@ -357,26 +340,20 @@ final class ComputeCommand implements Callable<Integer> {
       }
     }
     if (!d.populationNotInTimes().isEmpty()) {
-      warn(err, "population communes absent from " + times
+      Options.warn(err, "population communes absent from " + times
           + " (they reach only themselves, at 0 minutes)", d.populationNotInTimes());
     }
     if (!d.supplyNotInTimes().isEmpty()) {
-      warn(err, "supply communes absent from " + times, d.supplyNotInTimes());
+      Options.warn(err, "supply communes absent from " + times, d.supplyNotInTimes());
     }
     if (!d.supplyNotInPopulation().isEmpty()) {
-      warn(err, "supply communes absent from " + population + " (population 0)",
+      Options.warn(err, "supply communes absent from " + population + " (population 0)",
           d.supplyNotInPopulation());
     }
     if (d.duplicatePairs() > 0) {
       err.printf(Locale.ROOT, "apl: warning: %d repeated pairs with the same time in %s, kept"
           + " once%n", d.duplicatePairs(), times);
     }
-  }
-
-  private static void warn(PrintWriter err, String what, List<String> codes) {
-    int shown = Math.min(codes.size(), 10);
-    err.printf(Locale.ROOT, "apl: warning: %d %s: %s%s%n", codes.size(), what,
-        String.join(" ", codes.subList(0, shown)), codes.size() > shown ? " ..." : "");
   }
 
 }

@@ -1,6 +1,8 @@
 package fr.apl.cli;
 
 import fr.apl.io.csv.CsvDialect;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -44,5 +46,15 @@ final class Options {
       }
     }
     return out;
+  }
+
+  /** Prints a warning about communes, with the first ten codes; nothing when there are none. */
+  static void warn(PrintWriter err, String what, List<String> codes) {
+    if (codes.isEmpty()) {
+      return;
+    }
+    int shown = Math.min(codes.size(), 10);
+    err.printf(Locale.ROOT, "apl: warning: %d %s: %s%s%n", codes.size(), what,
+        String.join(" ", codes.subList(0, shown)), codes.size() > shown ? " ..." : "");
   }
 }

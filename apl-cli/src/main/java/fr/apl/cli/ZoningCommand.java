@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -139,12 +140,8 @@ final class ZoningCommand implements Callable<Integer> {
           + " list the territories whose class changed and exit 3 when any did.")
   Path check;
 
-  @Option(names = "--output-dialect", paramLabel = "DIALECT", defaultValue = "standard",
-      description = "standard or french (';' and decimal comma) (default: ${DEFAULT-VALUE}).")
-  String outputDialect;
-
-  @Option(names = {"-q", "--quiet"}, description = "Print no summary, only warnings and errors.")
-  boolean quiet;
+  @Mixin
+  CommonOptions common;
 
   private final PrintStream stdout;
 
@@ -155,7 +152,7 @@ final class ZoningCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    CsvDialect dialect = Options.dialect(spec, outputDialect);
+    CsvDialect dialect = Options.dialect(spec, common.outputDialect);
     List<Path> inputs = new ArrayList<>(List.of(apl, territories));
     if (ceilings != null) {
       inputs.add(ceilings);
@@ -357,7 +354,7 @@ final class ZoningCommand implements Callable<Integer> {
   }
 
   private void report(PrintWriter err, Zoning zoning, String weightCol, String aplCol) {
-    if (!quiet) {
+    if (!common.quiet) {
       err.printf(Locale.ROOT, "apl zoning: %d territories from %s (%s weighted by %s)%n",
           zoning.territories().size(), apl, aplCol, weightCol);
       err.printf(Locale.ROOT, "  rule: %s%n", zoning.classification().rule());
@@ -373,28 +370,19 @@ final class ZoningCommand implements Callable<Integer> {
       }
     }
     var a = zoning.aggregation();
-    warn(err, "communes with an APL but no territory in " + territories + " (left out)",
+    Options.warn(err, "communes with an APL but no territory in " + territories + " (left out)",
         a.communesWithoutTerritory());
-    if (!a.arrondissementsMapped().isEmpty() && !quiet) {
+    if (!a.arrondissementsMapped().isEmpty() && !common.quiet) {
       err.printf(Locale.ROOT, "  note: %d arrondissements took the territory of their"
           + " municipality (75056, 69123, 13055)%n", a.arrondissementsMapped().size());
     }
-    warn(err, "territories with no population (not classified)",
+    Options.warn(err, "territories with no population (not classified)",
         a.territoriesWithoutPopulation());
-    warn(err, "forced territories that no commune belongs to", zoning.forcedUnknown());
-    if (a.tableCommunesWithoutApl() > 0 && !quiet) {
+    Options.warn(err, "forced territories that no commune belongs to", zoning.forcedUnknown());
+    if (a.tableCommunesWithoutApl() > 0 && !common.quiet) {
       err.printf(Locale.ROOT, "  note: %d communes of %s have no APL in %s%n",
           a.tableCommunesWithoutApl(), territories, apl);
     }
-  }
-
-  private static void warn(PrintWriter err, String what, List<String> codes) {
-    if (codes.isEmpty()) {
-      return;
-    }
-    int shown = Math.min(codes.size(), 10);
-    err.printf(Locale.ROOT, "apl: warning: %d %s: %s%s%n", codes.size(), what,
-        String.join(" ", codes.subList(0, shown)), codes.size() > shown ? " ..." : "");
   }
 
   private static String pick(List<String> header, String... names) {
