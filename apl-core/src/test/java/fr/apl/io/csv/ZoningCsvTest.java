@@ -256,6 +256,34 @@ class ZoningCsvTest {
     assertTrue(e.getMessage().contains("01002"), e.getMessage());
   }
 
+  @Test
+  void communeTableTakesRequiredAndPresentOptionalColumns() throws IOException {
+    // The DREES layout: code_commune is the code, commune the name.
+    Path p = write("apl.csv", "code_commune,commune,apl_mg,pop_standardisee\n"
+        + "43001,Aiguilhe,2.5,100.5\n"
+        + "2A004,\"Ajaccio, la ville\",3,2000\n");
+    ZoningCsv.CommuneTable t = ZoningCsv.readCommuneTable(p, null,
+        List.of("apl_mg", "pop_standardisee"), List.of("apl_mg_moins65"));
+    // The optional column is absent: left out, the required ones in the order asked.
+    assertEquals(List.of("apl_mg", "pop_standardisee"), List.copyOf(t.columns().keySet()));
+    assertEquals(2.5, t.columns().get("apl_mg").get("43001"));
+    assertEquals(2000.0, t.columns().get("pop_standardisee").get("2A004"));
+    InputException e = assertThrows(InputException.class, () -> ZoningCsv.readCommuneTable(p,
+        null, List.of("apl_mg", "apl_mg_moins65"), List.of()));
+    assertTrue(e.getMessage().contains("apl_mg_moins65"), e.getMessage());
+  }
+
+  @Test
+  void forcedClassesAreReadAsPairsAndRepeatsRefused() throws IOException {
+    Path p = write("forced.csv", "territory,class\nT1,zip\n T2 , zac \n");
+    assertEquals(Map.of("T1", "zip", "T2", "zac"), ZoningCsv.readPairs(p, "territory,class"));
+    Path q = write("forced2.csv", "territory,class\nT1,zip\nT1,zac\n");
+    InputException e = assertThrows(InputException.class,
+        () -> ZoningCsv.readPairs(q, "territory,class"));
+    assertEquals(3, e.line());
+    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+  }
+
   private static String json(Zoning z) throws IOException {
     StringWriter w = new StringWriter();
     ZoningCsv.writeJson(z, apl(), "population", w);
