@@ -26,16 +26,25 @@ public final class Figures {
    * @param level the level's name ({@code france}, {@code region}, {@code department})
    * @param areaOfCommune area code of each commune; communes absent are left out of this level
    * @param variants APL by commune, by variant name, in output order; the first variant's
-   *     communes are the communes counted
+   *     communes are the communes counted, and every other variant must have them all
    * @param weight population by commune
    * @param classOfCommune zoning class of each commune (empty: no class shares)
    * @param classes class names in order
    * @return one entry per area, in area-code order
+   * @throws IllegalArgumentException when a variant lacks a commune of the first
    */
   public static List<AreaFigures> byArea(String level, Map<String, String> areaOfCommune,
       Map<String, CommuneValues> variants, CommuneValues weight, Map<String, String> classOfCommune,
       List<String> classes) {
     CommuneValues first = variants.values().iterator().next();
+    for (Map.Entry<String, CommuneValues> v : variants.entrySet()) {
+      for (int k = 0; k < first.size(); k++) {
+        if (!v.getValue().contains(first.code(k))) {
+          throw new IllegalArgumentException("variant " + v.getKey() + " has no value for commune "
+              + first.code(k) + ": every variant needs the communes of the first");
+        }
+      }
+    }
     Map<String, List<String>> communesByArea = new TreeMap<>();
     for (int k = 0; k < first.size(); k++) {
       String area = areaOfCommune.get(first.code(k));

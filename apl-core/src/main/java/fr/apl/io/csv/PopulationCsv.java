@@ -122,13 +122,19 @@ public final class PopulationCsv {
 
   /** Returns the commune code of a record, refusing empty and repeated codes. */
   static String commune(CsvReader csv, List<String> f, int code, Map<String, Long> seen) {
-    String c = f.get(code).trim();
+    return key(csv, f, code, seen, "commune");
+  }
+
+  /** Returns the key of a record (a commune, a region…), refusing empty and repeated keys. */
+  static String key(CsvReader csv, List<String> f, int column, Map<String, Long> seen,
+      String what) {
+    String c = f.get(column).trim();
     if (c.isEmpty()) {
-      throw csv.error("commune code is empty");
+      throw csv.error(what + " code is empty");
     }
     Long first = seen.putIfAbsent(c, csv.line());
     if (first != null) {
-      throw csv.error("commune " + c + " is given twice (first at line " + first + ")");
+      throw csv.error(what + " " + c + " is given twice (first at line " + first + ")");
     }
     return c;
   }

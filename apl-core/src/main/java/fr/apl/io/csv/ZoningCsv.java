@@ -191,7 +191,7 @@ public final class ZoningCsv {
       Map<String, Long> seen = new HashMap<>();
       List<String> f;
       while ((f = csv.next()) != null) {
-        String r = PopulationCsv.commune(csv, f, region, seen);
+        String r = PopulationCsv.key(csv, f, region, seen, "region");
         out.put(r, new double[] {share(csv, f.get(zip)), share(csv, f.get(zac))});
       }
       return out;
@@ -232,7 +232,7 @@ public final class ZoningCsv {
       Map<String, Long> seen = new HashMap<>();
       List<String> f;
       while ((f = csv.next()) != null) {
-        String code = PopulationCsv.commune(csv, f, t, seen);
+        String code = unquote(PopulationCsv.key(csv, f, t, seen, "territory"));
         if (!f.get(c).isBlank()) {
           classes.put(code, unquote(f.get(c).trim()));
         }

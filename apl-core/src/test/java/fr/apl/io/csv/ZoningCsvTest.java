@@ -157,14 +157,10 @@ class ZoningCsvTest {
   }
 
   /**
-   * KNOWN BUG: ZoningCsv.readPrevious (ZoningCsv.java line 235) takes the territory code as
-   * written, apostrophe included, while writeTerritories (line 256, through {@code text}) adds the
-   * apostrophe to codes starting with {@code = + - @}; only the class column is unquoted
-   * (line 237). Input: the six-territory zoning of this class written with writeTerritories, then
-   * read with readPrevious. Expected class and APL keys {@code -B =H @C T1 T2} (the zoning's codes;
-   * +A has neither); actual keys {@code '-B '=H '@C T1 T2}, so {@code changesFrom} against the
-   * zoning itself reports each of these three territories twice, as vanished ({@code '-B}) and as
-   * appeared ({@code -B}), instead of no change.
+   * Regression: readPrevious once kept the apostrophe that writeTerritories puts before codes
+   * starting with {@code = + - @}, so changesFrom against the zoning itself reported those
+   * territories twice, as vanished ({@code '-B}) and as appeared ({@code -B}). The class and APL
+   * keys must be the zoning's own codes {@code -B =H @C T1 T2} (+A has neither).
    */
   @Test
   void previousReadsBackNeutralisedTerritoryCodes() throws IOException {
