@@ -7,7 +7,6 @@ import fr.apl.core.SupplyScenario;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.internal.TwoStepKernel;
-import fr.apl.matrix.TravelTimeMatrix;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -55,9 +54,7 @@ public class KernelBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       SyntheticFrance world = SyntheticFrance.standard();
-      TravelTimeMatrix matrix = TravelTimeMatrix.fromIndexedPairs(world.codes(), world.origins(),
-          world.destinations(), world.minutes(), world.pairCount());
-      catchments = Apl.prepare(matrix, DistanceDecay.dreesGeneralPractitioners());
+      catchments = Apl.prepare(world.matrix(), DistanceDecay.dreesGeneralPractitioners());
       population = world.population();
       scenarios = List.of(SupplyScenario.of("apl", world.supply()));
       System.out.println("# " + world.summary() + "; " + catchments.pairsInReach()

@@ -39,7 +39,7 @@ public class MatrixBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     world = SyntheticFrance.standard();
-    matrix = fromIndexedPairs();
+    matrix = world.matrix();
     decay = DistanceDecay.dreesGeneralPractitioners();
     System.out.println("# " + world.summary());
   }

@@ -55,8 +55,7 @@ public class ReaderBenchmark {
       out.write(csv);
     }
     gzip = bytes.toByteArray();
-    TravelTimeMatrix expected = TravelTimeMatrix.fromIndexedPairs(world.codes(),
-        world.origins(), world.destinations(), world.minutes(), world.pairCount());
+    TravelTimeMatrix expected = world.matrix();
     for (TravelTimeMatrix read : new TravelTimeMatrix[] {readCsv(), readGzip()}) {
       if (!Arrays.equals(read.codes(), expected.codes())
           || !Arrays.equals(read.rowStart(), expected.rowStart())
