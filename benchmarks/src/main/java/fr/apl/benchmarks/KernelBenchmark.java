@@ -1,0 +1,186 @@
+package fr.apl.benchmarks;
+
+import fr.apl.core.Apl;
+import fr.apl.core.AplResult;
+import fr.apl.core.Catchments;
+import fr.apl.core.SupplyScenario;
+import fr.apl.decay.DistanceDecay;
+import fr.apl.demand.Population;
+import fr.apl.internal.TwoStepKernel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Measures a computation on prepared catchments, and the bare two-step kernel under it.
+ *
+ * <p>{@link #compute}: {@link Catchments#compute} on the synthetic France world (one supply
+ * variant, 1 or 2 threads): both gathers plus matching population and supply codes to the matrix,
+ * the diagnostics and the result. {@link #gatherBothSteps}: {@link TwoStepKernel#gather} by
+ * practice (demand), {@link TwoStepKernel#ratio}, then gather by residence (access), on exactly 3
+ * million random pairs among 35 000 communes, one thread: the floor of {@link #compute}, per pair.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmx2g"})
+public class KernelBenchmark {
+
+  /** The synthetic France world, prepared once; {@code threads} is what {@link #compute} uses. */
+  @State(Scope.Benchmark)
+  public static class Prepared {
+    @Param({"1", "2"})
+    int threads;
+
+    Catchments catchments;
+    Population population;
+    List<SupplyScenario> scenarios;
+
+    /** Builds the matrix and the catchments under the DREES decay. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      SyntheticFrance world = SyntheticFrance.standard();
+      catchments = Apl.prepare(world.matrix(), DistanceDecay.dreesGeneralPractitioners());
+      population = world.population();
+      scenarios = List.of(SupplyScenario.of("apl", world.supply()));
+      System.out.println("# " + world.summary() + "; " + catchments.pairsInReach()
+          + " pairs in reach");
+    }
+  }
+
+  /**
+   * Sparse rows with exactly {@link #PAIRS} entries among {@link #COMMUNES} communes, in both
+   * orientations, with DREES weights (1, 2/3, 1/3) and inputs of realistic size.
+   */
+  @State(Scope.Benchmark)
+  public static class RawPairs {
+    static final int COMMUNES = SyntheticFrance.COMMUNES;
+    static final int PAIRS = 3_000_000;
+
+    int[] residenceStart;
+    int[] residencePractice;
+    double[] residenceWeight;
+    int[] practiceStart;
+    int[] practiceResidence;
+    double[] practiceWeight;
+    double[] population;
+    double[] supply;
+    double[] demand;
+    double[] ratio;
+    double[] access;
+
+    /**
+     * Draws row lengths around 86 (uniform in 1..171, then nudged to the exact total) and, for a
+     * row r of length L, L distinct practices within r ± 2L: codes of neighbouring communes are
+     * close, as in the world and in INSEE order. The practice orientation is the transpose.
+     */
+    @Setup(Level.Trial)
+    public void setUp() {
+      Random rnd = new Random(SyntheticFrance.SEED);
+      int mean = (PAIRS + COMMUNES - 1) / COMMUNES;
+      int[] length = new int[COMMUNES];
+      long total = 0;
+      for (int r = 0; r < COMMUNES; r++) {
+        length[r] = 1 + rnd.nextInt(2 * mean - 1);
+        total += length[r];
+      }
+      while (total != PAIRS) {
+        int r = rnd.nextInt(COMMUNES);
+        if (total > PAIRS && length[r] > 1) {
+          length[r]--;
+          total--;
+        } else if (total < PAIRS) {
+          length[r]++;
+          total++;
+        }
+      }
+      residenceStart = new int[COMMUNES + 1];
+      residencePractice = new int[PAIRS];
+      residenceWeight = new double[PAIRS];
+      double[] weights = {1.0, 2.0 / 3.0, 1.0 / 3.0};
+      boolean[] taken = new boolean[COMMUNES];
+      int k = 0;
+      for (int r = 0; r < COMMUNES; r++) {
+        int from = Math.max(0, r - 2 * length[r]);
+        int to = Math.min(COMMUNES, r + 2 * length[r] + 1);
+        int drawn = 0;
+        while (drawn < length[r]) {
+          int j = from + rnd.nextInt(to - from);
+          if (!taken[j]) {
+            taken[j] = true;
+            drawn++;
+          }
+        }
+        // Collect in increasing order, as the catchments store a row, and clear the marks.
+        for (int j = from; j < to; j++) {
+          if (taken[j]) {
+            taken[j] = false;
+            residencePractice[k] = j;
+            residenceWeight[k] = weights[rnd.nextInt(weights.length)];
+            k++;
+          }
+        }
+        residenceStart[r + 1] = k;
+      }
+      practiceStart = new int[COMMUNES + 1];
+      for (int q = 0; q < PAIRS; q++) {
+        practiceStart[residencePractice[q] + 1]++;
+      }
+      for (int j = 0; j < COMMUNES; j++) {
+        practiceStart[j + 1] += practiceStart[j];
+      }
+      int[] fill = practiceStart.clone();
+      practiceResidence = new int[PAIRS];
+      practiceWeight = new double[PAIRS];
+      for (int r = 0; r < COMMUNES; r++) {
+        for (int q = residenceStart[r]; q < residenceStart[r + 1]; q++) {
+          int slot = fill[residencePractice[q]]++;
+          practiceResidence[slot] = r;
+          practiceWeight[slot] = residenceWeight[q];
+        }
+      }
+      population = new double[COMMUNES];
+      supply = new double[COMMUNES];
+      for (int i = 0; i < COMMUNES; i++) {
+        population[i] = 400 * Math.exp(1.3 * rnd.nextGaussian());
+        supply[i] = rnd.nextDouble() < 0.3 ? 4000 * Math.exp(rnd.nextGaussian()) : 0;
+      }
+      demand = new double[COMMUNES];
+      ratio = new double[COMMUNES];
+      access = new double[COMMUNES];
+      System.out.printf(Locale.ROOT, "# raw kernel: %d communes, %d pairs in each orientation%n",
+          COMMUNES, residenceStart[COMMUNES]);
+    }
+  }
+
+  /** Computes one APL variant on the prepared world. */
+  @Benchmark
+  public AplResult compute(Prepared world) {
+    return world.catchments.compute(world.population, world.scenarios, world.threads);
+  }
+
+  /** Runs demand, ratio and access on 3 million pairs, one thread; returns the access array. */
+  @Benchmark
+  public double[] gatherBothSteps(RawPairs k) {
+    TwoStepKernel.gather(k.practiceStart, k.practiceResidence, k.practiceWeight, k.population,
+        k.demand, 0, RawPairs.COMMUNES);
+    TwoStepKernel.ratio(k.supply, k.demand, k.ratio, 0, RawPairs.COMMUNES);
+    TwoStepKernel.gather(k.residenceStart, k.residencePractice, k.residenceWeight, k.ratio,
+        k.access, 0, RawPairs.COMMUNES);
+    return k.access;
+  }
+}
