@@ -6,6 +6,8 @@ import fr.apl.demand.Population;
 import fr.apl.internal.Parallel;
 import fr.apl.internal.TwoStepKernel;
 import fr.apl.matrix.TravelTimeMatrix;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +39,8 @@ import java.util.TreeSet;
 public final class Catchments {
 
   private final TravelTimeMatrix matrix;
+  /** The matrix's codes in index order, which is code order. */
+  private final String[] codes;
   private final DistanceDecay decay;
   private final double selfWeight;
   private final int[] residenceStart;
@@ -49,25 +53,25 @@ public final class Catchments {
 
   private Catchments(TravelTimeMatrix matrix, DistanceDecay decay) {
     this.matrix = matrix;
+    this.codes = matrix.codes();
     this.decay = decay;
     this.selfWeight = decay.weight(0.0);
     int n = matrix.communeCount();
-    int[] rowStart = matrix.rowStart();
-    int[] destination = matrix.destinations();
-    double[] minutes = matrix.minutes();
-    double[] pairWeight = new double[minutes.length];
-    // First pass: weights and the size of each row, self pair included.
+    // Read-only views: the matrix is not copied (2.8 million pairs for France).
+    IntBuffer rowStart = matrix.rowStartView();
+    IntBuffer destination = matrix.destinationsView();
+    DoubleBuffer minutes = matrix.minutesView();
+    // First pass: the size of each row in reach, self pair included.
     int[] start = new int[n + 1];
     boolean[] hasSelf = new boolean[n];
     int added = 0;
     for (int i = 0; i < n; i++) {
       int kept = 0;
-      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-        pairWeight[k] = decay.weight(minutes[k]);
-        if (pairWeight[k] > 0) {
+      for (int k = rowStart.get(i); k < rowStart.get(i + 1); k++) {
+        if (decay.weight(minutes.get(k)) > 0) {
           kept++;
         }
-        hasSelf[i] |= destination[k] == i;
+        hasSelf[i] |= destination.get(k) == i;
       }
       if (!hasSelf[i]) {
         added++;
@@ -77,23 +81,26 @@ public final class Catchments {
       }
       start[i + 1] = start[i] + kept;
     }
-    // Second pass: copy the pairs in reach, the missing self pair inserted in practice order.
+    // Second pass: the pairs in reach with their weight (the decay evaluated again: three
+    // comparisons cost less than a temporary array of 2.8 million weights), the missing self
+    // pair inserted in practice order.
     int total = start[n];
     int[] practice = new int[total];
     double[] weight = new double[total];
     for (int i = 0; i < n; i++) {
       int out = start[i];
       boolean selfPending = !hasSelf[i] && selfWeight > 0;
-      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-        int j = destination[k];
+      for (int k = rowStart.get(i); k < rowStart.get(i + 1); k++) {
+        int j = destination.get(k);
         if (selfPending && j > i) {
           practice[out] = i;
           weight[out++] = selfWeight;
           selfPending = false;
         }
-        if (pairWeight[k] > 0) {
+        double w = decay.weight(minutes.get(k));
+        if (w > 0) {
           practice[out] = j;
-          weight[out++] = pairWeight[k];
+          weight[out++] = w;
         }
       }
       if (selfPending) {
@@ -179,27 +186,30 @@ public final class Catchments {
       }
     }
     CommuneValues pop = population.standardised();
-    int n = matrix.communeCount();
-    // Communes of the population or of the supplies that the matrix does not know get indices
-    // after the matrix's own, in code order; they reach only themselves.
+    int n = codes.length;
+    // Codes are matched by merging sorted lists (no hashing). Communes of the population or of
+    // the supplies that the matrix does not know get indices after the matrix's own, in code
+    // order; they reach only themselves.
+    int[] popIndex = match(pop);
+    int[][] supplyIndex = new int[scenarios.size()][];
     TreeSet<String> extraCodes = new TreeSet<>();
     for (int k = 0; k < pop.size(); k++) {
-      if (matrix.indexOf(pop.code(k)) < 0) {
+      if (popIndex[k] < 0) {
         extraCodes.add(pop.code(k));
       }
     }
     TreeSet<String> supplyNotInTimes = new TreeSet<>();
     TreeSet<String> supplyNotInPopulation = new TreeSet<>();
-    for (SupplyScenario s : scenarios) {
-      CommuneValues sv = s.supply().consultationsPerYear();
+    for (int v = 0; v < scenarios.size(); v++) {
+      CommuneValues sv = scenarios.get(v).supply().consultationsPerYear();
+      supplyIndex[v] = match(sv);
       for (int k = 0; k < sv.size(); k++) {
         String code = sv.code(k);
-        boolean known = matrix.indexOf(code) >= 0;
-        if (!known) {
+        if (supplyIndex[v][k] < 0) {
           extraCodes.add(code);
         }
         // Only communes with supply are worth a warning; a 0 row changes nothing.
-        if (sv.value(k) > 0 && !known) {
+        if (sv.value(k) > 0 && supplyIndex[v][k] < 0) {
           supplyNotInTimes.add(code);
         }
         if (sv.value(k) > 0 && !pop.contains(code)) {
@@ -208,19 +218,17 @@ public final class Catchments {
       }
     }
     String[] extras = extraCodes.toArray(new String[0]);
+    resolveExtras(pop, popIndex, extras);
+    for (int v = 0; v < scenarios.size(); v++) {
+      resolveExtras(scenarios.get(v).supply().consultationsPerYear(), supplyIndex[v], extras);
+    }
     int size = n + extras.length;
     double[] p = new double[size];
-    int[] rowOfPopulation = new int[pop.size()];
     List<String> populationNotInTimes = new ArrayList<>();
-    int matched = 0;
     for (int k = 0; k < pop.size(); k++) {
-      int idx = indexOf(pop.code(k), extras);
-      rowOfPopulation[k] = idx;
-      p[idx] = pop.value(k);
-      if (idx >= n) {
+      p[popIndex[k]] = pop.value(k);
+      if (popIndex[k] >= n) {
         populationNotInTimes.add(pop.code(k));
-      } else {
-        matched++;
       }
     }
     double[] demand = new double[size];
@@ -237,9 +245,10 @@ public final class Catchments {
     for (int v = 0; v < variants; v++) {
       SupplyScenario scenario = scenarios.get(v);
       CommuneValues sv = scenario.supply().consultationsPerYear();
+      int[] where = supplyIndex[v];
       double[] s = new double[size];
       for (int k = 0; k < sv.size(); k++) {
-        s[indexOf(sv.code(k), extras)] = sv.value(k);
+        s[where[k]] = sv.value(k);
       }
       double[] ratio = new double[size];
       TwoStepKernel.ratio(s, demand, ratio, 0, size);
@@ -253,7 +262,7 @@ public final class Catchments {
       int without = 0;
       double popWithout = 0;
       for (int k = 0; k < pop.size(); k++) {
-        double a = access[rowOfPopulation[k]];
+        double a = access[popIndex[k]];
         apl[v][k] = a;
         weightedSum += pop.value(k) * a;
         if (a == 0) {
@@ -268,7 +277,7 @@ public final class Catchments {
       for (int k = 0; k < sv.size(); k++) {
         double value = sv.value(k);
         totalSupply += value;
-        if (demand[indexOf(sv.code(k), extras)] > 0) {
+        if (demand[where[k]] > 0) {
           reached += value;
         } else if (value > 0) {
           unreached += value;
@@ -279,10 +288,10 @@ public final class Catchments {
       checks.add(new VariantDiagnostics(scenario.name(), totalSupply, reached, weightedSum, error,
           unreachedCodes, unreached, without, popWithout));
       if (v == 0) {
-        countPracticesInReach(s, demand, rowOfPopulation, n, practicesInReach);
+        countPracticesInReach(ratio, popIndex, n, threads, practicesInReach);
       }
     }
-    int timesNotInPopulation = n - matched;
+    int timesNotInPopulation = n - (pop.size() - populationNotInTimes.size());
     Diagnostics diagnostics = new Diagnostics(pop.size(), matrix.pairCount(), pairsInReach(),
         selfPairsAdded, matrix.duplicatePairs(), populationNotInTimes,
         new ArrayList<>(supplyNotInTimes), new ArrayList<>(supplyNotInPopulation),
@@ -294,35 +303,55 @@ public final class Catchments {
     return new AplResult(population, variantNames, apl, practicesInReach, diagnostics);
   }
 
-  /** Counts, for each population commune, the practice communes with supply that it reaches. */
-  private void countPracticesInReach(double[] supply, double[] demand, int[] rowOfPopulation,
-      int n, int[] out) {
-    for (int k = 0; k < rowOfPopulation.length; k++) {
-      int i = rowOfPopulation[k];
-      if (i >= n) {
-        out[k] = selfWeight > 0 && supply[i] > 0 && demand[i] > 0 ? 1 : 0;
-        continue;
-      }
-      int c = 0;
-      for (int q = residenceStart[i]; q < residenceStart[i + 1]; q++) {
-        int j = residencePractice[q];
-        if (supply[j] > 0 && demand[j] > 0) {
-          c++;
+  /**
+   * Counts, for each population commune, the practice communes it reaches that have a non-zero
+   * ratio (supply and demand both above 0). Branch-free, in parallel: one pass over the pairs.
+   */
+  private void countPracticesInReach(double[] ratio, int[] popIndex, int n, int threads,
+      int[] out) {
+    int[] byRow = new int[n];
+    Parallel.forRange(n, threads, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        int c = 0;
+        for (int q = residenceStart[i]; q < residenceStart[i + 1]; q++) {
+          c += ratio[residencePractice[q]] > 0 ? 1 : 0;
         }
+        byRow[i] = c;
       }
-      out[k] = c;
+    });
+    for (int k = 0; k < popIndex.length; k++) {
+      int i = popIndex[k];
+      out[k] = i < n ? byRow[i] : (selfWeight > 0 && ratio[i] > 0 ? 1 : 0);
     }
   }
 
-  private int indexOf(String code, String[] extras) {
-    int i = matrix.indexOf(code);
-    if (i >= 0) {
-      return i;
+  /**
+   * Returns the matrix index of each commune of {@code values}, or -1 when the matrix does not
+   * know it. Both code lists are sorted with {@link String#compareTo}: one merge, O(n + m).
+   */
+  private int[] match(CommuneValues values) {
+    int[] out = new int[values.size()];
+    int m = 0;
+    for (int k = 0; k < values.size(); k++) {
+      String code = values.code(k);
+      while (m < codes.length && codes[m].compareTo(code) < 0) {
+        m++;
+      }
+      out[k] = m < codes.length && codes[m].equals(code) ? m : -1;
     }
-    int e = Arrays.binarySearch(extras, code);
-    if (e < 0) {
-      throw new IllegalStateException("commune " + code + " has no index");
+    return out;
+  }
+
+  /** Replaces the -1 of {@link #match} by the index of the commune among the extras. */
+  private void resolveExtras(CommuneValues values, int[] index, String[] extras) {
+    for (int k = 0; k < index.length; k++) {
+      if (index[k] < 0) {
+        int e = Arrays.binarySearch(extras, values.code(k));
+        if (e < 0) {
+          throw new IllegalStateException("commune " + values.code(k) + " has no index");
+        }
+        index[k] = codes.length + e;
+      }
     }
-    return matrix.communeCount() + e;
   }
 }

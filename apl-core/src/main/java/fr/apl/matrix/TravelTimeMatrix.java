@@ -1,5 +1,7 @@
 package fr.apl.matrix;
 
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -95,59 +97,98 @@ public final class TravelTimeMatrix {
                 + codes[destination[r]] + ")");
       }
     }
-    // Two stable counting sorts (by destination, then by origin) give rows sorted by destination,
-    // and records of the same pair in input order. O(pairs + communes).
-    int[] byDest = countingOrder(destination, newIndex, count, n, null);
-    int[] byRow = countingOrder(origin, newIndex, count, n, byDest);
+    // One stable counting sort by origin keeps each origin's records in input order; a row that is
+    // not already in destination order (files usually are) is then sorted, stably, so records of
+    // one pair stay in input order. O(pairs + communes) for rows already sorted.
     int[] rowStart = new int[n + 1];
-    int[] dest = new int[count];
-    double[] time = new double[count];
-    int[] firstRecord = new int[count];
-    int kept = 0;
-    long duplicates = 0;
-    int lastOrigin = -1;
-    for (int k = 0; k < count; k++) {
-      int r = byRow[k];
-      int o = newIndex[origin[r]];
-      int d = newIndex[destination[r]];
-      if (o == lastOrigin && dest[kept - 1] == d) {
-        // Primitive comparison: 0.0 and -0.0 are the same time.
-        if (time[kept - 1] != minutes[r]) {
-          throw new DuplicatePairException(sorted[o], sorted[d], time[kept - 1], minutes[r],
-              firstRecord[kept - 1], r);
-        }
-        duplicates++;
-        continue;
-      }
-      dest[kept] = d;
-      time[kept] = minutes[r];
-      firstRecord[kept] = r;
-      kept++;
-      rowStart[o + 1]++;
-      lastOrigin = o;
+    for (int r = 0; r < count; r++) {
+      rowStart[newIndex[origin[r]] + 1]++;
     }
     for (int i = 0; i < n; i++) {
       rowStart[i + 1] += rowStart[i];
     }
-    return new TravelTimeMatrix(sorted, rowStart, Arrays.copyOf(dest, kept),
-        Arrays.copyOf(time, kept), duplicates);
-  }
-
-  /** Stable counting sort of records by {@code key[record]} renumbered, over {@code input} order. */
-  private static int[] countingOrder(int[] key, int[] renumber, int count, int n, int[] input) {
-    int[] start = new int[n + 1];
+    int[] byRow = new int[count];
+    int[] fill = Arrays.copyOf(rowStart, n);
     for (int r = 0; r < count; r++) {
-      start[renumber[key[r]] + 1]++;
+      byRow[fill[newIndex[origin[r]]]++] = r;
+    }
+    int[] dest = new int[count];
+    for (int k = 0; k < count; k++) {
+      dest[k] = newIndex[destination[byRow[k]]];
     }
     for (int i = 0; i < n; i++) {
-      start[i + 1] += start[i];
+      sortRow(dest, byRow, rowStart[i], rowStart[i + 1]);
     }
-    int[] out = new int[count];
-    for (int k = 0; k < count; k++) {
-      int r = input == null ? k : input[k];
-      out[start[renumber[key[r]]]++] = r;
+    // Drop repeated pairs (same time) in place; a repeat with another time is an error.
+    double[] time = new double[count];
+    int[] keptRowStart = new int[n + 1];
+    int kept = 0;
+    long duplicates = 0;
+    int lastRecord = -1;
+    for (int i = 0; i < n; i++) {
+      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+        int r = byRow[k];
+        int d = dest[k];
+        if (k > rowStart[i] && dest[kept - 1] == d) {
+          // Primitive comparison: 0.0 and -0.0 are the same time.
+          if (time[kept - 1] != minutes[r]) {
+            throw new DuplicatePairException(sorted[i], sorted[d], time[kept - 1], minutes[r],
+                lastRecord, r);
+          }
+          duplicates++;
+          continue;
+        }
+        dest[kept] = d;
+        time[kept] = minutes[r];
+        lastRecord = r;
+        kept++;
+      }
+      keptRowStart[i + 1] = kept;
     }
-    return out;
+    return new TravelTimeMatrix(sorted, keptRowStart,
+        kept == count ? dest : Arrays.copyOf(dest, kept),
+        kept == count ? time : Arrays.copyOf(time, kept), duplicates);
+  }
+
+  /**
+   * Sorts {@code key[from..to)} ascending, carrying {@code record} along, stably. Rows are short
+   * (about 80 pairs for France) and usually sorted already: checked in one pass, insertion sort
+   * for short rows, a packed-long sort for long unsorted ones.
+   */
+  private static void sortRow(int[] key, int[] record, int from, int to) {
+    boolean sorted = true;
+    for (int k = from + 1; k < to && sorted; k++) {
+      sorted = key[k - 1] <= key[k];
+    }
+    if (sorted) {
+      return;
+    }
+    if (to - from <= 48) {
+      for (int k = from + 1; k < to; k++) {
+        int kk = key[k];
+        int rr = record[k];
+        int q = k - 1;
+        while (q >= from && key[q] > kk) {
+          key[q + 1] = key[q];
+          record[q + 1] = record[q];
+          q--;
+        }
+        key[q + 1] = kk;
+        record[q + 1] = rr;
+      }
+      return;
+    }
+    // Key in the high half, position in the low half: sorting the longs is a stable sort by key.
+    long[] packed = new long[to - from];
+    int[] records = Arrays.copyOfRange(record, from, to);
+    for (int k = from; k < to; k++) {
+      packed[k - from] = ((long) key[k] << 32) | (k - from);
+    }
+    Arrays.sort(packed);
+    for (int k = from; k < to; k++) {
+      key[k] = (int) (packed[k - from] >>> 32);
+      record[k] = records[(int) packed[k - from]];
+    }
   }
 
   /** Returns the number of communes (origins and destinations together). */
@@ -200,6 +241,21 @@ public final class TravelTimeMatrix {
   /** Returns the destination index of each pair, row by row (a copy). */
   public int[] destinations() {
     return destination.clone();
+  }
+
+  /** Returns a read-only view of {@link #rowStart()}, without copying. */
+  public IntBuffer rowStartView() {
+    return IntBuffer.wrap(rowStart).asReadOnlyBuffer();
+  }
+
+  /** Returns a read-only view of {@link #destinations()}, without copying. */
+  public IntBuffer destinationsView() {
+    return IntBuffer.wrap(destination).asReadOnlyBuffer();
+  }
+
+  /** Returns a read-only view of {@link #minutes()}, without copying. */
+  public DoubleBuffer minutesView() {
+    return DoubleBuffer.wrap(minutes).asReadOnlyBuffer();
   }
 
   /** Returns the minutes of each pair, row by row (a copy). */

@@ -73,13 +73,15 @@ public final class TimesCsv {
     private byte[] buf = new byte[1 << 20];
     private int pos;
     private int limit;
+    private int lineStart;
+    private int lineEnd;
     private boolean eof;
     private long line;
 
     private final CodeTable codes = new CodeTable();
-    private int[] origin = new int[1 << 16];
-    private int[] destination = new int[1 << 16];
-    private double[] minutes = new double[1 << 16];
+    private int[] origin = new int[1 << 20];
+    private int[] destination = new int[1 << 20];
+    private double[] minutes = new double[1 << 20];
     private int count;
     /** Record index at each skipped blank line, to map records back to line numbers. */
     private int[] skippedAt = new int[16];
@@ -93,16 +95,16 @@ public final class TimesCsv {
 
     TravelTimeMatrix parse() throws IOException {
       // Header.
-      int[] span = nextLine();
-      while (span != null && span[0] == span[1]) {
-        span = nextLine();
+      boolean more = nextLine();
+      while (more && lineStart == lineEnd) {
+        more = nextLine();
       }
-      if (span == null) {
+      if (!more) {
         throw new InputException(source, 0, "the file is empty; expected a header such as"
             + " origin,destination,minutes or COM1,COM2,KM,HC,HP");
       }
       long headerLine = line;
-      String headerText = new String(buf, span[0], span[1] - span[0], StandardCharsets.UTF_8);
+      String headerText = new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
       byte sep = (byte) CsvReader.detectSeparator(headerText);
       List<String> header = splitHeader(headerText, (char) sep);
       int fields = header.size();
@@ -124,9 +126,9 @@ public final class TimesCsv {
       int[] start = new int[fields];
       int[] end = new int[fields];
       // Records.
-      while ((span = nextLine()) != null) {
-        int from = span[0];
-        int to = span[1];
+      while (nextLine()) {
+        int from = lineStart;
+        int to = lineEnd;
         if (from == to || isBlank(from, to)) {
           if (skipped == skippedAt.length) {
             skippedAt = Arrays.copyOf(skippedAt, skipped * 2);
@@ -200,7 +202,7 @@ public final class TimesCsv {
 
     private void add(int o, int d, double t) {
       if (count == origin.length) {
-        int size = count + (count >> 1);
+        int size = count * 2;
         origin = Arrays.copyOf(origin, size);
         destination = Arrays.copyOf(destination, size);
         minutes = Arrays.copyOf(minutes, size);
@@ -260,27 +262,32 @@ public final class TimesCsv {
       return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
-    /** Returns {start, end} of the next line in buf (without CR/LF), or null at the end. */
-    private int[] nextLine() throws IOException {
+    /**
+     * Finds the next line in buf and sets {@link #lineStart} and {@link #lineEnd} (without CR/LF);
+     * returns false at the end of the input. No allocation: this runs once per row.
+     */
+    private boolean nextLine() throws IOException {
       while (true) {
-        for (int k = pos; k < limit; k++) {
-          if (buf[k] == '\n') {
-            int from = pos;
-            int to = k > from && buf[k - 1] == '\r' ? k - 1 : k;
+        byte[] b = buf;
+        int lim = limit;
+        for (int k = pos; k < lim; k++) {
+          if (b[k] == '\n') {
+            lineStart = pos;
+            lineEnd = k > pos && b[k - 1] == '\r' ? k - 1 : k;
             pos = k + 1;
             line++;
-            return new int[] {from, to};
+            return true;
           }
         }
         if (eof) {
           if (pos < limit) {
-            int from = pos;
-            int to = buf[limit - 1] == '\r' ? limit - 1 : limit;
+            lineStart = pos;
+            lineEnd = buf[limit - 1] == '\r' ? limit - 1 : limit;
             pos = limit;
             line++;
-            return new int[] {from, to};
+            return true;
           }
-          return null;
+          return false;
         }
         fill();
       }
@@ -326,52 +333,113 @@ public final class TimesCsv {
     return -1;
   }
 
-  /** Interns commune codes given as bytes: open addressing, no allocation for a known code. */
+  /**
+   * Interns commune codes given as bytes, with no allocation for a known code. A code of at most 8
+   * bytes (every INSEE code: 5) is packed into a {@code long} and looked up in a primitive
+   * open-addressing table; the last code seen is checked first, since a times table usually lists
+   * one origin's rows together. Longer codes (grid cell ids…) go through a byte-keyed table.
+   */
   private static final class CodeTable {
-    private int[] slots = new int[1 << 16]; // code index + 1, 0 = empty
-    private final List<byte[]> bytes = new ArrayList<>();
+    private long lastKey;
+    private int lastIndex = -1;
+    private long[] keys = new long[1 << 16]; // packed code, 0 = empty (codes hold no NUL byte)
+    private int[] values = new int[1 << 16];
+    private int packedCount;
+    private int[] longSlots = new int[1 << 10]; // code index + 1 of long codes, 0 = empty
+    private final List<byte[]> longBytes = new ArrayList<>();
+    private final List<Integer> longIndex = new ArrayList<>();
     private final List<String> strings = new ArrayList<>();
 
     int intern(byte[] b, int from, int to) {
-      int h = 0x811c9dc5;
-      for (int k = from; k < to; k++) {
-        h = (h ^ b[k]) * 0x01000193;
+      if (to - from > 8) {
+        return internLong(b, from, to);
       }
-      int mask = slots.length - 1;
-      int s = (h ^ (h >>> 16)) & mask;
-      while (slots[s] != 0) {
-        byte[] known = bytes.get(slots[s] - 1);
+      long key = 0;
+      for (int k = from; k < to; k++) {
+        key = (key << 8) | (b[k] & 0xff);
+      }
+      if (key == lastKey && lastIndex >= 0) {
+        return lastIndex;
+      }
+      int mask = keys.length - 1;
+      int s = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+      while (keys[s] != 0) {
+        if (keys[s] == key) {
+          lastKey = key;
+          lastIndex = values[s];
+          return lastIndex;
+        }
+        s = (s + 1) & mask;
+      }
+      int index = strings.size();
+      strings.add(new String(b, from, to - from, StandardCharsets.UTF_8));
+      keys[s] = key;
+      values[s] = index;
+      if (++packedCount * 2 > keys.length) {
+        rehashPacked();
+      }
+      lastKey = key;
+      lastIndex = index;
+      return index;
+    }
+
+    private void rehashPacked() {
+      long[] oldKeys = keys;
+      int[] oldValues = values;
+      keys = new long[oldKeys.length * 2];
+      values = new int[oldKeys.length * 2];
+      int mask = keys.length - 1;
+      for (int k = 0; k < oldKeys.length; k++) {
+        if (oldKeys[k] != 0) {
+          int s = (int) ((oldKeys[k] * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+          while (keys[s] != 0) {
+            s = (s + 1) & mask;
+          }
+          keys[s] = oldKeys[k];
+          values[s] = oldValues[k];
+        }
+      }
+    }
+
+    private int internLong(byte[] b, int from, int to) {
+      int h = hash(b, from, to);
+      int mask = longSlots.length - 1;
+      int s = h & mask;
+      while (longSlots[s] != 0) {
+        byte[] known = longBytes.get(longSlots[s] - 1);
         if (Arrays.equals(known, 0, known.length, b, from, to)) {
-          return slots[s] - 1;
+          return longIndex.get(longSlots[s] - 1);
         }
         s = (s + 1) & mask;
       }
       byte[] copy = Arrays.copyOfRange(b, from, to);
-      bytes.add(copy);
+      longBytes.add(copy);
+      int index = strings.size();
+      longIndex.add(index);
       strings.add(new String(copy, StandardCharsets.UTF_8));
-      slots[s] = bytes.size();
-      if (bytes.size() * 2 > slots.length) {
-        rehash();
+      longSlots[s] = longBytes.size();
+      if (longBytes.size() * 2 > longSlots.length) {
+        int[] bigger = new int[longSlots.length * 2];
+        int m = bigger.length - 1;
+        for (int q = 0; q < longBytes.size(); q++) {
+          byte[] x = longBytes.get(q);
+          int t = hash(x, 0, x.length) & m;
+          while (bigger[t] != 0) {
+            t = (t + 1) & m;
+          }
+          bigger[t] = q + 1;
+        }
+        longSlots = bigger;
       }
-      return bytes.size() - 1;
+      return index;
     }
 
-    private void rehash() {
-      int[] bigger = new int[slots.length * 2];
-      int mask = bigger.length - 1;
-      for (int idx = 0; idx < bytes.size(); idx++) {
-        byte[] b = bytes.get(idx);
-        int h = 0x811c9dc5;
-        for (byte x : b) {
-          h = (h ^ x) * 0x01000193;
-        }
-        int s = (h ^ (h >>> 16)) & mask;
-        while (bigger[s] != 0) {
-          s = (s + 1) & mask;
-        }
-        bigger[s] = idx + 1;
+    private static int hash(byte[] b, int from, int to) {
+      int h = 0x811c9dc5;
+      for (int k = from; k < to; k++) {
+        h = (h ^ b[k]) * 0x01000193;
       }
-      slots = bigger;
+      return h ^ (h >>> 16);
     }
 
     String code(int index) {
