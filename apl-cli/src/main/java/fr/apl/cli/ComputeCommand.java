@@ -11,6 +11,7 @@ import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.AgeWeights;
 import fr.apl.demand.Population;
 import fr.apl.demand.Rescaling;
+import fr.apl.io.binary.MatrixFile;
 import fr.apl.io.csv.AgeWeightsCsv;
 import fr.apl.io.csv.AplCsv;
 import fr.apl.io.csv.CsvDialect;
@@ -18,7 +19,6 @@ import fr.apl.io.csv.DoctorsCsv;
 import fr.apl.io.csv.InputException;
 import fr.apl.io.csv.PopulationCsv;
 import fr.apl.io.csv.SupplyCsv;
-import fr.apl.io.csv.TimesCsv;
 import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.supply.ActivityRules;
 import fr.apl.supply.Doctor;
@@ -57,7 +57,7 @@ final class ComputeCommand implements Callable<Integer> {
 
   @Option(names = "--times", required = true, paramLabel = "FILE",
       description = "Travel times: origin,destination,minutes or INSEE Metric COM1,COM2,KM,HC,HP"
-          + " (.csv or .csv.gz, ',' or ';').")
+          + " (.csv or .csv.gz, ',' or ';'), or a matrix file from apl matrix convert.")
   Path times;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -152,7 +152,7 @@ final class ComputeCommand implements Callable<Integer> {
     }
     try {
       long t0 = System.nanoTime();
-      TravelTimeMatrix matrix = TimesCsv.read(times, timeColumn);
+      TravelTimeMatrix matrix = MatrixFile.readAny(times, timeColumn);
       long t1 = System.nanoTime();
       Population pop = PopulationCsv.read(population, weights(), rescaling());
       List<SupplyScenario> scenarios = supplyScenarios();

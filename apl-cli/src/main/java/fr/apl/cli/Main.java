@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "apl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Computes the APL indicator (accessibilité potentielle localisée, DREES) of"
         + " access to general practitioners, commune by commune.",
-    subcommands = {ComputeCommand.class, ZoningCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ComputeCommand.class, ZoningCommand.class, MatrixCommand.class,
+        CommandLine.HelpCommand.class},
     footer = ExitCodes.HELP)
 public final class Main implements Runnable {
 
@@ -37,6 +38,9 @@ public final class Main implements Runnable {
         }
         if (cls == ZoningCommand.class) {
           return cls.cast(new ZoningCommand(out));
+        }
+        if (cls == MatrixCommand.Convert.class) {
+          return cls.cast(new MatrixCommand.Convert(out));
         }
         return CommandLine.defaultFactory().create(cls);
       }

@@ -1,7 +1,9 @@
 package fr.apl.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -23,6 +25,12 @@ final class OutputTarget {
   @FunctionalInterface
   interface Body {
     void write(Writer w) throws IOException;
+  }
+
+  /** A body writing bytes, that may fail with an IOException. */
+  @FunctionalInterface
+  interface BytesBody {
+    void write(OutputStream out) throws IOException;
   }
 
   private final Path file;
@@ -89,6 +97,24 @@ final class OutputTarget {
     staged = tmp;
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       body.write(w);
+    } catch (IOException | RuntimeException e) {
+      discard();
+      throw e;
+    }
+  }
+
+  /** Writes bytes to stdout at once, or to a temporary file that {@link #commit()} moves. */
+  void writeBytes(BytesBody body, PrintStream stdout) throws IOException {
+    if (file == null) {
+      OutputStream o = new BufferedOutputStream(stdout, 1 << 16);
+      body.write(o);
+      o.flush();
+      return;
+    }
+    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+    staged = tmp;
+    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+      body.write(o);
     } catch (IOException | RuntimeException e) {
       discard();
       throw e;

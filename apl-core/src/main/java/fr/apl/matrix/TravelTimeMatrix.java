@@ -151,6 +151,55 @@ public final class TravelTimeMatrix {
   }
 
   /**
+   * Returns a matrix from rows already in the stored form, as a binary matrix file holds them;
+   * the arrays are kept, not copied, so the caller must not change them. Everything is checked in
+   * one pass, O(pairs): codes strictly increasing, rows starting at 0 and never decreasing,
+   * destinations in range and strictly increasing within a row, times finite and &gt;= 0.
+   *
+   * @param duplicatePairs how many repeated pairs were dropped when the rows were first built
+   * @throws IllegalArgumentException naming the first inconsistency
+   */
+  public static TravelTimeMatrix fromRows(String[] codes, int[] rowStart, int[] destinations,
+      double[] minutes, long duplicatePairs) {
+    int n = codes.length;
+    for (int i = 0; i < n; i++) {
+      if (codes[i] == null || codes[i].isEmpty()) {
+        throw new IllegalArgumentException("commune code " + i + " is null or empty");
+      }
+      if (i > 0 && codes[i - 1].compareTo(codes[i]) >= 0) {
+        throw new IllegalArgumentException("commune codes must increase strictly: " + codes[i - 1]
+            + " then " + codes[i]);
+      }
+    }
+    if (rowStart.length != n + 1 || rowStart[0] != 0 || rowStart[n] != destinations.length
+        || minutes.length != destinations.length) {
+      throw new IllegalArgumentException("row starts do not match " + n + " communes and "
+          + destinations.length + " pairs");
+    }
+    for (int i = 0; i < n; i++) {
+      if (rowStart[i + 1] < rowStart[i]) {
+        throw new IllegalArgumentException("row starts decrease at commune " + codes[i]);
+      }
+      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+        int d = destinations[k];
+        if (d < 0 || d >= n || (k > rowStart[i] && destinations[k - 1] >= d)) {
+          throw new IllegalArgumentException("destinations of " + codes[i]
+              + " are out of range or not strictly increasing at pair " + k);
+        }
+        double t = minutes[k];
+        if (!(t >= 0) || Double.isInfinite(t)) {
+          throw new IllegalArgumentException("travel time must be finite and >= 0, given: " + t
+              + " (" + codes[i] + " -> " + codes[d] + ")");
+        }
+      }
+    }
+    if (duplicatePairs < 0) {
+      throw new IllegalArgumentException("duplicate pair count must be >= 0");
+    }
+    return new TravelTimeMatrix(codes.clone(), rowStart, destinations, minutes, duplicatePairs);
+  }
+
+  /**
    * Sorts {@code key[from..to)} ascending, carrying {@code record} along, stably. Rows are short
    * (about 80 pairs for France) and usually sorted already: checked in one pass, insertion sort
    * for short rows, a packed-long sort for long unsorted ones.

@@ -34,13 +34,22 @@ public final class CsvFiles {
 
   /** Wraps a stream: gunzips it when it starts with the gzip magic bytes, skips a UTF-8 BOM. */
   public static InputStream open(InputStream in) throws IOException {
+    return open(in, false);
+  }
+
+  /**
+   * Wraps a stream like {@link #open(InputStream)}; with {@code background}, gunzipping runs on
+   * its own thread so that it overlaps with the caller's parsing (for large files).
+   */
+  public static InputStream open(InputStream in, boolean background) throws IOException {
     InputStream s = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
     s.mark(2);
     int b0 = s.read();
     int b1 = s.read();
     s.reset();
     if (b0 == 0x1f && b1 == 0x8b) {
-      s = new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
+      s = background ? new BufferedInputStream(new Inflater(s), 1 << 16)
+          : new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
     }
     s.mark(3);
     if (!(s.read() == 0xEF && s.read() == 0xBB && s.read() == 0xBF)) {

@@ -2,9 +2,11 @@ package fr.apl.io.csv;
 
 import fr.apl.matrix.DuplicatePairException;
 import fr.apl.matrix.TravelTimeMatrix;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,8 +53,9 @@ public final class TimesCsv {
    * @throws IOException when the file cannot be read
    */
   public static TravelTimeMatrix read(Path path, String timeColumn) throws IOException {
-    try (InputStream in = CsvFiles.open(path)) {
-      return read(CsvFiles.name(path), in, timeColumn);
+    try (InputStream raw = Files.newInputStream(path);
+        InputStream in = CsvFiles.open(new BufferedInputStream(raw, 1 << 16), true)) {
+      return new Parser(CsvFiles.name(path), in, timeColumn).parse();
     }
   }
 

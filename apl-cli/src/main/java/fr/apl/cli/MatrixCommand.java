@@ -1,0 +1,96 @@
+package fr.apl.cli;
+
+import fr.apl.io.binary.MatrixFile;
+import fr.apl.io.csv.InputException;
+import fr.apl.matrix.TravelTimeMatrix;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code apl matrix}: the binary matrix format. */
+@Command(name = "matrix", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Converts travel times to the apl binary matrix format, which apl compute"
+        + " reads wherever it reads a times CSV (--times), in a few tens of milliseconds.",
+    subcommands = {MatrixCommand.Convert.class}, footer = ExitCodes.HELP)
+final class MatrixCommand implements Runnable {
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command: try 'apl matrix convert'");
+  }
+
+  /** {@code apl matrix convert}. */
+  @Command(name = "convert", mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class, sortOptions = false,
+      description = {"Reads a times table (CSV, gzip or an older matrix file) and writes it as a",
+          "binary matrix file: version 1, rows by origin, commune index and CRC-32C inside",
+          "(the layout is documented in fr.apl.io.binary.MatrixFile)."},
+      footer = ExitCodes.HELP)
+  static final class Convert implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--times", required = true, paramLabel = "FILE",
+        description = "Travel times: origin,destination,minutes or Metric COM1,COM2,KM,HC,HP.")
+    Path times;
+
+    @Option(names = "--time-column", paramLabel = "NAME",
+        description = "Minutes column (default: minutes, or HC for the Metric layout).")
+    String timeColumn;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+        description = "The matrix file to write (e.g. france.aplm).")
+    String output;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no summary.")
+    boolean quiet;
+
+    private final PrintStream stdout;
+
+    Convert(PrintStream stdout) {
+      this.stdout = stdout;
+    }
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      OutputTarget target = OutputTarget.of("--output", output, List.of(times));
+      if (target.refusal() != null) {
+        throw new ParameterException(spec.commandLine(), target.refusal());
+      }
+      if (target.isStdout()) {
+        throw new ParameterException(spec.commandLine(),
+            "--output must be a file: a matrix file is binary");
+      }
+      try {
+        long t0 = System.nanoTime();
+        TravelTimeMatrix matrix = MatrixFile.readAny(times, timeColumn);
+        target.writeBytes(out -> MatrixFile.write(matrix, out), stdout);
+        target.commit();
+        if (!quiet) {
+          err.printf(Locale.ROOT, "apl matrix convert: %d communes, %d pairs -> %s (%.1f MB) in"
+              + " %.2f s%n", matrix.communeCount(), matrix.pairCount(), output,
+              java.nio.file.Files.size(target.file()) / 1e6, (System.nanoTime() - t0) / 1e9);
+        }
+        return ExitCodes.OK;
+      } catch (InputException | IOException e) {
+        return Failures.exitCode(err, e, List.of(times));
+      } finally {
+        target.discard();
+      }
+    }
+  }
+}

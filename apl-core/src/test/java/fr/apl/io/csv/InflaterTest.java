@@ -1,0 +1,57 @@
+package fr.apl.io.csv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import fr.apl.matrix.TravelTimeMatrix;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Gunzipping on a background thread gives the same matrix, and reports a broken file. */
+class InflaterTest {
+
+  @TempDir
+  Path dir;
+
+  private static byte[] gzippedTimes() throws IOException {
+    // About 6 MB of CSV: several 1 MiB chunks cross the queue.
+    StringBuilder csv = new StringBuilder("origin,destination,minutes\n");
+    for (int o = 0; o < 600; o++) {
+      for (int d = 0; d < 600; d += 2) {
+        csv.append(10000 + o).append(',').append(10000 + d).append(',')
+            .append((o * 7 + d) % 250 / 10.0).append('\n');
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void backgroundGunzipGivesTheSameMatrix() throws IOException {
+    byte[] gz = gzippedTimes();
+    Path file = Files.write(dir.resolve("t.csv.gz"), gz);
+    TravelTimeMatrix background = TimesCsv.read(file);
+    TravelTimeMatrix inline = TimesCsv.read("t", new ByteArrayInputStream(gz), null);
+    assertArrayEquals(inline.codes(), background.codes());
+    assertArrayEquals(inline.destinations(), background.destinations());
+    assertArrayEquals(inline.minutes(), background.minutes());
+  }
+
+  @Test
+  void truncatedGzipIsAnIoError() throws IOException {
+    byte[] gz = gzippedTimes();
+    Path file = Files.write(dir.resolve("t.csv.gz"), Arrays.copyOf(gz, gz.length / 2));
+    assertThrows(IOException.class, () -> TimesCsv.read(file));
+  }
+}
