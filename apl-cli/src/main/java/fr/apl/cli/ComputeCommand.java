@@ -18,6 +18,7 @@ import fr.apl.io.csv.CsvDialect;
 import fr.apl.io.csv.DoctorsCsv;
 import fr.apl.io.csv.InputException;
 import fr.apl.io.csv.PopulationCsv;
+import fr.apl.io.csv.ScenariosCsv;
 import fr.apl.io.csv.SupplyCsv;
 import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.supply.ActivityRules;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -88,6 +90,12 @@ final class ComputeCommand implements Callable<Integer> {
           + " each (e.g. 65,62,60). Default: 65 when the doctors have ages or the supply has"
           + " consultations_moins65; 'none' for no capped variant.")
   List<String> ageCaps;
+
+  @Option(names = "--scenarios", paramLabel = "FILE",
+      description = "Supply scenarios computed in the same run on the same catchments, one column"
+          + " apl_SCENARIO each: scenario,commune,consultations (the commune's new supply) or"
+          + " scenario,commune,delta (added to it; negative for a retirement).")
+  Path scenarios;
 
   @Option(names = "--decay", paramLabel = "BANDS", defaultValue = "10:1,15:2/3,20:1/3",
       description = "Distance bands MINUTES:WEIGHT, weights as decimals or fractions"
@@ -156,6 +164,19 @@ final class ComputeCommand implements Callable<Integer> {
       long t1 = System.nanoTime();
       Population pop = PopulationCsv.read(population, weights(), rescaling());
       List<SupplyScenario> scenarios = supplyScenarios();
+      if (this.scenarios != null) {
+        for (Map.Entry<String, Supply> e : ScenariosCsv.read(this.scenarios,
+            scenarios.get(0).supply()).entrySet()) {
+          String column = "apl_" + e.getKey();
+          for (SupplyScenario known : scenarios) {
+            if (known.name().equals(column)) {
+              throw new InputException(this.scenarios.toString(), 0, "scenario " + e.getKey()
+                  + " gives the column " + column + ", which another variant already has");
+            }
+          }
+          scenarios.add(SupplyScenario.of(column, e.getValue()));
+        }
+      }
       long t2 = System.nanoTime();
       Catchments catchments = Apl.prepare(matrix, bands);
       AplResult result = catchments.compute(pop, scenarios, threadCount);
@@ -177,6 +198,9 @@ final class ComputeCommand implements Callable<Integer> {
     in.add(supplySource.supply != null ? supplySource.supply : supplySource.doctors);
     if (isFile(ageWeights)) {
       in.add(Path.of(ageWeights));
+    }
+    if (scenarios != null) {
+      in.add(scenarios);
     }
     return in;
   }

@@ -93,6 +93,43 @@ public final class CommuneValues {
     return values.clone();
   }
 
+  /**
+   * Returns a copy where the given communes take the given values (added when absent). One merge
+   * of two sorted lists: O(n + changes).
+   *
+   * @throws IllegalArgumentException on a null or empty code or a value that is not finite
+   */
+  public CommuneValues with(java.util.SortedMap<String, Double> changes) {
+    if (changes.comparator() != null) {
+      throw new IllegalArgumentException("changes must be sorted by code (natural order)");
+    }
+    String[] c = new String[codes.length + changes.size()];
+    double[] v = new double[c.length];
+    int n = 0;
+    int k = 0;
+    for (Map.Entry<String, Double> e : changes.entrySet()) {
+      String code = e.getKey();
+      Double value = e.getValue();
+      if (code == null || code.isEmpty() || value == null || !Double.isFinite(value)) {
+        throw new IllegalArgumentException("bad change for commune " + code + ": " + value);
+      }
+      while (k < codes.length && codes[k].compareTo(code) < 0) {
+        c[n] = codes[k];
+        v[n++] = values[k++];
+      }
+      if (k < codes.length && codes[k].equals(code)) {
+        k++;
+      }
+      c[n] = code;
+      v[n++] = value;
+    }
+    while (k < codes.length) {
+      c[n] = codes[k];
+      v[n++] = values[k++];
+    }
+    return new CommuneValues(Arrays.copyOf(c, n), Arrays.copyOf(v, n));
+  }
+
   /** Returns a copy with every value multiplied by {@code factor}. */
   public CommuneValues scaled(double factor) {
     double[] v = values.clone();

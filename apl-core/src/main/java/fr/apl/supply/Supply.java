@@ -1,6 +1,8 @@
 package fr.apl.supply;
 
 import fr.apl.commune.CommuneValues;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Holds the supply of care per practice commune: consultations (and visits, teleconsultations)
@@ -35,6 +37,19 @@ public final class Supply {
   public CommuneValues consultationsPerYear() {
     return consultationsPerYear;
   }
+
+  /**
+   * Returns a scenario of this supply: the given communes take the given consultations (a doctor
+   * retires: less; a health centre opens: more, possibly in a commune with no supply before);
+   * the others keep theirs.
+   *
+   * @param consultationsByCommune new consultations per year of some communes, finite, &gt;= 0
+   * @throws IllegalArgumentException on a negative or non-finite value
+   */
+  public Supply with(Map<String, Double> consultationsByCommune) {
+    return new Supply(consultationsPerYear.with(new TreeMap<>(consultationsByCommune)));
+  }
+
 
   /** Returns the total consultations per year, added in commune-code order. */
   public double total() {
