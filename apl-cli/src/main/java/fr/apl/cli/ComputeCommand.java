@@ -160,7 +160,8 @@ final class ComputeCommand implements Callable<Integer> {
     }
     try {
       long t0 = System.nanoTime();
-      TravelTimeMatrix matrix = MatrixFile.readAny(times, timeColumn);
+      TravelTimeMatrix matrix = MatrixFile.readAny(times, timeColumn,
+          Progress.on(err, times.toString(), common.quiet));
       long t1 = System.nanoTime();
       Population pop = PopulationCsv.read(population, weights(), rescaling());
       List<SupplyScenario> scenarios = supplyScenarios();

@@ -77,7 +77,8 @@ final class MatrixCommand implements Runnable {
       }
       try {
         long t0 = System.nanoTime();
-        TravelTimeMatrix matrix = MatrixFile.readAny(times, timeColumn);
+        TravelTimeMatrix matrix = MatrixFile.readAny(times, timeColumn,
+            Progress.on(err, times.toString(), quiet));
         target.writeBytes(out -> MatrixFile.write(matrix, out), stdout);
         target.commit();
         if (!quiet) {

@@ -1,6 +1,7 @@
 package fr.apl.io.binary;
 
 import fr.apl.io.csv.InputException;
+import fr.apl.io.csv.ReadProgress;
 import fr.apl.io.csv.TimesCsv;
 import fr.apl.matrix.TravelTimeMatrix;
 import java.io.IOException;
@@ -70,7 +71,13 @@ public final class MatrixFile {
    * @param timeColumn for a CSV table, the minutes column (null: minutes or HC)
    */
   public static TravelTimeMatrix readAny(Path path, String timeColumn) throws IOException {
-    return isMatrixFile(path) ? read(path) : TimesCsv.read(path, timeColumn);
+    return readAny(path, timeColumn, ReadProgress.NONE);
+  }
+
+  /** Like {@link #readAny(Path, String)}, reporting the progress of a CSV read. */
+  public static TravelTimeMatrix readAny(Path path, String timeColumn, ReadProgress progress)
+      throws IOException {
+    return isMatrixFile(path) ? read(path) : TimesCsv.read(path, timeColumn, progress);
   }
 
   /**

@@ -53,7 +53,19 @@ public final class TimesCsv {
    * @throws IOException when the file cannot be read
    */
   public static TravelTimeMatrix read(Path path, String timeColumn) throws IOException {
-    try (InputStream raw = Files.newInputStream(path);
+    return read(path, timeColumn, ReadProgress.NONE);
+  }
+
+  /**
+   * Reads a file, reporting progress in bytes of the file (every 8 MiB).
+   *
+   * @param timeColumn name of the minutes column, or null to pick {@code minutes} / {@code HC}
+   * @param progress told how many bytes of the file were read
+   */
+  public static TravelTimeMatrix read(Path path, String timeColumn, ReadProgress progress)
+      throws IOException {
+    long size = Files.size(path);
+    try (InputStream raw = new CountingStream(Files.newInputStream(path), size, progress);
         InputStream in = CsvFiles.open(new BufferedInputStream(raw, 1 << 16), true)) {
       return new Parser(CsvFiles.name(path), in, timeColumn).parse();
     }
@@ -66,6 +78,46 @@ public final class TimesCsv {
   public static TravelTimeMatrix read(String source, InputStream stream, String timeColumn)
       throws IOException {
     return new Parser(source, CsvFiles.open(stream), timeColumn).parse();
+  }
+
+  /** Counts the bytes read from a file and reports them every 8 MiB, and at the end. */
+  private static final class CountingStream extends java.io.FilterInputStream {
+    private final long size;
+    private final ReadProgress progress;
+    private long count;
+    private long reported;
+
+    CountingStream(InputStream in, long size, ReadProgress progress) {
+      super(in);
+      this.size = size;
+      this.progress = progress;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        advance(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        advance(n);
+      }
+      return n;
+    }
+
+    private void advance(int n) {
+      count += n;
+      if (count - reported >= (8 << 20) || count == size) {
+        reported = count;
+        progress.progress(count, size);
+      }
+    }
   }
 
   /** The byte-level parser of one file. */

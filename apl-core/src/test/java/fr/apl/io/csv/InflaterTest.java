@@ -54,4 +54,18 @@ class InflaterTest {
     Path file = Files.write(dir.resolve("t.csv.gz"), Arrays.copyOf(gz, gz.length / 2));
     assertThrows(IOException.class, () -> TimesCsv.read(file));
   }
+
+  @Test
+  void progressReachesTheFileSize() throws IOException {
+    Path file = Files.write(dir.resolve("t.csv.gz"), gzippedTimes());
+    java.util.List<long[]> calls = new java.util.ArrayList<>();
+    TimesCsv.read(file, null, (read, total) -> calls.add(new long[] {read, total}));
+    long size = Files.size(file);
+    long[] last = calls.get(calls.size() - 1);
+    org.junit.jupiter.api.Assertions.assertEquals(size, last[0]);
+    org.junit.jupiter.api.Assertions.assertEquals(size, last[1]);
+    for (int k = 1; k < calls.size(); k++) {
+      org.junit.jupiter.api.Assertions.assertTrue(calls.get(k)[0] > calls.get(k - 1)[0]);
+    }
+  }
 }
