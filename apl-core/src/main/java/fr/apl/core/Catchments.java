@@ -3,11 +3,10 @@ package fr.apl.core;
 import fr.apl.commune.CommuneValues;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
+import fr.apl.internal.Access;
 import fr.apl.internal.Parallel;
 import fr.apl.internal.TwoStepKernel;
 import fr.apl.matrix.TravelTimeMatrix;
-import java.nio.DoubleBuffer;
-import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,21 +56,21 @@ public final class Catchments {
     this.decay = decay;
     this.selfWeight = decay.weight(0.0);
     int n = matrix.communeCount();
-    // Read-only views: the matrix is not copied (2.8 million pairs for France).
-    IntBuffer rowStart = matrix.rowStartView();
-    IntBuffer destination = matrix.destinationsView();
-    DoubleBuffer minutes = matrix.minutesView();
+    // The matrix's own arrays, read only: not copied (2.8 million pairs for France).
+    int[] rowStart = Access.matrix().rowStart(matrix);
+    int[] destination = Access.matrix().destinations(matrix);
+    double[] minutes = Access.matrix().minutes(matrix);
     // First pass: the size of each row in reach, self pair included.
     int[] start = new int[n + 1];
     boolean[] hasSelf = new boolean[n];
     int added = 0;
     for (int i = 0; i < n; i++) {
       int kept = 0;
-      for (int k = rowStart.get(i); k < rowStart.get(i + 1); k++) {
-        if (decay.weight(minutes.get(k)) > 0) {
+      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+        if (decay.weight(minutes[k]) > 0) {
           kept++;
         }
-        hasSelf[i] |= destination.get(k) == i;
+        hasSelf[i] |= destination[k] == i;
       }
       if (!hasSelf[i]) {
         added++;
@@ -90,14 +89,14 @@ public final class Catchments {
     for (int i = 0; i < n; i++) {
       int out = start[i];
       boolean selfPending = !hasSelf[i] && selfWeight > 0;
-      for (int k = rowStart.get(i); k < rowStart.get(i + 1); k++) {
-        int j = destination.get(k);
+      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+        int j = destination[k];
         if (selfPending && j > i) {
           practice[out] = i;
           weight[out++] = selfWeight;
           selfPending = false;
         }
-        double w = decay.weight(minutes.get(k));
+        double w = decay.weight(minutes[k]);
         if (w > 0) {
           practice[out] = j;
           weight[out++] = w;

@@ -1,5 +1,6 @@
 package fr.apl.matrix;
 
+import fr.apl.internal.Access;
 import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 import java.util.Arrays;
@@ -23,6 +24,25 @@ import java.util.Map;
  * <p>Immutable and thread-safe. Accessors return copies or read single cells.
  */
 public final class TravelTimeMatrix {
+
+  static {
+    Access.register(new Access.MatrixArrays() {
+      @Override
+      public int[] rowStart(TravelTimeMatrix m) {
+        return m.rowStart;
+      }
+
+      @Override
+      public int[] destinations(TravelTimeMatrix m) {
+        return m.destination;
+      }
+
+      @Override
+      public double[] minutes(TravelTimeMatrix m) {
+        return m.minutes;
+      }
+    });
+  }
 
   private final String[] codes;
   private final Map<String, Integer> indexByCode;
