@@ -22,8 +22,8 @@ import java.util.TreeSet;
  *   APL_i = Σ_j w(t_ij) · R_j             consultations per year per standardised inhabitant
  * </pre>
  *
- * <p>The decay is evaluated once per pair when the catchments are built; pairs of weight 0 are
- * dropped. Weights are kept in both orientations (by residence and by practice), so both steps are
+ * <p>The decay is evaluated when the catchments are built, never in the kernel; pairs of weight 0
+ * are dropped. Weights are kept in both orientations (by residence and by practice), so both steps are
  * gathers: each output cell is summed by one thread in a fixed order, and results are bit-identical
  * for any thread count.
  *

@@ -16,12 +16,12 @@ import java.util.Map;
  * reach, except a commune's own pair: a missing self pair means 0 minutes (people and doctors both
  * sit at the town hall), which {@code Catchments} applies.
  *
- * <p>Storage is compressed sparse rows with primitive arrays: 16 bytes a pair
+ * <p>Storage is compressed sparse rows with primitive arrays: 12 bytes a pair
  * ({@code int} destination, {@code double} minutes) plus 4 bytes a commune; the France sample
- * (2.8 million pairs) takes about 45 MB. Times are kept in {@code double} so that a time read from
+ * (2.8 million pairs) takes 34 MB. Times are kept in {@code double} so that a time read from
  * a file is compared with the band edges exactly as written.
  *
- * <p>Immutable and thread-safe. Accessors return copies or read single cells.
+ * <p>Immutable and thread-safe. Accessors return copies, read-only views or single cells.
  */
 public final class TravelTimeMatrix {
 
