@@ -14,11 +14,8 @@ import fr.apl.demand.Rescaling;
 import fr.apl.io.csv.AgeWeightsCsv;
 import fr.apl.io.csv.AplCsv;
 import fr.apl.io.csv.CsvDialect;
-import fr.apl.io.csv.DoctorsCsv;
 import fr.apl.io.csv.InputException;
-import fr.apl.io.csv.PopulationCsv;
 import fr.apl.io.csv.SupplyCsv;
-import fr.apl.io.csv.TimesCsv;
 import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.supply.ActivityRules;
 import fr.apl.supply.Doctor;
@@ -123,6 +120,9 @@ final class ComputeCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputOptions input;
+
   private final PrintStream stdout;
 
   ComputeCommand(PrintStream stdout) {
@@ -146,17 +146,24 @@ final class ComputeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     CsvDialect dialect = Options.dialect(spec, common.outputDialect);
-    OutputTarget target = OutputTarget.of("--output", output, inputs());
+    OutputTarget target = OutputTarget.of("--output", output, inputs(), common.force);
     if (target.refusal() != null) {
       throw new ParameterException(spec.commandLine(), target.refusal());
     }
     try {
+      Integer refused = InputCheck.refuse(err, InputCheck.validate(input, times, timeColumn,
+          population, supplySource.supply, supplySource.doctors,
+          isFile(ageWeights) ? Path.of(ageWeights) : null, bands));
+      if (refused != null) {
+        return refused;
+      }
       long t0 = System.nanoTime();
-      TravelTimeMatrix matrix = TimesCsv.read(times, timeColumn);
+      TravelTimeMatrix matrix = input.times(times, timeColumn);
       long t1 = System.nanoTime();
-      Population pop = PopulationCsv.read(population, weights(), rescaling());
+      Population pop = input.population(population, weights(), rescaling());
       List<SupplyScenario> scenarios = supplyScenarios();
       long t2 = System.nanoTime();
+      input.report(err, common.quiet);
       Catchments catchments = Apl.prepare(matrix, bands);
       AplResult result = catchments.compute(pop, scenarios, threadCount);
       long t3 = System.nanoTime();
@@ -175,6 +182,9 @@ final class ComputeCommand implements Callable<Integer> {
     in.add(times);
     in.add(population);
     in.add(supplySource.supply != null ? supplySource.supply : supplySource.doctors);
+    if (input.cogMap != null) {
+      in.add(input.cogMap);
+    }
     if (isFile(ageWeights)) {
       in.add(Path.of(ageWeights));
     }
@@ -223,7 +233,7 @@ final class ComputeCommand implements Callable<Integer> {
     List<Integer> caps = requestedCaps();
     List<SupplyScenario> out = new ArrayList<>();
     if (supplySource.supply != null) {
-      SupplyCsv.Columns columns = SupplyCsv.read(supplySource.supply);
+      SupplyCsv.Columns columns = input.supply(supplySource.supply);
       out.add(SupplyScenario.of("apl", columns.all()));
       SortedMap<Integer, Supply> capped = columns.underAge();
       for (int cap : caps == null ? new ArrayList<>(capped.keySet()) : caps) {
@@ -238,7 +248,7 @@ final class ComputeCommand implements Callable<Integer> {
       }
       return out;
     }
-    List<Doctor> doctors = DoctorsCsv.read(supplySource.doctors);
+    List<Doctor> doctors = input.doctors(supplySource.doctors);
     ActivityRules rules = ActivityRules.dreesGeneralPractitioners();
     out.add(SupplyScenario.of("apl", rules.supply(doctors)));
     boolean agesKnown = true;

@@ -57,6 +57,30 @@ public final class TimesCsv {
   }
 
   /**
+   * Reads a file whose origin and destination columns have other names: each name given is
+   * looked for first, then the usual ones; null means the usual ones only.
+   */
+  public static TravelTimeMatrix read(Path path, String originColumn, String destinationColumn,
+      String timeColumn) throws IOException {
+    try (InputStream in = CsvFiles.open(path)) {
+      Parser p = new Parser(CsvFiles.name(path), CsvFiles.open(in), timeColumn);
+      p.originNames = names(originColumn, ORIGIN);
+      p.destinationNames = names(destinationColumn, DESTINATION);
+      return p.parse();
+    }
+  }
+
+  private static String[] names(String given, String[] usual) {
+    if (given == null) {
+      return usual;
+    }
+    String[] out = new String[usual.length + 1];
+    out[0] = given;
+    System.arraycopy(usual, 0, out, 1, usual.length);
+    return out;
+  }
+
+  /**
    * Reads a stream (gzip and BOM are handled) named {@code source} in messages. The stream is not
    * closed.
    */
@@ -70,6 +94,8 @@ public final class TimesCsv {
     private final String source;
     private final InputStream in;
     private final String timeColumn;
+    private String[] originNames = ORIGIN;
+    private String[] destinationNames = DESTINATION;
     private byte[] buf = new byte[1 << 20];
     private int pos;
     private int limit;
@@ -106,8 +132,8 @@ public final class TimesCsv {
       byte sep = (byte) CsvReader.detectSeparator(headerText);
       List<String> header = splitHeader(headerText, (char) sep);
       int fields = header.size();
-      int o = find(header, ORIGIN);
-      int d = find(header, DESTINATION);
+      int o = find(header, originNames);
+      int d = find(header, destinationNames);
       int m = timeColumn == null ? find(header, MINUTES) : find(header, timeColumn);
       if (o < 0 || d < 0 || m < 0) {
         String missing = o < 0 ? "origin (origin or COM1)" : d < 0
