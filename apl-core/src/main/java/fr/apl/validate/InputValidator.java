@@ -468,7 +468,7 @@ public final class InputValidator {
       for (Map.Entry<String, Long> e : firstLine.entrySet()) {
         Double a = actsOf.get(e.getKey());
         if (a != null && a == 0) {
-          out.add(Check.ZERO_ACTS, file, e.getValue(), e.getKey(), "doctor " + e.getKey()
+          out.add(Check.ZERO_ACTS, file, e.getValue(), null, "doctor " + e.getKey()
               + " has no act in the year", "counted 0 unless a new installation: check the"
               + " extraction");
         }
@@ -587,7 +587,7 @@ public final class InputValidator {
       String n = header.get(k).toLowerCase(Locale.ROOT);
       Integer first = seen.putIfAbsent(n, k);
       if (first != null && !n.isEmpty()) {
-        out.add(Check.DUPLICATE_COLUMN, file, line, header.get(k), "column " + header.get(k)
+        out.add(Check.DUPLICATE_COLUMN, file, line, null, "column " + header.get(k)
             + " appears twice (fields " + (first + 1) + " and " + (k + 1) + ")",
             "rename or remove one of them");
       }
@@ -629,16 +629,22 @@ public final class InputValidator {
     boolean any = false;
     List<String> absent = new ArrayList<>();
     for (String c : new TreeSet<>(pop.keySet())) {
+      if (InseeCodes.problem(c) != null && !history.isOld(c)) {
+        continue; // Already an error of its own.
+      }
       if (timesCodes.contains(c)) {
         any = true;
       } else {
         absent.add(c);
       }
     }
-    if (!any) {
+    if (!any && !absent.isEmpty()) {
       out.add(Check.NO_COMMON_COMMUNE, file, 0, firstCodes(absent), "no commune of this file"
           + " is in " + times, "check that both files use the same codes and commune geography"
           + " (--cog-map)");
+      return;
+    }
+    if (!any) {
       return;
     }
     for (String[] city : CITIES) {
@@ -663,8 +669,9 @@ public final class InputValidator {
     }
     if (!absent.isEmpty()) {
       out.add(Check.POPULATION_NOT_IN_TIMES, file, 0, firstCodes(absent),
-          communes(absent.size()) + " not in " + times, "they reach only themselves, at 0 minutes; check"
-          + " that both files use the same commune geography (--cog-map)");
+          communes(absent.size()) + " not in " + times, "a commune absent from the times reaches only"
+          + " itself, at 0 minutes; check that both files use the same commune geography"
+          + " (--cog-map)");
     }
   }
 
@@ -675,7 +682,8 @@ public final class InputValidator {
     for (Map.Entry<String, Double> e : new TreeMap<>(supplied).entrySet()) {
       Double p = pop.get(e.getKey());
       boolean self = selfInReach && p != null && p > 0;
-      if (e.getValue() > 0 && !self && !reached.contains(e.getKey())) {
+      boolean invalid = InseeCodes.problem(e.getKey()) != null && !history.isOld(e.getKey());
+      if (!invalid && e.getValue() > 0 && !self && !reached.contains(e.getKey())) {
         lost.add(e.getKey());
       }
     }
