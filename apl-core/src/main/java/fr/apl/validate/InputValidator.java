@@ -691,7 +691,8 @@ public final class InputValidator {
       out.add(Check.SUPPLY_UNREACHED, file.toString(), 0, firstCodes(lost),
           (lost.size() == 1 ? "1 commune with supply is" : lost.size()
               + " communes with supply are") + " reached by no populated commune",
-          "their supply is left out; check their codes and the times table");
+          "their supply is left out; check their codes, the times table and the commune"
+          + " geography (--cog-map)");
     }
   }
 

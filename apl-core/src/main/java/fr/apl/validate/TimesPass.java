@@ -183,14 +183,23 @@ final class TimesPass {
       out.add(Check.REPEATED_PAIR, file, firstRepeatLine, null, repeated + " rows repeat a pair"
           + " with the same time (kept once)", null);
     }
-    List<String> noSelf = new ArrayList<>();
+    // After the code history: an old code without a self pair is fine when its current code has
+    // one.
+    Set<String> withSelf = new HashSet<>();
     for (int k = 0; k < codes.size(); k++) {
-      if (!self[k] && !badCodes.containsKey(k)) {
-        noSelf.add(codes.code(k));
+      if (self[k]) {
+        withSelf.add(history.current(codes.code(k)));
       }
     }
+    Set<String> missing = new java.util.TreeSet<>();
+    for (int k = 0; k < codes.size(); k++) {
+      String c = history.current(codes.code(k));
+      if (!withSelf.contains(c) && !badCodes.containsKey(k)) {
+        missing.add(c);
+      }
+    }
+    List<String> noSelf = new ArrayList<>(missing);
     if (!noSelf.isEmpty()) {
-      noSelf.sort(null);
       out.add(Check.MISSING_SELF_PAIRS, file, 0, InputValidator.firstCodes(noSelf),
           (noSelf.size() == 1 ? "1 commune has" : noSelf.size() + " communes have")
           + " no pair to itself",
