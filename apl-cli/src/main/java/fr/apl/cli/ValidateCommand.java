@@ -23,16 +23,17 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
-        "Checks the inputs of apl compute (any of them) and lists every problem at once, one per",
-        "line on stdout: 'file:line: error|warning: message (value) - hint', then a summary",
-        "'N errors, M warnings in K files'. Warnings do not stop apl compute; errors do.",
-        "Checks: malformed rows, missing or repeated columns, empty and header-only files,",
-        "encoding; times that are not numbers, negative, infinite or longer than a day, pairs",
-        "given twice with different times, missing self pairs; negative or non-numeric",
-        "population or activity, doctors with zero acts; codes that are not INSEE commune codes,",
-        "that lost a leading zero (1001 for 01001) or write Corsica 20xxx; Paris, Lyon,",
-        "Marseille both whole and by arrondissement; population communes absent from the times;",
-        "supply that no populated commune reaches."},
+        "Checks the inputs of apl compute (any of them) and lists every problem at",
+        "once on stdout, one a line: 'file:line: error|warning: message (value)'",
+        "and a hint, then 'N errors, M warnings in K files'. Errors stop apl",
+        "compute; warnings do not. Checks: malformed rows, missing or repeated",
+        "columns, empty or header-only files, encoding; times not numbers,",
+        "negative, infinite or over a day, pairs twice with different times,",
+        "missing self pairs; negative or non-numeric population or activity,",
+        "doctors with zero acts; codes that are not INSEE codes, lost a leading",
+        "zero (1001 for 01001) or write Corsica 20xxx; Paris, Lyon, Marseille",
+        "both whole and by arrondissement; population communes absent from the",
+        "times; supply that no populated commune reaches."},
     footer = "%nExit codes:%n"
         + "  0   no error (warnings allowed)%n"
         + "  1   internal error (a bug: please report it)%n"
