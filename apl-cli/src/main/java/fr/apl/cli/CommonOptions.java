@@ -12,4 +12,8 @@ final class CommonOptions {
 
   @Option(names = {"-q", "--quiet"}, description = "Print no summary, only warnings and errors.")
   boolean quiet;
+
+  @Option(names = "--force", description = "Replace output files that already exist (they are"
+      + " refused otherwise).")
+  boolean force;
 }

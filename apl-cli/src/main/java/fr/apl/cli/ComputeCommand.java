@@ -11,13 +11,10 @@ import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.AgeWeights;
 import fr.apl.demand.Population;
 import fr.apl.demand.Rescaling;
-import fr.apl.io.binary.MatrixFile;
 import fr.apl.io.csv.AgeWeightsCsv;
 import fr.apl.io.csv.AplCsv;
 import fr.apl.io.csv.CsvDialect;
-import fr.apl.io.csv.DoctorsCsv;
 import fr.apl.io.csv.InputException;
-import fr.apl.io.csv.PopulationCsv;
 import fr.apl.io.csv.ScenariosCsv;
 import fr.apl.io.csv.SupplyCsv;
 import fr.apl.matrix.TravelTimeMatrix;
@@ -131,6 +128,9 @@ final class ComputeCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  InputOptions input;
+
   private final PrintStream stdout;
 
   ComputeCommand(PrintStream stdout) {
@@ -154,16 +154,22 @@ final class ComputeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     CsvDialect dialect = Options.dialect(spec, common.outputDialect);
-    OutputTarget target = OutputTarget.of("--output", output, inputs());
+    OutputTarget target = OutputTarget.of("--output", output, inputs(), common.force);
     if (target.refusal() != null) {
       throw new ParameterException(spec.commandLine(), target.refusal());
     }
     try {
+      Integer refused = InputCheck.refuse(err, InputCheck.validate(input, times, timeColumn,
+          population, supplySource.supply, supplySource.doctors,
+          isFile(ageWeights) ? Path.of(ageWeights) : null, bands));
+      if (refused != null) {
+        return refused;
+      }
       long t0 = System.nanoTime();
-      TravelTimeMatrix matrix = MatrixFile.readAny(times, timeColumn,
+      TravelTimeMatrix matrix = input.times(times, timeColumn,
           Progress.on(err, times.toString(), common.quiet));
       long t1 = System.nanoTime();
-      Population pop = PopulationCsv.read(population, weights(), rescaling());
+      Population pop = input.population(population, weights(), rescaling());
       List<SupplyScenario> scenarios = supplyScenarios();
       if (this.scenarios != null) {
         for (Map.Entry<String, Supply> e : ScenariosCsv.read(this.scenarios,
@@ -179,6 +185,7 @@ final class ComputeCommand implements Callable<Integer> {
         }
       }
       long t2 = System.nanoTime();
+      input.report(err, common.quiet);
       Catchments catchments = Apl.prepare(matrix, bands);
       AplResult result = catchments.compute(pop, scenarios, threadCount);
       long t3 = System.nanoTime();
@@ -197,6 +204,9 @@ final class ComputeCommand implements Callable<Integer> {
     in.add(times);
     in.add(population);
     in.add(supplySource.supply != null ? supplySource.supply : supplySource.doctors);
+    if (input.cogMap != null) {
+      in.add(input.cogMap);
+    }
     if (isFile(ageWeights)) {
       in.add(Path.of(ageWeights));
     }
@@ -248,7 +258,7 @@ final class ComputeCommand implements Callable<Integer> {
     List<Integer> caps = requestedCaps();
     List<SupplyScenario> out = new ArrayList<>();
     if (supplySource.supply != null) {
-      SupplyCsv.Columns columns = SupplyCsv.read(supplySource.supply);
+      SupplyCsv.Columns columns = input.supply(supplySource.supply);
       out.add(SupplyScenario.of("apl", columns.all()));
       SortedMap<Integer, Supply> capped = columns.underAge();
       for (int cap : caps == null ? new ArrayList<>(capped.keySet()) : caps) {
@@ -263,7 +273,7 @@ final class ComputeCommand implements Callable<Integer> {
       }
       return out;
     }
-    List<Doctor> doctors = DoctorsCsv.read(supplySource.doctors);
+    List<Doctor> doctors = input.doctors(supplySource.doctors);
     ActivityRules rules = ActivityRules.dreesGeneralPractitioners();
     out.add(SupplyScenario.of("apl", rules.supply(doctors)));
     boolean agesKnown = true;

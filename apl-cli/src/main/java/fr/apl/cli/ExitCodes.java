@@ -21,8 +21,9 @@ final class ExitCodes {
   static final String HELP = "%nExit codes:%n"
       + "  0   success%n"
       + "  1   internal error (a bug: please report it)%n"
-      + "  2   usage error (unknown, missing or conflicting options)%n"
-      + "  65  bad input data (the message names file, line and value)%n"
+      + "  2   usage error (unknown, missing or conflicting options; an output file that exists"
+      + " without --force)%n"
+      + "  65  bad input data (every problem listed with file, line and value)%n"
       + "  66  an input file is missing or cannot be opened%n"
       + "  74  input/output error while reading or writing%n";
 

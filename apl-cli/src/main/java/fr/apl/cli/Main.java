@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "apl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Computes the APL indicator (accessibilité potentielle localisée, DREES) of"
         + " access to general practitioners, commune by commune.",
-    subcommands = {ComputeCommand.class, ZoningCommand.class, MatrixCommand.class,
+    subcommands = {ComputeCommand.class, ValidateCommand.class, ZoningCommand.class,
+        MatrixCommand.class,
         CommandLine.HelpCommand.class},
     footer = ExitCodes.HELP)
 public final class Main implements Runnable {

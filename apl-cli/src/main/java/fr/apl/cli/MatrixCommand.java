@@ -1,5 +1,6 @@
 package fr.apl.cli;
 
+import fr.apl.decay.DistanceDecay;
 import fr.apl.io.binary.MatrixFile;
 import fr.apl.io.csv.InputException;
 import fr.apl.matrix.TravelTimeMatrix;
@@ -58,6 +59,12 @@ final class MatrixCommand implements Runnable {
     @Option(names = {"-q", "--quiet"}, description = "Print no summary.")
     boolean quiet;
 
+    @Option(names = "--force", description = "Replace the output file if it exists.")
+    boolean force;
+
+    @picocli.CommandLine.Mixin
+    InputOptions input;
+
     private final PrintStream stdout;
 
     Convert(PrintStream stdout) {
@@ -67,7 +74,7 @@ final class MatrixCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      OutputTarget target = OutputTarget.of("--output", output, List.of(times));
+      OutputTarget target = OutputTarget.of("--output", output, List.of(times), force);
       if (target.refusal() != null) {
         throw new ParameterException(spec.commandLine(), target.refusal());
       }
@@ -77,7 +84,13 @@ final class MatrixCommand implements Runnable {
       }
       try {
         long t0 = System.nanoTime();
-        TravelTimeMatrix matrix = MatrixFile.readAny(times, timeColumn,
+        // The matrix file is trusted later (compute does not validate it again): validate here.
+        Integer refused = InputCheck.refuse(err, InputCheck.validate(input, times, timeColumn,
+            null, null, null, null, DistanceDecay.dreesGeneralPractitioners()));
+        if (refused != null) {
+          return refused;
+        }
+        TravelTimeMatrix matrix = input.times(times, timeColumn,
             Progress.on(err, times.toString(), quiet));
         target.writeBytes(out -> MatrixFile.write(matrix, out), stdout);
         target.commit();

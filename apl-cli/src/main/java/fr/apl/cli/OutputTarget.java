@@ -43,12 +43,13 @@ final class OutputTarget {
   }
 
   /**
-   * Returns the target of an output option, refused when it is one of the inputs.
+   * Returns the target of an output option, refused when it is one of the inputs, or when it
+   * exists and {@code force} is false.
    *
    * @param option the option's name, for the message
    * @param output the path given, {@code -} for stdout
    */
-  static OutputTarget of(String option, String output, List<Path> inputs) {
+  static OutputTarget of(String option, String output, List<Path> inputs, boolean force) {
     if (output.equals("-")) {
       return new OutputTarget(null, null);
     }
@@ -65,6 +66,12 @@ final class OutputTarget {
         return new OutputTarget(null, option + " " + output
             + " is also an input file: refusing to overwrite it");
       }
+    }
+    if (!force && Files.exists(out)) {
+      return new OutputTarget(null, option + " " + output + " exists; use --force to replace it");
+    }
+    if (Files.isDirectory(out)) {
+      return new OutputTarget(null, option + " " + output + " is a folder, not a file");
     }
     return new OutputTarget(out, null);
   }
@@ -95,6 +102,8 @@ final class OutputTarget {
     }
     Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
     staged = tmp;
+    // An interrupted run (Ctrl-C, kill) runs the shutdown hooks: no hidden file is left behind.
+    tmp.toFile().deleteOnExit();
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       body.write(w);
     } catch (IOException | RuntimeException e) {

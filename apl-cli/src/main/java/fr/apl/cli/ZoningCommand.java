@@ -253,7 +253,7 @@ final class ZoningCommand implements Callable<Integer> {
   }
 
   private OutputTarget target(String option, String path, List<Path> inputs) {
-    OutputTarget t = OutputTarget.of(option, path, inputs);
+    OutputTarget t = OutputTarget.of(option, path, inputs, common.force);
     if (t.refusal() != null) {
       throw new ParameterException(spec.commandLine(), t.refusal());
     }

@@ -93,8 +93,9 @@ class ComputeCommandTest {
     Cli.Run run = Cli.run(args(w));
     assertEquals(65, run.exit());
     assertEquals("", run.out());
-    assertTrue(run.err().contains(w[0] + ":3: travel time must be finite and >= 0, given: -3"
-        + " (01002 -> 01001)"), run.err());
+    assertTrue(run.err().contains(w[0] + ":3: error: travel time 01002 -> 01001 must be >= 0 (-3)"
+        + " \u2014 fix the row or remove it\n"), run.err());
+    assertTrue(run.err().contains("1 error, 1 warning in 3 files\n"), run.err());
   }
 
   @Test
@@ -102,8 +103,8 @@ class ComputeCommandTest {
     Path[] w = world(TIMES + "01001,01002,13\n");
     Cli.Run run = Cli.run(args(w));
     assertEquals(65, run.exit());
-    assertTrue(run.err().contains(w[0] + ":6: pair 01001 -> 01002 is given twice with different"
-        + " times: 12.0 and 13.0 minutes (first at line 2)"), run.err());
+    assertTrue(run.err().contains(w[0] + ":6: error: pair 01001 -> 01002 is given twice with"
+        + " different times, first at line 2 (12 and 13 minutes)"), run.err());
   }
 
   @Test
@@ -112,8 +113,8 @@ class ComputeCommandTest {
     write("population.csv", "commune,population\n01001,100\n01002,200\n01001,300\n");
     Cli.Run run = Cli.run(args(w));
     assertEquals(65, run.exit());
-    assertTrue(run.err().contains(w[1] + ":4: commune 01001 is given twice (first at line 2)"),
-        run.err());
+    assertTrue(run.err().contains(w[1] + ":4: error: commune is given twice, first at line 2"
+        + " (01001)"), run.err());
   }
 
   @Test
@@ -122,8 +123,8 @@ class ComputeCommandTest {
     write("supply.csv", "commune,consultations\n01001,1000\n01003,six cents\n");
     Cli.Run run = Cli.run(args(w));
     assertEquals(65, run.exit());
-    assertTrue(run.err().contains(w[2] + ":3: consultations must be a number, given: 'six cents'"),
-        run.err());
+    assertTrue(run.err().contains(w[2] + ":3: error: consultations of 01003 must be a number"
+        + " ('six cents')"), run.err());
   }
 
   @Test
@@ -132,7 +133,7 @@ class ComputeCommandTest {
     w[0] = dir.resolve("nowhere.csv");
     Cli.Run run = Cli.run(args(w));
     assertEquals(66, run.exit());
-    assertTrue(run.err().contains("nowhere.csv: no such file"), run.err());
+    assertTrue(run.err().contains("nowhere.csv: error: no such file"), run.err());
   }
 
   @Test
@@ -172,7 +173,7 @@ class ComputeCommandTest {
     String written = Files.readString(out);
     assertEquals(Cli.run(args(w)).out(), written);
     write("times.csv", TIMES + "01003,01001,abc\n");
-    Cli.Run failed = Cli.run(args(w, "--output", out.toString()));
+    Cli.Run failed = Cli.run(args(w, "--output", out.toString(), "--force"));
     assertEquals(65, failed.exit());
     assertEquals(written, Files.readString(out));
     try (Stream<Path> files = Files.list(dir)) {

@@ -36,7 +36,10 @@ class RandomWorldsCliTest {
     int n = 20 + rnd.nextInt(200);
     String[] codes = new String[n];
     for (int i = 0; i < n; i++) {
-      codes[i] = String.format(Locale.ROOT, "%02d%03d", 1 + rnd.nextInt(95), i);
+      // Departments 01-95 but 20 (Corsica is 2A/2B), commune numbers from 001: INSEE codes.
+      int department = 1 + rnd.nextInt(94);
+      codes[i] = String.format(Locale.ROOT, "%02d%03d", department >= 20 ? department + 1
+          : department, i + 1);
     }
     // Times: about 8 % of ordered pairs; a third of them on a band edge or whole minutes.
     Map<String, Map<String, Double>> times = new TreeMap<>();
@@ -66,7 +69,7 @@ class RandomWorldsCliTest {
       }
     }
     for (int e = 0; e < 3; e++) {
-      String code = String.format(Locale.ROOT, "99%03d", e);
+      String code = String.format(Locale.ROOT, "2A%03d", e + 1);
       pop.put(code, 100.0 * (e + 1));
       p.append(code).append(',').append(100.0 * (e + 1)).append('\n');
     }
@@ -80,11 +83,11 @@ class RandomWorldsCliTest {
         s.append(codes[i]).append(',').append(v).append('\n');
       }
     }
-    supply.put("98000", 5000.0);
-    s.append("98000,5000\n");
+    supply.put("2B001", 5000.0);
+    s.append("2B001,5000\n");
     // A zero supply row for a commune known to no other input: harmless, must not fail.
-    supply.put("98001", 0.0);
-    s.append("98001,0\n");
+    supply.put("2B002", 0.0);
+    s.append("2B002,0\n");
     Path tf = Files.writeString(dir.resolve("t.csv"), t, StandardCharsets.UTF_8);
     Path pf = Files.writeString(dir.resolve("p.csv"), p, StandardCharsets.UTF_8);
     Path sf = Files.writeString(dir.resolve("s.csv"), s, StandardCharsets.UTF_8);

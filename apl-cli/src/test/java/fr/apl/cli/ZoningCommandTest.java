@@ -87,7 +87,7 @@ class ZoningCommandTest {
     }
     // The check file may be the output itself: it is read before being replaced.
     Cli.Run check = Cli.run(args("--output", a.resolve("t.csv").toString(), "--figures",
-        dir.resolve("f.csv").toString(), "--check", a.resolve("t.csv").toString()));
+        dir.resolve("f.csv").toString(), "--check", a.resolve("t.csv").toString(), "--force"));
     assertEquals(0, check.exit(), check.err());
     assertTrue(check.err().contains("0 territories changed class"), check.err());
     assertEquals(Files.readString(b.resolve("t.csv")), Files.readString(a.resolve("t.csv")));

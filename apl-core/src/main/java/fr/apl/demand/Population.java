@@ -40,8 +40,17 @@ public final class Population {
     return new Population(standardised, null, "standardised population as given");
   }
 
-  /** Returns a population standardised elsewhere, with its residents and a provenance note. */
-  static Population of(CommuneValues standardised, CommuneValues residents, String provenance) {
+  /**
+   * Returns a population standardised elsewhere, with its residents and a provenance note (used
+   * to rebuild a population in another commune geography, see
+   * {@link fr.apl.commune.CodeHistory}).
+   *
+   * @param residents resident population by commune, or null when not known
+   * @param provenance one sentence saying how the standardised population was obtained, non-null
+   * @throws IllegalArgumentException on a negative value
+   */
+  public static Population of(CommuneValues standardised, CommuneValues residents,
+      String provenance) {
     return new Population(standardised, residents, provenance);
   }
 

@@ -58,6 +58,16 @@ public final class CsvFiles {
     return s;
   }
 
+  /**
+   * Returns true when the file (gunzipped, after any byte order mark) decodes as UTF-8: the test
+   * that {@link InputEncoding#AUTO} applies. Reads the whole file.
+   */
+  public static boolean isUtf8(Path path) throws IOException {
+    try (InputStream in = open(path)) {
+      return CsvReader.isUtf8(in);
+    }
+  }
+
   /** Returns the name to quote in messages: the path as the user gave it. */
   static String name(Path path) {
     return path.toString();

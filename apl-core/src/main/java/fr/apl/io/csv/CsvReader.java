@@ -1,11 +1,17 @@
 package fr.apl.io.csv;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,7 +20,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a small CSV file record by record: UTF-8 (with or without BOM), gzip or plain, separator
+ * Reads a small CSV file record by record: UTF-8 (with or without BOM) or Windows-1252 (given, or
+ * detected: see {@link InputEncoding#AUTO}), gzip or plain, separator
  * {@code ,} {@code ;} or tab found from the header, double-quoted fields, CRLF or LF line ends.
  * Blank lines are skipped. Used for population, supply and doctors files; the travel-time table
  * has its own byte-level reader ({@link TimesCsv}).
@@ -24,14 +31,16 @@ import java.util.Locale;
 public final class CsvReader implements Closeable {
 
   private final String source;
+  private final Charset charset;
   private final BufferedReader in;
   private final char separator;
   private final List<String> header;
   private long lineNumber;
   private long recordLine;
 
-  private CsvReader(String source, BufferedReader in) throws IOException {
+  private CsvReader(String source, Charset charset, BufferedReader in) throws IOException {
     this.source = source;
+    this.charset = charset;
     this.in = in;
     String first = readLine();
     while (first != null && first.isBlank()) {
@@ -47,23 +56,83 @@ public final class CsvReader implements Closeable {
     }
   }
 
-  /** Opens a file. */
+  /** Opens a file, its encoding detected ({@link InputEncoding#AUTO}). */
   public static CsvReader open(Path path) throws IOException {
-    return open(CsvFiles.name(path), CsvFiles.open(path));
+    return open(path, InputEncoding.AUTO);
   }
 
-  /** Reads a stream (gzip and BOM handled) named {@code source} in messages. */
+  /**
+   * Opens a file in the given encoding; {@link InputEncoding#AUTO} reads the file once more to
+   * decide (UTF-8 when it all decodes, else Windows-1252: see {@link #charset()}).
+   */
+  public static CsvReader open(Path path, InputEncoding encoding) throws IOException {
+    Charset charset = encoding.charset();
+    if (charset == null) {
+      try (InputStream in = CsvFiles.open(path)) {
+        charset = isUtf8(in) ? StandardCharsets.UTF_8 : InputEncoding.CP1252;
+      }
+    }
+    return open(CsvFiles.name(path), CsvFiles.open(path), charset);
+  }
+
+  /**
+   * Reads a stream (gzip and BOM handled) named {@code source} in messages, its encoding detected:
+   * the stream is read into memory first, so keep this for small inputs.
+   */
   public static CsvReader open(String source, InputStream stream) throws IOException {
+    byte[] bytes;
+    try (InputStream s = CsvFiles.open(stream)) {
+      bytes = s.readAllBytes();
+    }
+    Charset charset = isUtf8(new ByteArrayInputStream(bytes)) ? StandardCharsets.UTF_8
+        : InputEncoding.CP1252;
+    return open(source, new ByteArrayInputStream(bytes), charset);
+  }
+
+  private static CsvReader open(String source, InputStream stream, Charset charset)
+      throws IOException {
     InputStream s = CsvFiles.open(stream);
-    InputStreamReader r = new InputStreamReader(s, StandardCharsets.UTF_8.newDecoder()
+    InputStreamReader r = new InputStreamReader(s, charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT));
     try {
-      return new CsvReader(source, new BufferedReader(r, 1 << 16));
+      return new CsvReader(source, charset, new BufferedReader(r, 1 << 16));
     } catch (IOException | RuntimeException e) {
       r.close();
       throw e;
     }
+  }
+
+  /** Returns true when the rest of the stream decodes as UTF-8; reads it to the end. */
+  static boolean isUtf8(InputStream in) throws IOException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+    CharBuffer chars = CharBuffer.allocate(1 << 16);
+    byte[] chunk = new byte[1 << 16];
+    while (true) {
+      int n = in.read(chunk, 0, bytes.remaining());
+      boolean end = n < 0;
+      if (!end) {
+        bytes.put(chunk, 0, n);
+      }
+      bytes.flip();
+      CoderResult r = decoder.decode(bytes, chars, end);
+      if (r.isError()) {
+        return false;
+      }
+      chars.clear();
+      bytes.compact();
+      if (end) {
+        return !decoder.flush(chars).isError() && bytes.position() == 0;
+      }
+    }
+  }
+
+  /** Returns the charset the file is decoded with (UTF-8 or Windows-1252). */
+  public Charset charset() {
+    return charset;
   }
 
   /** Returns the file name used in messages. */
@@ -178,8 +247,8 @@ public final class CsvReader implements Closeable {
       }
       return line;
     } catch (CharacterCodingException e) {
-      throw new InputException(source, lineNumber + 1,
-          "the file is not valid UTF-8 (save it as UTF-8)");
+      throw new InputException(source, lineNumber + 1, "the file is not valid "
+          + charset.name() + " (save it as UTF-8, or read it as Windows-1252)");
     }
   }
 

@@ -35,13 +35,23 @@ public final class DoctorsCsv {
    * @throws InputException on bad data, naming file, line and value
    */
   public static List<Doctor> read(Path path) throws IOException {
-    try (CsvReader csv = CsvReader.open(path)) {
-      int id = csv.requireColumn("doctor id", "doctor_id", "id", "medecin");
-      int code = csv.requireColumn("practice commune", PopulationCsv.COMMUNE);
-      int acts = csv.requireColumn("acts", "acts", "actes", "activity");
-      int age = csv.column("age");
-      int mode = csv.column("mode");
-      int fresh = csv.column("new_installation", "nouvelle_installation");
+    return read(path, ReadOptions.defaults());
+  }
+
+  /**
+   * Reads a doctors file with the given encoding and column names.
+   *
+   * @throws InputException on bad data, naming file, line and value
+   */
+  public static List<Doctor> read(Path path, ReadOptions options) throws IOException {
+    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
+      ColumnMapping names = options.columns();
+      int id = csv.requireColumn("doctor id", names.candidates(ColumnMapping.DOCTOR_ID));
+      int code = csv.requireColumn("practice commune", names.candidates(ColumnMapping.COMMUNE));
+      int acts = csv.requireColumn("acts", names.candidates(ColumnMapping.ACTS));
+      int age = csv.column(names.candidates(ColumnMapping.AGE));
+      int mode = csv.column(names.candidates(ColumnMapping.MODE));
+      int fresh = csv.column(names.candidates(ColumnMapping.NEW_INSTALLATION));
       List<Doctor> out = new ArrayList<>();
       Map<String, Integer> firstRow = new HashMap<>();
       Map<String, Long> firstLine = new HashMap<>();
@@ -100,9 +110,21 @@ public final class DoctorsCsv {
     return age == Doctor.UNKNOWN_AGE ? "unknown" : Integer.toString(age);
   }
 
-  private static PracticeMode mode(CsvReader csv, String text) {
-    String t = CsvReader.lower(text);
-    switch (t) {
+  /** Parses a practice mode, or throws the reader's error. */
+  static PracticeMode mode(CsvReader csv, String text) {
+    PracticeMode m = parseMode(text);
+    if (m == null) {
+      throw csv.error("mode must be liberal or centre_sante, given: '" + text.trim() + "'");
+    }
+    return m;
+  }
+
+  /**
+   * Returns the practice mode written {@code liberal}, {@code centre_sante} or a usual variant
+   * ({@code libéral}, {@code cds}…), ignoring case, or null for anything else.
+   */
+  public static PracticeMode parseMode(String text) {
+    switch (CsvReader.lower(text)) {
       case "liberal":
       case "libéral":
       case "liberale":
@@ -116,24 +138,36 @@ public final class DoctorsCsv {
       case "cds":
         return PracticeMode.CENTRE_SANTE;
       default:
-        throw csv.error("mode must be liberal or centre_sante, given: '" + text.trim() + "'");
+        return null;
     }
   }
 
-  private static boolean flag(CsvReader csv, String text) {
-    String t = CsvReader.lower(text);
-    switch (t) {
+  /** Parses a new-installation flag, or throws the reader's error. */
+  static boolean flag(CsvReader csv, String text) {
+    Boolean b = parseFlag(text);
+    if (b == null) {
+      throw csv.error("new_installation must be 0 or 1, given: '" + text.trim() + "'");
+    }
+    return b;
+  }
+
+  /**
+   * Returns a new-installation flag written {@code 0}/{@code 1}, {@code true}/{@code false},
+   * {@code oui}/{@code non} or empty (false), or null for anything else.
+   */
+  public static Boolean parseFlag(String text) {
+    switch (CsvReader.lower(text)) {
       case "":
       case "0":
       case "false":
       case "non":
-        return false;
+        return Boolean.FALSE;
       case "1":
       case "true":
       case "oui":
-        return true;
+        return Boolean.TRUE;
       default:
-        throw csv.error("new_installation must be 0 or 1, given: '" + text.trim() + "'");
+        return null;
     }
   }
 }

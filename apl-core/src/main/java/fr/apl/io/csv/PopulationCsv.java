@@ -26,16 +26,20 @@ import java.util.Map;
  */
 public final class PopulationCsv {
 
-  static final String[] COMMUNE = {"code_commune", "codgeo", "depcom", "commune", "com", "code"};
-  private static final String[] STANDARDISED =
-      {"population", "pop_standardisee", "population_standardisee"};
+  static final String[] COMMUNE =
+      ColumnMapping.defaults(ColumnMapping.COMMUNE).toArray(new String[0]);
 
   private PopulationCsv() {}
 
   /** Returns true when the file has a standardised population column (no age weights needed). */
   public static boolean isStandardised(Path path) throws IOException {
-    try (CsvReader csv = CsvReader.open(path)) {
-      return csv.column(STANDARDISED) >= 0;
+    return isStandardised(path, ReadOptions.defaults());
+  }
+
+  /** Returns true when the file has a standardised population column, with these options. */
+  public static boolean isStandardised(Path path, ReadOptions options) throws IOException {
+    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
+      return csv.column(options.columns().candidates(ColumnMapping.POPULATION)) >= 0;
     }
   }
 
@@ -48,9 +52,20 @@ public final class PopulationCsv {
    */
   public static Population read(Path path, AgeWeights weights, Rescaling rescaling)
       throws IOException {
-    try (CsvReader csv = CsvReader.open(path)) {
-      int code = csv.requireColumn("commune", COMMUNE);
-      int standardised = csv.column(STANDARDISED);
+    return read(path, weights, rescaling, ReadOptions.defaults());
+  }
+
+  /**
+   * Reads a population file with the given encoding and column names.
+   *
+   * @throws InputException on bad data, naming file, line and value
+   */
+  public static Population read(Path path, AgeWeights weights, Rescaling rescaling,
+      ReadOptions options) throws IOException {
+    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
+      ColumnMapping names = options.columns();
+      int code = csv.requireColumn("commune", names.candidates(ColumnMapping.COMMUNE));
+      int standardised = csv.column(names.candidates(ColumnMapping.POPULATION));
       if (standardised >= 0) {
         return Population.standardised(readValues(csv, code, standardised, "population"));
       }
@@ -77,7 +92,7 @@ public final class PopulationCsv {
     }
   }
 
-  private static int[] bandColumns(CsvReader csv) {
+  static int[] bandColumns(CsvReader csv) {
     int[] cols = new int[AgeWeights.BANDS + 1];
     for (int a = 0; a < AgeWeights.BANDS - 1; a++) {
       String name = "p_" + (5 * a) + "_" + (5 * a + 4);

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class SupplyCsv {
 
-  private static final Pattern CAPPED = Pattern.compile("consultations_moins(\\d{1,3})",
+  /** Matches the header of a capped column, the cap in group 1. */
+  public static final Pattern CAPPED = Pattern.compile("consultations_moins(\\d{1,3})",
       Pattern.CASE_INSENSITIVE);
 
   /**
@@ -45,9 +46,19 @@ public final class SupplyCsv {
    * @throws InputException on bad data, naming file, line and value
    */
   public static Columns read(Path path) throws IOException {
-    try (CsvReader csv = CsvReader.open(path)) {
-      int code = csv.requireColumn("commune", PopulationCsv.COMMUNE);
-      int all = csv.requireColumn("consultations", "consultations");
+    return read(path, ReadOptions.defaults());
+  }
+
+  /**
+   * Reads a supply file with the given encoding and column names.
+   *
+   * @throws InputException on bad data, naming file, line and value
+   */
+  public static Columns read(Path path, ReadOptions options) throws IOException {
+    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
+      ColumnMapping names = options.columns();
+      int code = csv.requireColumn("commune", names.candidates(ColumnMapping.COMMUNE));
+      int all = csv.requireColumn("consultations", names.candidates(ColumnMapping.CONSULTATIONS));
       Map<Integer, Integer> cappedColumns = new TreeMap<>();
       List<String> header = csv.header();
       for (int k = 0; k < header.size(); k++) {

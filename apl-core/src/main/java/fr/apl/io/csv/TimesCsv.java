@@ -64,11 +64,42 @@ public final class TimesCsv {
    */
   public static TravelTimeMatrix read(Path path, String timeColumn, ReadProgress progress)
       throws IOException {
+    return read(path, null, null, timeColumn, progress);
+  }
+
+  /**
+   * Reads a file whose origin and destination columns have other names: each name given is
+   * looked for first, then the usual ones; null means the usual ones only.
+   */
+  public static TravelTimeMatrix read(Path path, String originColumn, String destinationColumn,
+      String timeColumn) throws IOException {
+    return read(path, originColumn, destinationColumn, timeColumn, ReadProgress.NONE);
+  }
+
+  /**
+   * Reads a file with column names given (null: the usual ones), reporting progress in bytes of
+   * the file (every 8 MiB). A gzip file is gunzipped on a background thread.
+   */
+  public static TravelTimeMatrix read(Path path, String originColumn, String destinationColumn,
+      String timeColumn, ReadProgress progress) throws IOException {
     long size = Files.size(path);
     try (InputStream raw = new CountingStream(Files.newInputStream(path), size, progress);
         InputStream in = CsvFiles.open(new BufferedInputStream(raw, 1 << 16), true)) {
-      return new Parser(CsvFiles.name(path), in, timeColumn).parse();
+      Parser p = new Parser(CsvFiles.name(path), in, timeColumn);
+      p.originNames = names(originColumn, ORIGIN);
+      p.destinationNames = names(destinationColumn, DESTINATION);
+      return p.parse();
     }
+  }
+
+  private static String[] names(String given, String[] usual) {
+    if (given == null) {
+      return usual;
+    }
+    String[] out = new String[usual.length + 1];
+    out[0] = given;
+    System.arraycopy(usual, 0, out, 1, usual.length);
+    return out;
   }
 
   /**
@@ -125,6 +156,8 @@ public final class TimesCsv {
     private final String source;
     private final InputStream in;
     private final String timeColumn;
+    private String[] originNames = ORIGIN;
+    private String[] destinationNames = DESTINATION;
     private byte[] buf = new byte[1 << 20];
     private int pos;
     private int limit;
@@ -163,8 +196,8 @@ public final class TimesCsv {
       byte sep = (byte) CsvReader.detectSeparator(headerText);
       List<String> header = splitHeader(headerText, (char) sep);
       int fields = header.size();
-      int o = find(header, ORIGIN);
-      int d = find(header, DESTINATION);
+      int o = find(header, originNames);
+      int d = find(header, destinationNames);
       int m = timeColumn == null ? find(header, MINUTES) : find(header, timeColumn);
       if (o < 0 || d < 0 || m < 0) {
         String missing = o < 0 ? "origin (origin or COM1)" : d < 0

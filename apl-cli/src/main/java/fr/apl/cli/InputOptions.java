@@ -1,0 +1,156 @@
+package fr.apl.cli;
+
+import fr.apl.commune.CodeHistory;
+import fr.apl.demand.AgeWeights;
+import fr.apl.demand.Population;
+import fr.apl.demand.Rescaling;
+import fr.apl.io.csv.CodeHistoryCsv;
+import fr.apl.io.csv.ColumnMapping;
+import fr.apl.io.csv.DoctorsCsv;
+import fr.apl.io.csv.InputEncoding;
+import fr.apl.io.csv.PopulationCsv;
+import fr.apl.io.csv.ReadOptions;
+import fr.apl.io.csv.SupplyCsv;
+import fr.apl.io.binary.MatrixFile;
+import fr.apl.io.csv.ReadProgress;
+import fr.apl.io.csv.TimesCsv;
+import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.supply.Doctor;
+import fr.apl.supply.Supply;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Options that say how input files are read (a picocli mixin of compute and validate): encoding,
+ * column names, commune code history. Its read methods apply them and bring every input to the
+ * current commune geography, noting what was remapped for {@link #report}.
+ */
+final class InputOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = "--encoding", paramLabel = "ENC", defaultValue = "auto",
+      description = "Encoding of the CSV inputs: utf-8, windows-1252, or auto (UTF-8 when the"
+          + " whole file decodes as UTF-8, else Windows-1252 with a warning) (default:"
+          + " ${DEFAULT-VALUE}).")
+  String encoding;
+
+  @Option(names = "--columns", paramLabel = "KEY=NAME,...",
+      description = "Column names that differ from the usual ones, looked for first, e.g."
+          + " origin=COM1,destination=COM2,minutes=HC,commune=CODGEO,population=P21_POP. Keys:"
+          + " origin, destination, minutes, commune, population, consultations, doctor_id, acts,"
+          + " age, mode, new_installation.")
+  String columns;
+
+  @Option(names = "--cog-map", paramLabel = "FILE",
+      description = "Commune code history, old code -> current code (ancien_code,code_actuel as"
+          + " in the COG): every input is brought to the current geography first; population"
+          + " and supply of merged communes are summed; a pair keeps the time of the current"
+          + " codes' own pair, else the shortest.")
+  Path cogMap;
+
+  private ReadOptions options;
+  private CodeHistory history;
+  private final List<String> notes = new ArrayList<>();
+
+  /** Returns the read options; a bad value is a usage error. */
+  ReadOptions readOptions() {
+    if (options == null) {
+      try {
+        options = new ReadOptions(InputEncoding.parse(encoding),
+            columns == null ? ColumnMapping.none() : ColumnMapping.parse(columns));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      }
+    }
+    return options;
+  }
+
+  /** Returns the code history, read once (none without --cog-map). */
+  CodeHistory codeHistory() throws IOException {
+    if (history == null) {
+      history = cogMap == null ? CodeHistory.none() : CodeHistoryCsv.read(cogMap, readOptions());
+    }
+    return history;
+  }
+
+  /** Returns the minutes column: --time-column, else --columns minutes=, else null. */
+  String minutesColumn(String timeColumn) {
+    String mapped = readOptions().columns().get(ColumnMapping.MINUTES);
+    if (timeColumn != null && mapped != null && !timeColumn.equalsIgnoreCase(mapped)) {
+      throw new ParameterException(spec.commandLine(), "--time-column " + timeColumn
+          + " and --columns minutes=" + mapped + " disagree: give one");
+    }
+    return timeColumn != null ? timeColumn : mapped;
+  }
+
+  /** Reads the travel times in the current geography. */
+  TravelTimeMatrix times(Path file, String timeColumn, ReadProgress progress)
+      throws IOException {
+    ColumnMapping c = readOptions().columns();
+    TravelTimeMatrix m = MatrixFile.isMatrixFile(file) ? MatrixFile.read(file)
+        : TimesCsv.read(file, c.get(ColumnMapping.ORIGIN), c.get(ColumnMapping.DESTINATION),
+            minutesColumn(timeColumn), progress);
+    CodeHistory.Remapped<TravelTimeMatrix> r = codeHistory().remap(m);
+    note(file, r, "pairs fell onto another one");
+    return r.value();
+  }
+
+  /** Reads the population in the current geography. */
+  Population population(Path file, AgeWeights weights, Rescaling rescaling) throws IOException {
+    CodeHistory.Remapped<Population> r = codeHistory().remap(
+        PopulationCsv.read(file, weights, rescaling, readOptions()));
+    note(file, r, "communes summed into another");
+    return r.value();
+  }
+
+  /** Reads a supply file in the current geography. */
+  SupplyCsv.Columns supply(Path file) throws IOException {
+    SupplyCsv.Columns s = SupplyCsv.read(file, readOptions());
+    CodeHistory h = codeHistory();
+    CodeHistory.Remapped<Supply> all = h.remap(s.all());
+    note(file, all, "communes summed into another");
+    SortedMap<Integer, Supply> capped = new TreeMap<>();
+    for (Map.Entry<Integer, Supply> e : s.underAge().entrySet()) {
+      capped.put(e.getKey(), h.remap(e.getValue()).value());
+    }
+    return new SupplyCsv.Columns(all.value(), capped);
+  }
+
+  /** Reads doctors with their practices in the current geography. */
+  List<Doctor> doctors(Path file) throws IOException {
+    CodeHistory.Remapped<List<Doctor>> r = codeHistory().remapDoctors(
+        DoctorsCsv.read(file, readOptions()));
+    note(file, r, "practices merged into another");
+    return r.value();
+  }
+
+  private void note(Path file, CodeHistory.Remapped<?> r, String merged) {
+    if (!r.remapped().isEmpty()) {
+      notes.add(String.format(Locale.ROOT, "  cog-map: %s: %d old codes brought to the current"
+          + " geography (%s); %d %s", file, r.remapped().size(), r.examples(5), r.merged(),
+          merged));
+    }
+  }
+
+  /** Prints what the code history changed, one line per input (nothing when quiet). */
+  void report(PrintWriter err, boolean quiet) {
+    if (!quiet) {
+      for (String n : notes) {
+        err.println(n);
+      }
+    }
+  }
+}
