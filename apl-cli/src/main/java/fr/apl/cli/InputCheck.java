@@ -33,6 +33,7 @@ final class InputCheck {
         .times(csvTimes, csvTimes == null ? null : input.minutesColumn(timeColumn))
         .population(population).supply(supply).doctors(doctors).ageWeights(ageWeights)
         .options(input.readOptions()).codeHistory(input.codeHistory()).decay(decay)
+        .inseeCodes(input.inseeCodes())
         .build().validate();
   }
 

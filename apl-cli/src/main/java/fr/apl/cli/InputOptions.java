@@ -61,6 +61,25 @@ final class InputOptions {
           + " codes' own pair, else the shortest.")
   Path cogMap;
 
+  /** What ids the inputs use. */
+  enum CodeKind {
+    /** INSEE commune codes, checked. */
+    INSEE,
+    /** Any text: grid cells, practice points… */
+    ANY
+  }
+
+  @Option(names = "--codes", paramLabel = "KIND", defaultValue = "insee",
+      description = "insee (ids must be INSEE commune codes: a lost leading zero, 20xxx or any"
+          + " other text is an error) or any (free ids: grid cells, practice points…)"
+          + " (default: ${DEFAULT-VALUE}).")
+  CodeKind codes;
+
+  /** Returns true when ids must be INSEE commune codes (--codes insee). */
+  boolean inseeCodes() {
+    return codes != CodeKind.ANY;
+  }
+
   private ReadOptions options;
   private CodeHistory history;
   private final List<String> notes = new ArrayList<>();

@@ -47,6 +47,7 @@ public final class Main implements Runnable {
       }
     };
     CommandLine cl = new CommandLine(new Main(), factory);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setExitCodeExceptionMapper(e -> ExitCodes.BUG);

@@ -224,6 +224,26 @@ class ComputeCommandTest {
   }
 
   @Test
+  void freeIdsWithCodesAny() throws IOException {
+    // A grid: cells c1, c2 and a practice point p1 (no population row). c1 -> p1 5 min (1),
+    // c2 -> p1 12 min (2/3). D_p1 = 100 + 2/3 · 50 = 400/3; R = 1000 / (400/3) = 7.5.
+    // APL_c1 = 7.5; APL_c2 = 2/3 · 7.5 = 5.
+    Path t = write("times.csv", "origin,destination,minutes\nc1,p1,5\nc2,p1,12\n");
+    Path p = write("population.csv", "commune,population\nc1,100\nc2,50\n");
+    Path s = write("supply.csv", "commune,consultations\np1,1000\n");
+    Path[] w = {t, p, s};
+    Cli.Run strict = Cli.run(args(w));
+    assertEquals(65, strict.exit());
+    assertTrue(strict.err().contains(t + ":2: error: not an INSEE commune code (c1)"),
+        strict.err());
+    Cli.Run any = Cli.run(args(w, "--codes", "any"));
+    assertEquals(0, any.exit(), any.err());
+    List<String> lines = any.out().lines().toList();
+    assertRow(lines.get(1), "c1", 7.5, "100.0", "1");
+    assertRow(lines.get(2), "c2", 5.0, "50.0", "1");
+  }
+
+  @Test
   void helpListsExitCodes() {
     Cli.Run run = Cli.run("compute", "--help");
     assertEquals(0, run.exit());

@@ -62,6 +62,7 @@ public final class InputValidator {
   private final Path ageWeights;
   private final ReadOptions options;
   private final CodeHistory history;
+  private final boolean inseeCodes;
   private final DistanceDecay decay;
 
   private InputValidator(Builder b) {
@@ -73,6 +74,7 @@ public final class InputValidator {
     this.ageWeights = b.ageWeights;
     this.options = b.options;
     this.history = b.history;
+    this.inseeCodes = b.inseeCodes;
     this.decay = b.decay;
   }
 
@@ -91,6 +93,7 @@ public final class InputValidator {
     private Path ageWeights;
     private ReadOptions options = ReadOptions.defaults();
     private CodeHistory history = CodeHistory.none();
+    private boolean inseeCodes = true;
     private DistanceDecay decay = DistanceDecay.dreesGeneralPractitioners();
 
     private Builder() {}
@@ -129,6 +132,15 @@ public final class InputValidator {
     /** Sets the encoding and column names, non-null. */
     public Builder options(ReadOptions readOptions) {
       this.options = readOptions;
+      return this;
+    }
+
+    /**
+     * Says whether ids must be INSEE commune codes (the default) or may be any text, as for the
+     * cells and practice points of a grid.
+     */
+    public Builder inseeCodes(boolean required) {
+      this.inseeCodes = required;
       return this;
     }
 
@@ -183,7 +195,7 @@ public final class InputValidator {
     }
     if (times != null && exists(out, times)) {
       TimesPass pass = new TimesPass(times, out, options.columns(), timeColumn, decay, history,
-          pop == null ? Map.of() : pop);
+          pop == null ? Map.of() : pop, inseeCodes);
       if (pass.run()) {
         Set<String> timesCodes = pass.currentCodes();
         if (pop != null && !pop.isEmpty() && !timesCodes.isEmpty()) {
@@ -497,7 +509,7 @@ public final class InputValidator {
           "fill in the code or remove the row");
       return null;
     }
-    if (InseeCodes.problem(c) != null && !history.isOld(c)) {
+    if (invalidCode(c)) {
       reportCode(out, csv.source(), csv.line(), c, "");
     }
     if (seen != null) {
@@ -509,6 +521,11 @@ public final class InputValidator {
       }
     }
     return c;
+  }
+
+  /** Returns true for a code that is not an INSEE code (when they are required) nor an old one. */
+  private boolean invalidCode(String c) {
+    return inseeCodes && InseeCodes.problem(c) != null && !history.isOld(c);
   }
 
   /** Reports an invalid code with its suggestion. */
@@ -629,7 +646,7 @@ public final class InputValidator {
     boolean any = false;
     List<String> absent = new ArrayList<>();
     for (String c : new TreeSet<>(pop.keySet())) {
-      if (InseeCodes.problem(c) != null && !history.isOld(c)) {
+      if (invalidCode(c)) {
         continue; // Already an error of its own.
       }
       if (timesCodes.contains(c)) {
@@ -682,7 +699,7 @@ public final class InputValidator {
     for (Map.Entry<String, Double> e : new TreeMap<>(supplied).entrySet()) {
       Double p = pop.get(e.getKey());
       boolean self = selfInReach && p != null && p > 0;
-      boolean invalid = InseeCodes.problem(e.getKey()) != null && !history.isOld(e.getKey());
+      boolean invalid = invalidCode(e.getKey());
       if (!invalid && e.getValue() > 0 && !self && !reached.contains(e.getKey())) {
         lost.add(e.getKey());
       }

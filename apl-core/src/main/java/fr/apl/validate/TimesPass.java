@@ -40,6 +40,7 @@ final class TimesPass {
   private final String timeColumn;
   private final DistanceDecay decay;
   private final CodeHistory history;
+  private final boolean inseeCodes;
   private final Map<String, Double> population;
 
   private InputStream in;
@@ -64,7 +65,9 @@ final class TimesPass {
   private long firstRepeatLine;
 
   TimesPass(Path path, Collector out, ColumnMapping columns, String timeColumn,
-      DistanceDecay decay, CodeHistory history, Map<String, Double> population) {
+      DistanceDecay decay, CodeHistory history, Map<String, Double> population,
+      boolean inseeCodes) {
+    this.inseeCodes = inseeCodes;
     this.path = path;
     this.file = path.toString();
     this.out = out;
@@ -273,7 +276,8 @@ final class TimesPass {
     int k = codes.intern(buf, from, to);
     if (k == before) {
       grow(k);
-      if (InseeCodes.problem(codes.code(k)) != null && !history.isOld(codes.code(k))) {
+      if (inseeCodes && InseeCodes.problem(codes.code(k)) != null
+          && !history.isOld(codes.code(k))) {
         badCodes.put(k, new long[] {line, 0});
       }
     }
