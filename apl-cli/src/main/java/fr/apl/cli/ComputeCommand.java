@@ -17,6 +17,8 @@ import fr.apl.io.csv.CsvDialect;
 import fr.apl.io.csv.InputException;
 import fr.apl.io.csv.ScenariosCsv;
 import fr.apl.io.csv.SupplyCsv;
+import fr.apl.validate.InputValidator;
+import fr.apl.validate.Validation;
 import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.supply.ActivityRules;
 import fr.apl.supply.Doctor;
@@ -24,6 +26,7 @@ import fr.apl.supply.Supply;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,17 +162,44 @@ final class ComputeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), target.refusal());
     }
     try {
-      Integer refused = InputCheck.refuse(err, InputCheck.validate(input, times, timeColumn,
-          population, supplySource.supply, supplySource.doctors,
-          isFile(ageWeights) ? Path.of(ageWeights) : null, bands));
+      // The small files are validated first. The times table is read once by the fast reader;
+      // the streaming validation of the times (a second read) runs only when the reader fails or
+      // a quick check of the matrix finds what only that validation reports, so that a clean
+      // France run does not read 47 MB twice. Either way, bad data gets the full listing.
+      Path ageWeightsFile = isFile(ageWeights) ? Path.of(ageWeights) : null;
+      Validation small = InputCheck.validate(input, Files.exists(times) ? null : times,
+          timeColumn, population, supplySource.supply, supplySource.doctors, ageWeightsFile,
+          bands);
+      Integer refused = InputCheck.refuse(err, small.hasErrors()
+          ? InputCheck.validate(input, times, timeColumn, population, supplySource.supply,
+              supplySource.doctors, ageWeightsFile, bands)
+          : small);
       if (refused != null) {
         return refused;
       }
       long t0 = System.nanoTime();
-      TravelTimeMatrix matrix = input.times(times, timeColumn,
-          Progress.on(err, times.toString(), common.quiet));
+      TravelTimeMatrix matrix;
+      InputException readFailure = null;
+      try {
+        matrix = input.times(times, timeColumn, Progress.on(err, times.toString(), common.quiet));
+      } catch (InputException e) {
+        matrix = null;
+        readFailure = e;
+      }
       long t1 = System.nanoTime();
       Population pop = input.population(population, weights(), rescaling());
+      if (matrix == null || InputValidator.needsFullCheck(matrix,
+          new java.util.HashSet<>(List.of(pop.standardised().codes())), input.inseeCodes(),
+          input.codeHistory())) {
+        Integer full = InputCheck.refuse(err, InputCheck.validate(input, times, timeColumn,
+            population, supplySource.supply, supplySource.doctors, ageWeightsFile, bands));
+        if (full != null) {
+          return full;
+        }
+        if (readFailure != null) {
+          throw readFailure;
+        }
+      }
       List<SupplyScenario> scenarios = supplyScenarios();
       if (this.scenarios != null) {
         for (Map.Entry<String, Supply> e : ScenariosCsv.read(this.scenarios,

@@ -3,6 +3,7 @@ package fr.apl.validate;
 import fr.apl.commune.Arrondissements;
 import fr.apl.commune.CodeHistory;
 import fr.apl.commune.InseeCodes;
+import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.AgeWeights;
 import fr.apl.io.csv.AgeWeightsCsv;
@@ -521,6 +522,57 @@ public final class InputValidator {
       }
     }
     return c;
+  }
+
+  /**
+   * Tells, after a times table was read without error into a matrix, whether the full validation
+   * of the times table could still find an error that the fast reader does not look for: a time
+   * longer than a day, an id that is not an INSEE code (when they are required), no population
+   * commune in the times, or Paris, Lyon or Marseille whole in one input and by arrondissement in
+   * the other. O(pairs + communes); lets {@code apl compute} read a clean times table once and
+   * run the streaming validation only when something is wrong.
+   *
+   * @param populationCodes the population's communes, in the current geography
+   */
+  public static boolean needsFullCheck(TravelTimeMatrix matrix, Set<String> populationCodes,
+      boolean inseeCodes, CodeHistory history) {
+    java.nio.DoubleBuffer minutes = matrix.minutesView();
+    for (int k = 0; k < minutes.limit(); k++) {
+      if (minutes.get(k) > TimesPass.MAX_MINUTES) {
+        return true;
+      }
+    }
+    Set<String> codes = new java.util.HashSet<>(java.util.Arrays.asList(matrix.codes()));
+    if (inseeCodes) {
+      for (String c : codes) {
+        if (InseeCodes.problem(c) != null && !history.isOld(c)) {
+          return true;
+        }
+      }
+    }
+    boolean any = false;
+    for (String c : populationCodes) {
+      any |= codes.contains(c);
+    }
+    if (!any && !populationCodes.isEmpty()) {
+      return true;
+    }
+    for (String[] city : CITIES) {
+      boolean partsHere = false;
+      boolean partsThere = false;
+      for (String c : populationCodes) {
+        partsHere |= city[0].equals(Arrondissements.municipalityOf(c));
+      }
+      for (String c : codes) {
+        partsThere |= city[0].equals(Arrondissements.municipalityOf(c));
+      }
+      boolean wholeHere = populationCodes.contains(city[0]);
+      boolean wholeThere = codes.contains(city[0]);
+      if (partsHere && wholeThere && !partsThere || wholeHere && partsThere && !wholeThere) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns true for a code that is not an INSEE code (when they are required) nor an old one. */
