@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -167,24 +169,34 @@ final class ComputeCommand implements Callable<Integer> {
       // a quick check of the matrix finds what only that validation reports, so that a clean
       // France run does not read 47 MB twice. Either way, bad data gets the full listing.
       Path ageWeightsFile = isFile(ageWeights) ? Path.of(ageWeights) : null;
-      Validation small = InputCheck.validate(input, Files.exists(times) ? null : times,
-          timeColumn, population, supplySource.supply, supplySource.doctors, ageWeightsFile,
-          bands);
+      boolean timesExist = Files.exists(times);
+      input.readOptions();
+      input.codeHistory();
+      // The small files are validated on their own thread while the times table is read.
+      FutureTask<Validation> smallCheck = new FutureTask<>(() -> InputCheck.validate(input,
+          timesExist ? null : times, timeColumn, population, supplySource.supply,
+          supplySource.doctors, ageWeightsFile, bands));
+      Thread checker = new Thread(smallCheck, "apl-validate");
+      checker.setDaemon(true);
+      checker.start();
+      long t0 = System.nanoTime();
+      TravelTimeMatrix matrix = null;
+      InputException readFailure = null;
+      if (timesExist) {
+        try {
+          matrix = input.times(times, timeColumn,
+              Progress.on(err, times.toString(), common.quiet));
+        } catch (InputException e) {
+          readFailure = e;
+        }
+      }
+      Validation small = await(smallCheck);
       Integer refused = InputCheck.refuse(err, small.hasErrors()
           ? InputCheck.validate(input, times, timeColumn, population, supplySource.supply,
               supplySource.doctors, ageWeightsFile, bands)
           : small);
       if (refused != null) {
         return refused;
-      }
-      long t0 = System.nanoTime();
-      TravelTimeMatrix matrix;
-      InputException readFailure = null;
-      try {
-        matrix = input.times(times, timeColumn, Progress.on(err, times.toString(), common.quiet));
-      } catch (InputException e) {
-        matrix = null;
-        readFailure = e;
       }
       long t1 = System.nanoTime();
       Population pop = input.population(population, weights(), rescaling());
@@ -226,6 +238,25 @@ final class ComputeCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (InputException | Failures.DataProblem | IOException e) {
       return Failures.exitCode(err, e, inputs());
+    }
+  }
+
+  /** Waits for a background task and rethrows what it threw, as it was. */
+  private static Validation await(FutureTask<Validation> task) throws IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while validating the inputs");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(cause);
     }
   }
 
