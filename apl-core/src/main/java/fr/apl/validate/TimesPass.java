@@ -3,6 +3,8 @@ package fr.apl.validate;
 import fr.apl.commune.CodeHistory;
 import fr.apl.commune.InseeCodes;
 import fr.apl.decay.DistanceDecay;
+import fr.apl.io.csv.ByteFields;
+import fr.apl.io.csv.CodeInterner;
 import fr.apl.io.csv.ColumnMapping;
 import fr.apl.io.csv.CsvFiles;
 import fr.apl.io.csv.Numbers;
@@ -50,7 +52,7 @@ final class TimesPass {
   private boolean eof;
   private long line;
 
-  private final Codes codes = new Codes();
+  private final CodeInterner codes = new CodeInterner();
   private int[] origin = new int[1 << 16];
   private int[] destination = new int[1 << 16];
   private double[] minutes = new double[1 << 16];
@@ -155,9 +157,9 @@ final class TimesPass {
         continue;
       }
       records++;
-      int found = split(from, to, sep, start, end);
+      int found = ByteFields.split(buf, from, to, sep, start, end);
       if (found != fields) {
-        out.add(Check.MALFORMED_ROW, file, line, text(from, to), "expected " + fields
+        out.add(Check.MALFORMED_ROW, file, line, ByteFields.text(buf, from, to), "expected " + fields
             + " fields as in the header, found " + found, "fix or remove the row");
         continue;
       }
@@ -215,7 +217,7 @@ final class TimesPass {
     if (t >= 0 && t <= MAX_MINUTES) {
       return true;
     }
-    String v = text(from, to).trim();
+    String v = ByteFields.text(buf, from, to).trim();
     String pair = (oi < 0 ? "?" : codes.code(oi)) + " -> " + (di < 0 ? "?" : codes.code(di));
     if (Double.isNaN(t)) {
       String low = v.toLowerCase(Locale.ROOT);
@@ -374,52 +376,6 @@ final class TimesPass {
     return true;
   }
 
-  /** Splits a line into fields (a field in double quotes loses them); returns the count. */
-  private int split(int from, int to, byte sep, int[] start, int[] end) {
-    int f = 0;
-    int k = from;
-    while (true) {
-      int s;
-      int e;
-      if (k < to && buf[k] == '"') {
-        s = k + 1;
-        int q = s;
-        while (q < to && !(buf[q] == '"' && (q + 1 == to || buf[q + 1] == sep))) {
-          q++;
-        }
-        e = q;
-        k = q < to ? q + 1 : to;
-      } else {
-        s = k;
-        while (k < to && buf[k] != sep) {
-          k++;
-        }
-        e = k;
-      }
-      if (f < start.length) {
-        start[f] = s;
-        end[f] = e;
-      }
-      f++;
-      if (k >= to) {
-        return f;
-      }
-      k++;
-      if (k == to) {
-        if (f < start.length) {
-          start[f] = to;
-          end[f] = to;
-        }
-        return f + 1;
-      }
-    }
-  }
-
-  private String text(int from, int to) {
-    String s = new String(buf, from, to - from, StandardCharsets.UTF_8);
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
-  }
-
   /** Returns {start, end} of the next line in buf (without CR/LF), or null at the end. */
   private int[] nextLine() throws IOException {
     while (true) {
@@ -497,56 +453,4 @@ final class TimesPass {
     return out;
   }
 
-  /** Interns codes given as bytes: open addressing, no allocation for a known code. */
-  private static final class Codes {
-    private int[] slots = new int[1 << 12];
-    private final List<byte[]> bytes = new ArrayList<>();
-    private final List<String> strings = new ArrayList<>();
-
-    int size() {
-      return bytes.size();
-    }
-
-    String code(int k) {
-      return strings.get(k);
-    }
-
-    int intern(byte[] b, int from, int to) {
-      int mask = slots.length - 1;
-      int s = hash(b, from, to) & mask;
-      while (slots[s] != 0) {
-        byte[] known = bytes.get(slots[s] - 1);
-        if (Arrays.equals(known, 0, known.length, b, from, to)) {
-          return slots[s] - 1;
-        }
-        s = (s + 1) & mask;
-      }
-      byte[] copy = Arrays.copyOfRange(b, from, to);
-      bytes.add(copy);
-      strings.add(new String(copy, StandardCharsets.UTF_8));
-      slots[s] = bytes.size();
-      if (bytes.size() * 2 > slots.length) {
-        int[] bigger = new int[slots.length * 2];
-        int m = bigger.length - 1;
-        for (int k = 0; k < bytes.size(); k++) {
-          byte[] x = bytes.get(k);
-          int h = hash(x, 0, x.length) & m;
-          while (bigger[h] != 0) {
-            h = (h + 1) & m;
-          }
-          bigger[h] = k + 1;
-        }
-        slots = bigger;
-      }
-      return bytes.size() - 1;
-    }
-
-    private static int hash(byte[] b, int from, int to) {
-      int h = 0x811c9dc5;
-      for (int k = from; k < to; k++) {
-        h = (h ^ b[k]) * 0x01000193;
-      }
-      return h ^ (h >>> 16);
-    }
-  }
 }

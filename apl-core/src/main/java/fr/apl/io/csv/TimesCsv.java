@@ -166,7 +166,7 @@ public final class TimesCsv {
     private boolean eof;
     private long line;
 
-    private final CodeTable codes = new CodeTable();
+    private final CodeInterner codes = new CodeInterner();
     private int[] origin = new int[1 << 20];
     private int[] destination = new int[1 << 20];
     private double[] minutes = new double[1 << 20];
@@ -224,23 +224,23 @@ public final class TimesCsv {
           skippedAt[skipped++] = count;
           continue;
         }
-        int found = splitFields(from, to, sep, start, end);
+        int found = ByteFields.split(buf, from, to, sep, start, end);
         if (found != fields) {
           throw new InputException(source, line, "expected " + fields + " fields as in the header,"
-              + " found " + found + ": " + text(from, to));
+              + " found " + found + ": " + ByteFields.text(buf, from, to));
         }
         int oi = intern(start[o], end[o], "origin");
         int di = intern(start[d], end[d], "destination");
         double t = Numbers.parse(buf, start[m], end[m]);
         if (Double.isNaN(t)) {
           throw new InputException(source, line, "travel time must be a number, given: '"
-              + text(start[m], end[m]).trim() + "' (" + codes.code(oi) + " -> " + codes.code(di)
-              + ")");
+              + ByteFields.text(buf, start[m], end[m]).trim() + "' (" + codes.code(oi) + " -> "
+              + codes.code(di) + ")");
         }
         if (!(t >= 0) || Double.isInfinite(t)) {
           throw new InputException(source, line, "travel time must be finite and >= 0, given: "
-              + text(start[m], end[m]).trim() + " (" + codes.code(oi) + " -> " + codes.code(di)
-              + ")");
+              + ByteFields.text(buf, start[m], end[m]).trim() + " (" + codes.code(oi) + " -> "
+              + codes.code(di) + ")");
         }
         add(oi, di, t);
       }
@@ -299,55 +299,6 @@ public final class TimesCsv {
       destination[count] = d;
       minutes[count] = t;
       count++;
-    }
-
-    /**
-     * Splits {@code buf[from..to)} into fields; a field in double quotes loses its quotes.
-     * Returns the number of fields (positions are recorded for the first {@code start.length}).
-     */
-    private int splitFields(int from, int to, byte sep, int[] start, int[] end) {
-      int f = 0;
-      int k = from;
-      while (true) {
-        int s;
-        int e;
-        if (k < to && buf[k] == '"') {
-          s = k + 1;
-          int q = s;
-          while (q < to && !(buf[q] == '"' && (q + 1 == to || buf[q + 1] == sep))) {
-            q++;
-          }
-          e = q;
-          k = q < to ? q + 1 : to;
-        } else {
-          s = k;
-          while (k < to && buf[k] != sep) {
-            k++;
-          }
-          e = k;
-        }
-        if (f < start.length) {
-          start[f] = s;
-          end[f] = e;
-        }
-        f++;
-        if (k >= to) {
-          return f;
-        }
-        k++;
-        if (k == to) {
-          if (f < start.length) {
-            start[f] = to;
-            end[f] = to;
-          }
-          return f + 1;
-        }
-      }
-    }
-
-    private String text(int from, int to) {
-      String s = new String(buf, from, to - from, StandardCharsets.UTF_8);
-      return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
     /**
@@ -419,123 +370,5 @@ public final class TimesCsv {
       }
     }
     return -1;
-  }
-
-  /**
-   * Interns commune codes given as bytes, with no allocation for a known code. A code of at most 8
-   * bytes (every INSEE code: 5) is packed into a {@code long} and looked up in a primitive
-   * open-addressing table; the last code seen is checked first, since a times table usually lists
-   * one origin's rows together. Longer codes (grid cell ids…) go through a byte-keyed table.
-   */
-  private static final class CodeTable {
-    private long lastKey;
-    private int lastIndex = -1;
-    private long[] keys = new long[1 << 16]; // packed code, 0 = empty (codes hold no NUL byte)
-    private int[] values = new int[1 << 16];
-    private int packedCount;
-    private int[] longSlots = new int[1 << 10]; // code index + 1 of long codes, 0 = empty
-    private final List<byte[]> longBytes = new ArrayList<>();
-    private final List<Integer> longIndex = new ArrayList<>();
-    private final List<String> strings = new ArrayList<>();
-
-    int intern(byte[] b, int from, int to) {
-      if (to - from > 8) {
-        return internLong(b, from, to);
-      }
-      long key = 0;
-      for (int k = from; k < to; k++) {
-        key = (key << 8) | (b[k] & 0xff);
-      }
-      if (key == lastKey && lastIndex >= 0) {
-        return lastIndex;
-      }
-      int mask = keys.length - 1;
-      int s = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-      while (keys[s] != 0) {
-        if (keys[s] == key) {
-          lastKey = key;
-          lastIndex = values[s];
-          return lastIndex;
-        }
-        s = (s + 1) & mask;
-      }
-      int index = strings.size();
-      strings.add(new String(b, from, to - from, StandardCharsets.UTF_8));
-      keys[s] = key;
-      values[s] = index;
-      if (++packedCount * 2 > keys.length) {
-        rehashPacked();
-      }
-      lastKey = key;
-      lastIndex = index;
-      return index;
-    }
-
-    private void rehashPacked() {
-      long[] oldKeys = keys;
-      int[] oldValues = values;
-      keys = new long[oldKeys.length * 2];
-      values = new int[oldKeys.length * 2];
-      int mask = keys.length - 1;
-      for (int k = 0; k < oldKeys.length; k++) {
-        if (oldKeys[k] != 0) {
-          int s = (int) ((oldKeys[k] * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-          while (keys[s] != 0) {
-            s = (s + 1) & mask;
-          }
-          keys[s] = oldKeys[k];
-          values[s] = oldValues[k];
-        }
-      }
-    }
-
-    private int internLong(byte[] b, int from, int to) {
-      int h = hash(b, from, to);
-      int mask = longSlots.length - 1;
-      int s = h & mask;
-      while (longSlots[s] != 0) {
-        byte[] known = longBytes.get(longSlots[s] - 1);
-        if (Arrays.equals(known, 0, known.length, b, from, to)) {
-          return longIndex.get(longSlots[s] - 1);
-        }
-        s = (s + 1) & mask;
-      }
-      byte[] copy = Arrays.copyOfRange(b, from, to);
-      longBytes.add(copy);
-      int index = strings.size();
-      longIndex.add(index);
-      strings.add(new String(copy, StandardCharsets.UTF_8));
-      longSlots[s] = longBytes.size();
-      if (longBytes.size() * 2 > longSlots.length) {
-        int[] bigger = new int[longSlots.length * 2];
-        int m = bigger.length - 1;
-        for (int q = 0; q < longBytes.size(); q++) {
-          byte[] x = longBytes.get(q);
-          int t = hash(x, 0, x.length) & m;
-          while (bigger[t] != 0) {
-            t = (t + 1) & m;
-          }
-          bigger[t] = q + 1;
-        }
-        longSlots = bigger;
-      }
-      return index;
-    }
-
-    private static int hash(byte[] b, int from, int to) {
-      int h = 0x811c9dc5;
-      for (int k = from; k < to; k++) {
-        h = (h ^ b[k]) * 0x01000193;
-      }
-      return h ^ (h >>> 16);
-    }
-
-    String code(int index) {
-      return strings.get(index);
-    }
-
-    String[] codes() {
-      return strings.toArray(new String[0]);
-    }
   }
 }
