@@ -19,7 +19,7 @@ import java.util.List;
  * two parents are tried. A missing directory fails the test: skipping would let a broken CI
  * checkout pass silently.
  */
-final class SharedData {
+public final class SharedData {
 
   private SharedData() {}
 
@@ -40,7 +40,7 @@ final class SharedData {
   }
 
   /** Returns a file under {@code shared/data}, failing when it is absent. */
-  static Path file(String relative) {
+  public static Path file(String relative) {
     Path p = dataDirectory().resolve(relative);
     if (!Files.isRegularFile(p)) {
       fail("shared data file missing: " + p);

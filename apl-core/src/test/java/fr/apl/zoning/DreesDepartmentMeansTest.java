@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.apl.commune.CommuneValues;
+import fr.apl.demand.SharedData;
 import fr.apl.io.csv.ZoningCsv;
 import java.io.IOException;
 import java.util.List;
