@@ -4,6 +4,7 @@ import fr.apl.commune.CodeHistory;
 import fr.apl.commune.InseeCodes;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.io.csv.ByteFields;
+import fr.apl.io.csv.ByteLines;
 import fr.apl.io.csv.CodeInterner;
 import fr.apl.io.csv.ColumnMapping;
 import fr.apl.io.csv.CsvFiles;
@@ -45,11 +46,8 @@ final class TimesPass {
   private final boolean inseeCodes;
   private final Map<String, Double> population;
 
-  private InputStream in;
-  private byte[] buf = new byte[1 << 20];
-  private int pos;
-  private int limit;
-  private boolean eof;
+  private ByteLines reader;
+  private byte[] buf;
   private long line;
 
   private final CodeInterner codes = new CodeInterner();
@@ -106,7 +104,7 @@ final class TimesPass {
   /** Returns true when the header was read and the columns found. */
   boolean run() throws IOException {
     try (InputStream s = CsvFiles.open(path)) {
-      in = s;
+      reader = new ByteLines(s);
       return parse();
     }
   }
@@ -378,45 +376,12 @@ final class TimesPass {
 
   /** Returns {start, end} of the next line in buf (without CR/LF), or null at the end. */
   private int[] nextLine() throws IOException {
-    while (true) {
-      for (int k = pos; k < limit; k++) {
-        if (buf[k] == '\n') {
-          int from = pos;
-          int to = k > from && buf[k - 1] == '\r' ? k - 1 : k;
-          pos = k + 1;
-          line++;
-          return new int[] {from, to};
-        }
-      }
-      if (eof) {
-        if (pos < limit) {
-          int from = pos;
-          int to = buf[limit - 1] == '\r' ? limit - 1 : limit;
-          pos = limit;
-          line++;
-          return new int[] {from, to};
-        }
-        return null;
-      }
-      fill();
+    if (!reader.next()) {
+      return null;
     }
-  }
-
-  private void fill() throws IOException {
-    if (pos > 0) {
-      System.arraycopy(buf, pos, buf, 0, limit - pos);
-      limit -= pos;
-      pos = 0;
-    }
-    if (limit == buf.length) {
-      buf = Arrays.copyOf(buf, buf.length * 2);
-    }
-    int r = in.read(buf, limit, buf.length - limit);
-    if (r < 0) {
-      eof = true;
-    } else {
-      limit += r;
-    }
+    buf = reader.buffer();
+    line = reader.line();
+    return new int[] {reader.start(), reader.end()};
   }
 
   /** Returns the most frequent of ';', tab and ',' outside quotes (',' on a tie). */

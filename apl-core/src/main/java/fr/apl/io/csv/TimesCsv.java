@@ -154,16 +154,13 @@ public final class TimesCsv {
   /** The byte-level parser of one file. */
   private static final class Parser {
     private final String source;
-    private final InputStream in;
     private final String timeColumn;
     private String[] originNames = ORIGIN;
     private String[] destinationNames = DESTINATION;
-    private byte[] buf = new byte[1 << 20];
-    private int pos;
-    private int limit;
+    private final ByteLines lines;
+    private byte[] buf;
     private int lineStart;
     private int lineEnd;
-    private boolean eof;
     private long line;
 
     private final CodeInterner codes = new CodeInterner();
@@ -177,7 +174,7 @@ public final class TimesCsv {
 
     Parser(String source, InputStream in, String timeColumn) {
       this.source = source;
-      this.in = in;
+      this.lines = new ByteLines(in);
       this.timeColumn = timeColumn;
     }
 
@@ -301,52 +298,16 @@ public final class TimesCsv {
       count++;
     }
 
-    /**
-     * Finds the next line in buf and sets {@link #lineStart} and {@link #lineEnd} (without CR/LF);
-     * returns false at the end of the input. No allocation: this runs once per row.
-     */
+    /** Moves to the next line, setting buf, lineStart, lineEnd and line; false at the end. */
     private boolean nextLine() throws IOException {
-      while (true) {
-        byte[] b = buf;
-        int lim = limit;
-        for (int k = pos; k < lim; k++) {
-          if (b[k] == '\n') {
-            lineStart = pos;
-            lineEnd = k > pos && b[k - 1] == '\r' ? k - 1 : k;
-            pos = k + 1;
-            line++;
-            return true;
-          }
-        }
-        if (eof) {
-          if (pos < limit) {
-            lineStart = pos;
-            lineEnd = buf[limit - 1] == '\r' ? limit - 1 : limit;
-            pos = limit;
-            line++;
-            return true;
-          }
-          return false;
-        }
-        fill();
+      if (!lines.next()) {
+        return false;
       }
-    }
-
-    private void fill() throws IOException {
-      if (pos > 0) {
-        System.arraycopy(buf, pos, buf, 0, limit - pos);
-        limit -= pos;
-        pos = 0;
-      }
-      if (limit == buf.length) {
-        buf = Arrays.copyOf(buf, buf.length * 2);
-      }
-      int r = in.read(buf, limit, buf.length - limit);
-      if (r < 0) {
-        eof = true;
-      } else {
-        limit += r;
-      }
+      buf = lines.buffer();
+      lineStart = lines.start();
+      lineEnd = lines.end();
+      line = lines.line();
+      return true;
     }
   }
 

@@ -1,0 +1,96 @@
+package fr.apl.io.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Cuts a byte stream into lines without allocating per line: the byte-level readers of the times
+ * table (the fast reader and the validating pass) share it. A line ends at LF; a CR before it is
+ * left out, and so is a last line's trailing CR. The buffer starts at 1 MiB and doubles for a
+ * longer line. Not thread-safe; the stream is not closed.
+ */
+public final class ByteLines {
+
+  private final InputStream in;
+  private byte[] buf = new byte[1 << 20];
+  private int pos;
+  private int limit;
+  private int start;
+  private int end;
+  private boolean eof;
+  private long line;
+
+  /** Reads lines from a stream. */
+  public ByteLines(InputStream in) {
+    this.in = in;
+  }
+
+  /**
+   * Moves to the next line; returns false at the end of the stream. The line is
+   * {@code buffer()[start()..end())}, valid until the next call.
+   */
+  public boolean next() throws IOException {
+    while (true) {
+      byte[] b = buf;
+      int lim = limit;
+      for (int k = pos; k < lim; k++) {
+        if (b[k] == '\n') {
+          start = pos;
+          end = k > pos && b[k - 1] == '\r' ? k - 1 : k;
+          pos = k + 1;
+          line++;
+          return true;
+        }
+      }
+      if (eof) {
+        if (pos < limit) {
+          start = pos;
+          end = buf[limit - 1] == '\r' ? limit - 1 : limit;
+          pos = limit;
+          line++;
+          return true;
+        }
+        return false;
+      }
+      fill();
+    }
+  }
+
+  private void fill() throws IOException {
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, limit - pos);
+      limit -= pos;
+      pos = 0;
+    }
+    if (limit == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    int r = in.read(buf, limit, buf.length - limit);
+    if (r < 0) {
+      eof = true;
+    } else {
+      limit += r;
+    }
+  }
+
+  /** Returns the buffer holding the current line (it may change at each {@link #next()}). */
+  public byte[] buffer() {
+    return buf;
+  }
+
+  /** Returns where the current line starts in the buffer. */
+  public int start() {
+    return start;
+  }
+
+  /** Returns where the current line ends in the buffer (exclusive, without CR/LF). */
+  public int end() {
+    return end;
+  }
+
+  /** Returns the 1-based number of the current line. */
+  public long line() {
+    return line;
+  }
+}
