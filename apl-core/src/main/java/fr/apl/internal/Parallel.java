@@ -19,6 +19,16 @@ public final class Parallel {
     void run(int from, int to);
   }
 
+  /** Daemon worker threads, created on demand and ended after 30 s idle. */
+  private static final java.util.concurrent.ExecutorService POOL =
+      new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 30,
+          java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+          r -> {
+            Thread t = new Thread(r, "apl-worker");
+            t.setDaemon(true);
+            return t;
+          });
+
   private Parallel() {}
 
   /**
@@ -42,9 +52,11 @@ public final class Parallel {
         body.run(t * CHUNK, Math.min(n, (t + 1) * CHUNK));
       }
     };
-    Thread[] helpers = new Thread[workers - 1];
+    // Helpers come from a pool of daemon threads kept alive between calls (a scenario sweep calls
+    // this twice per variant): starting threads each time would cost more than a France gather.
+    java.util.concurrent.Future<?>[] helpers = new java.util.concurrent.Future<?>[workers - 1];
     for (int w = 0; w < helpers.length; w++) {
-      helpers[w] = new Thread(() -> {
+      helpers[w] = POOL.submit(() -> {
         try {
           loop.run();
         } catch (Throwable e) {
@@ -54,26 +66,26 @@ public final class Parallel {
             }
           }
         }
-      }, "apl-worker-" + w);
-      helpers[w].setDaemon(true);
-      helpers[w].start();
+      });
     }
     try {
       loop.run();
     } finally {
-      for (Thread h : helpers) {
-        boolean interrupted = false;
+      boolean interrupted = false;
+      for (java.util.concurrent.Future<?> h : helpers) {
         while (true) {
           try {
-            h.join();
+            h.get();
             break;
           } catch (InterruptedException e) {
             interrupted = true;
+          } catch (java.util.concurrent.ExecutionException e) {
+            break; // the task records its own failure above
           }
         }
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
     synchronized (failure) {

@@ -6,6 +6,7 @@ import fr.apl.core.Catchments;
 import fr.apl.core.SupplyScenario;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
+import fr.apl.internal.Parallel;
 import fr.apl.internal.TwoStepKernel;
 import java.util.List;
 import java.util.Locale;
@@ -181,6 +182,20 @@ public class KernelBenchmark {
     TwoStepKernel.ratio(k.supply, k.demand, k.ratio, 0, RawPairs.COMMUNES);
     TwoStepKernel.gather(k.residenceStart, k.residencePractice, k.residenceWeight, k.ratio,
         k.access, 0, RawPairs.COMMUNES);
+    return k.access;
+  }
+
+  /**
+   * The same two steps split over two threads with {@link Parallel#forRange} (as
+   * {@link Catchments#compute} runs them): how the bare kernel scales on a second core.
+   */
+  @Benchmark
+  public double[] gatherBothStepsTwoThreads(RawPairs k) {
+    Parallel.forRange(RawPairs.COMMUNES, 2, (from, to) -> TwoStepKernel.gather(k.practiceStart,
+        k.practiceResidence, k.practiceWeight, k.population, k.demand, from, to));
+    TwoStepKernel.ratio(k.supply, k.demand, k.ratio, 0, RawPairs.COMMUNES);
+    Parallel.forRange(RawPairs.COMMUNES, 2, (from, to) -> TwoStepKernel.gather(k.residenceStart,
+        k.residencePractice, k.residenceWeight, k.ratio, k.access, from, to));
     return k.access;
   }
 }
