@@ -88,6 +88,13 @@ class ZoningCommandTest {
     // The check file may be the output itself: it is read before being replaced.
     Cli.Run check = Cli.run(args("--output", a.resolve("t.csv").toString(), "--figures",
         dir.resolve("f.csv").toString(), "--check", a.resolve("t.csv").toString(), "--force"));
+    // Without --force the checked file itself may be replaced (the CI use), not another one.
+    Cli.Run again = Cli.run(args("--output", a.resolve("t.csv").toString(), "--figures", "-",
+        "--check", a.resolve("t.csv").toString()));
+    assertEquals(0, again.exit(), again.err());
+    Cli.Run other = Cli.run(args("--output", a.resolve("c.csv").toString(), "--figures", "-",
+        "--check", a.resolve("t.csv").toString()));
+    assertEquals(2, other.exit(), other.err());
     assertEquals(0, check.exit(), check.err());
     assertTrue(check.err().contains("0 territories changed class"), check.err());
     assertEquals(Files.readString(b.resolve("t.csv")), Files.readString(a.resolve("t.csv")));
