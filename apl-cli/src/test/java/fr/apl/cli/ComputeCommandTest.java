@@ -244,6 +244,26 @@ class ComputeCommandTest {
   }
 
   @Test
+  void parisWholeInOneFileAndByArrondissementInTheOther() throws IOException {
+    // The population has Paris as 75056, the times by arrondissement: no population commune is
+    // in the times, and the message must say why (not merely "no commune in common").
+    Path t = write("times.csv", "origin,destination,minutes\n75101,75102,5\n");
+    Path p = write("population.csv", "commune,population\n75056,1000\n");
+    Path s = write("supply.csv", "commune,consultations\n75101,1000\n");
+    String line = p + ": error: Paris is given as 75056 here and by arrondissement in " + t
+        + " (75056) — give every file by arrondissement (75101-75120), as DREES does";
+    Cli.Run validate = Cli.run("validate", "--times", t.toString(), "--population", p.toString(),
+        "--supply", s.toString());
+    assertEquals(65, validate.exit(), validate.out());
+    assertTrue(validate.out().contains(line), validate.out());
+    assertTrue(!validate.out().contains("no commune of this file"), validate.out());
+    Cli.Run compute = Cli.run(args(new Path[] {t, p, s}));
+    assertEquals(65, compute.exit());
+    assertTrue(compute.err().contains(line), compute.err());
+    assertEquals("", compute.out());
+  }
+
+  @Test
   void helpListsExitCodes() {
     Cli.Run run = Cli.run("compute", "--help");
     assertEquals(0, run.exit());

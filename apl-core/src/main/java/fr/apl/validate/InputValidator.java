@@ -707,15 +707,9 @@ public final class InputValidator {
         absent.add(c);
       }
     }
-    if (!any && !absent.isEmpty()) {
-      out.add(Check.NO_COMMON_COMMUNE, file, 0, firstCodes(absent), "no commune of this file"
-          + " is in " + times, "check that both files use the same codes and commune geography"
-          + " (--cog-map)");
-      return;
-    }
-    if (!any) {
-      return;
-    }
+    // Paris, Lyon and Marseille first: whole in one file and by arrondissement in the other is
+    // the likely reason why communes are missing, and the message that says what to do.
+    boolean cityMismatch = false;
     for (String[] city : CITIES) {
       boolean partsHere = false;
       boolean partsThere = false;
@@ -728,6 +722,7 @@ public final class InputValidator {
       boolean wholeHere = pop.containsKey(city[0]);
       boolean wholeThere = timesCodes.contains(city[0]);
       if (partsHere && wholeThere && !partsThere || wholeHere && partsThere && !wholeThere) {
+        cityMismatch = true;
         out.add(Check.ARRONDISSEMENTS_AND_WHOLE, file, 0, city[0], city[1] + " is given "
             + (partsHere ? "by arrondissement here and as " + city[0] + " in " + times
                 : "as " + city[0] + " here and by arrondissement in " + times),
@@ -735,6 +730,15 @@ public final class InputValidator {
         absent.removeIf(c -> city[0].equals(c) || city[0].equals(
             Arrondissements.municipalityOf(c)));
       }
+    }
+    if (!any && !absent.isEmpty()) {
+      out.add(Check.NO_COMMON_COMMUNE, file, 0, firstCodes(absent), "no commune of this file"
+          + " is in " + times, "check that both files use the same codes and commune geography"
+          + " (--cog-map)");
+      return;
+    }
+    if (!any && !cityMismatch) {
+      return;
     }
     if (!absent.isEmpty()) {
       out.add(Check.POPULATION_NOT_IN_TIMES, file, 0, firstCodes(absent),
