@@ -164,15 +164,14 @@ final class ComputeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), target.refusal());
     }
     try {
-      // The small files are validated first. The times table is read once by the fast reader;
-      // the streaming validation of the times (a second read) runs only when the reader fails or
-      // a quick check of the matrix finds what only that validation reports, so that a clean
-      // France run does not read 47 MB twice. Either way, bad data gets the full listing.
+      // The small files are validated on their own thread while the fast reader reads the times
+      // table, once. The streaming validation of the times (a second read) runs only when the
+      // reader fails or a quick check of the matrix finds what only that validation reports, so
+      // a clean France run does not read 47 MB twice; bad data always gets the full listing.
       Path ageWeightsFile = isFile(ageWeights) ? Path.of(ageWeights) : null;
       boolean timesExist = Files.exists(times);
       input.readOptions();
       input.codeHistory();
-      // The small files are validated on their own thread while the times table is read.
       FutureTask<Validation> smallCheck = new FutureTask<>(() -> InputCheck.validate(input,
           timesExist ? null : times, timeColumn, population, supplySource.supply,
           supplySource.doctors, ageWeightsFile, bands));
@@ -190,6 +189,7 @@ final class ComputeCommand implements Callable<Integer> {
           readFailure = e;
         }
       }
+      long t1 = System.nanoTime();
       Validation small = await(smallCheck);
       Integer refused = InputCheck.refuse(err, small.hasErrors()
           ? InputCheck.validate(input, times, timeColumn, population, supplySource.supply,
@@ -198,7 +198,6 @@ final class ComputeCommand implements Callable<Integer> {
       if (refused != null) {
         return refused;
       }
-      long t1 = System.nanoTime();
       Population pop = input.population(population, weights(), rescaling());
       if (matrix == null || InputValidator.needsFullCheck(matrix,
           new java.util.HashSet<>(List.of(pop.standardised().codes())), input.inseeCodes(),
