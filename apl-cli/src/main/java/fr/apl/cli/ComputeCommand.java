@@ -419,7 +419,7 @@ final class ComputeCommand implements Callable<Integer> {
           first.unreachedSupplyCommunes().size(), first.name(), d.populationNotInTimes().size(),
           d.supplyNotInTimes().size(), d.supplyNotInPopulation().size(),
           d.timesNotInPopulation(), d.selfPairsAdded(), d.duplicatePairs());
-      err.printf(Locale.ROOT, "  time: read times %.2f s, other inputs %.2f s, compute %.2f s,"
+      err.printf(Locale.ROOT, "  time: read times %.2f s, other inputs and checks %.2f s, compute %.2f s,"
           + " write %.2f s%n", (t[1] - t[0]) / 1e9, (t[2] - t[1]) / 1e9, (t[3] - t[2]) / 1e9,
           (t[4] - t[3]) / 1e9);
     }
