@@ -103,12 +103,12 @@ public final class TimesCsv {
   }
 
   /**
-   * Reads a stream (gzip and BOM are handled) named {@code source} in messages. The stream is not
-   * closed.
+   * Reads a stream (gzip and BOM are handled; gzip is inflated on a background thread) named
+   * {@code source} in messages. The stream is not closed.
    */
   public static TravelTimeMatrix read(String source, InputStream stream, String timeColumn)
       throws IOException {
-    return new Parser(source, CsvFiles.open(stream), timeColumn).parse();
+    return new Parser(source, CsvFiles.open(stream, true), timeColumn).parse();
   }
 
   /** Counts the bytes read from a file and reports them every 8 MiB, and at the end. */
