@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apl compute}: APL of every commune of a population file. */
-@Command(name = "compute", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "compute",
+    header = "Computes the APL of every commune (E2SFCA, DREES method).",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Computes the APL of every commune of the population file (E2SFCA, DREES method):",
@@ -419,7 +421,8 @@ final class ComputeCommand implements Callable<Integer> {
           first.unreachedSupplyCommunes().size(), first.name(), d.populationNotInTimes().size(),
           d.supplyNotInTimes().size(), d.supplyNotInPopulation().size(),
           d.timesNotInPopulation(), d.selfPairsAdded(), d.duplicatePairs());
-      err.printf(Locale.ROOT, "  time: read times %.2f s, other inputs and checks %.2f s, compute %.2f s,"
+      err.printf(Locale.ROOT, "  time: read times %.2f s, other inputs and checks %.2f s,"
+          + " compute %.2f s,"
           + " write %.2f s%n", (t[1] - t[0]) / 1e9, (t[2] - t[1]) / 1e9, (t[3] - t[2]) / 1e9,
           (t[4] - t[3]) / 1e9);
     }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apl matrix}: the binary matrix format. */
-@Command(name = "matrix", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "matrix",
+    header = "Converts travel times to the binary matrix format.",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Converts travel times to the apl binary matrix format, which apl compute"
         + " reads wherever it reads a times CSV (--times), in a few tens of milliseconds.",
     subcommands = {MatrixCommand.Convert.class}, footer = ExitCodes.HELP)
@@ -33,7 +35,9 @@ final class MatrixCommand implements Runnable {
   }
 
   /** {@code apl matrix convert}. */
-  @Command(name = "convert", mixinStandardHelpOptions = true,
+  @Command(name = "convert",
+      header = "Writes a times table as a binary matrix file.",
+    mixinStandardHelpOptions = true,
       versionProvider = Main.Version.class, sortOptions = false,
       description = {"Reads a times table (CSV, gzip or an older matrix file) and writes it as a",
           "binary matrix file: version 1, rows by origin, commune index and CRC-32C inside",

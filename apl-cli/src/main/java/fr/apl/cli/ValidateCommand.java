@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apl validate}: every problem of the inputs of apl compute, at once. */
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "validate",
+    header = "Checks the inputs of apl compute and lists every problem.",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Checks the inputs of apl compute (any of them) and lists every problem at",

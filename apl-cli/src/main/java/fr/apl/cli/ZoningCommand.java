@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apl zoning}: from commune APL to zoning classes of territories, with figures. */
-@Command(name = "zoning", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "zoning",
+    header = "Zones territories from commune APL (ZIP, ZAC…) and computes the figures.",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Aggregates commune APL to territories (mean weighted by population), classifies them",
@@ -364,7 +366,8 @@ final class ZoningCommand implements Callable<Integer> {
           zoning.territories().size(), apl, aplCol, weightCol);
       err.printf(Locale.ROOT, "  rule: %s%n", zoning.classification().rule());
       for (ClassSummary s : zoning.classification().summaries()) {
-        err.printf(Locale.ROOT, "  %-16s %5d territories, population %.0f (%.1f %%), APL %s to %s%n",
+        err.printf(Locale.ROOT,
+            "  %-16s %5d territories, population %.0f (%.1f %%), APL %s to %s%n",
             s.name(), s.territories(), s.population(), 100 * s.share(), fmt(s.minApl()),
             fmt(s.maxApl()));
       }
