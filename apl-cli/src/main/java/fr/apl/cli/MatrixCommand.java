@@ -37,7 +37,7 @@ final class MatrixCommand implements Runnable {
   /** {@code apl matrix convert}. */
   @Command(name = "convert",
       header = "Writes a times table as a binary matrix file.",
-    mixinStandardHelpOptions = true,
+      mixinStandardHelpOptions = true,
       versionProvider = Main.Version.class, sortOptions = false,
       description = {"Reads a times table (CSV, gzip or an older matrix file) and writes it as a",
           "binary matrix file: version 1, rows by origin, commune index and CRC-32C inside",
