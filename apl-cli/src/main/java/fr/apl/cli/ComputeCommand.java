@@ -148,11 +148,9 @@ final class ComputeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     // Options first: a usage error must not wait for a 2.8-million-row file to be read.
-    DistanceDecay bands;
+    DistanceDecay bands = Options.decay(spec, decay, bandEdges);
     int threadCount;
     try {
-      BandEdges edges = parseEdges(bandEdges);
-      bands = DistanceDecay.parse(decay, edges);
       threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
       if (threadCount < 1) {
         throw new IllegalArgumentException("--threads must be >= 1, given: " + threadCount);
@@ -170,7 +168,7 @@ final class ComputeCommand implements Callable<Integer> {
       // table, once. The streaming validation of the times (a second read) runs only when the
       // reader fails or a quick check of the matrix finds what only that validation reports, so
       // a clean France run does not read 47 MB twice; bad data always gets the full listing.
-      Path ageWeightsFile = isFile(ageWeights) ? Path.of(ageWeights) : null;
+      Path ageWeightsFile = Options.ageWeightsFile(ageWeights);
       boolean timesExist = Files.exists(times);
       input.readOptions();
       input.codeHistory();
@@ -269,8 +267,8 @@ final class ComputeCommand implements Callable<Integer> {
     if (input.cogMap != null) {
       in.add(input.cogMap);
     }
-    if (isFile(ageWeights)) {
-      in.add(Path.of(ageWeights));
+    if (Options.ageWeightsFile(ageWeights) != null) {
+      in.add(Options.ageWeightsFile(ageWeights));
     }
     if (scenarios != null) {
       in.add(scenarios);
@@ -278,19 +276,12 @@ final class ComputeCommand implements Callable<Integer> {
     return in;
   }
 
-  private static boolean isFile(String weights) {
-    return !weights.equals("2022") && !weights.equals("2023");
-  }
-
   private AgeWeights weights() throws IOException {
-    switch (ageWeights) {
-      case "2022":
-        return AgeWeights.drees2022();
-      case "2023":
-        return AgeWeights.drees2023();
-      default:
-        return AgeWeightsCsv.read(Path.of(ageWeights));
+    Path file = Options.ageWeightsFile(ageWeights);
+    if (file != null) {
+      return AgeWeightsCsv.read(file);
     }
+    return ageWeights.trim().equals("2022") ? AgeWeights.drees2022() : AgeWeights.drees2023();
   }
 
   private Rescaling rescaling() {
@@ -382,18 +373,6 @@ final class ComputeCommand implements Callable<Integer> {
       }
     }
     return caps;
-  }
-
-  private static BandEdges parseEdges(String text) {
-    switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "half-open":
-        return BandEdges.HALF_OPEN;
-      case "closed-upper":
-        return BandEdges.CLOSED_UPPER;
-      default:
-        throw new IllegalArgumentException(
-            "--band-edges must be half-open or closed-upper, given: " + text);
-    }
   }
 
   private void report(PrintWriter err, DistanceDecay bands,

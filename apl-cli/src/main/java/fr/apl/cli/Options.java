@@ -1,7 +1,10 @@
 package fr.apl.cli;
 
+import fr.apl.decay.BandEdges;
+import fr.apl.decay.DistanceDecay;
 import fr.apl.io.csv.CsvDialect;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +25,23 @@ final class Options {
     }
     throw new ParameterException(spec.commandLine(), option + " must be "
         + String.join(" or ", allowed) + ", given: " + value);
+  }
+
+  /** Returns the distance decay of --decay and --band-edges; a bad value is a usage error. */
+  static DistanceDecay decay(CommandSpec spec, String bands, String edges) {
+    boolean halfOpen = choice(spec, "--band-edges", edges, "half-open", "closed-upper")
+        .equals("half-open");
+    try {
+      return DistanceDecay.parse(bands, halfOpen ? BandEdges.HALF_OPEN : BandEdges.CLOSED_UPPER);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  /** Returns the file of --age-weights, or null when it names a built-in year (2022, 2023). */
+  static Path ageWeightsFile(String value) {
+    String w = value.trim();
+    return w.equals("2022") || w.equals("2023") ? null : Path.of(value);
   }
 
   /** Returns the output dialect. */

@@ -1,6 +1,5 @@
 package fr.apl.cli;
 
-import fr.apl.decay.BandEdges;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.io.csv.InputException;
 import fr.apl.validate.Validation;
@@ -9,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -98,24 +96,17 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (times == null && population == null && supplySource == null
-        && !isFile(ageWeights)) {
+        && Options.ageWeightsFile(ageWeights) == null) {
       throw new ParameterException(spec.commandLine(), "nothing to check: give --times,"
           + " --population, --supply or --doctors");
     }
-    DistanceDecay bands;
-    try {
-      String edges = Options.choice(spec, "--band-edges", bandEdges, "half-open", "closed-upper");
-      bands = DistanceDecay.parse(decay, edges.equals("half-open") ? BandEdges.HALF_OPEN
-          : BandEdges.CLOSED_UPPER);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+    DistanceDecay bands = Options.decay(spec, decay, bandEdges);
     input.readOptions();
     try {
       Validation v = InputCheck.validate(input, times, timeColumn, population,
           supplySource == null ? null : supplySource.supply,
           supplySource == null ? null : supplySource.doctors,
-          isFile(ageWeights) ? Path.of(ageWeights) : null, bands);
+          Options.ageWeightsFile(ageWeights), bands);
       if (quiet) {
         for (var p : v.errorList()) {
           out.println(p.format());
@@ -143,8 +134,4 @@ final class ValidateCommand implements Callable<Integer> {
     return in;
   }
 
-  private static boolean isFile(String weights) {
-    String w = weights.trim().toLowerCase(Locale.ROOT);
-    return !w.equals("2022") && !w.equals("2023");
-  }
 }
