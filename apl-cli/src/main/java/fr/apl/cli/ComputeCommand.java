@@ -164,20 +164,20 @@ final class ComputeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), target.refusal());
     }
     try {
-      // The small files are validated on their own thread while the fast reader reads the times
-      // table, once. The streaming validation of the times (a second read) runs only when the
-      // reader fails or a quick check of the matrix finds what only that validation reports, so
-      // a clean France run does not read 47 MB twice; bad data always gets the full listing.
+      // The small files are validated, then read, on their own thread while the fast reader
+      // reads the times table, once. The streaming validation of the times (a second read) runs
+      // only when the reader fails or a quick check of the matrix finds what only that
+      // validation reports, so a clean France run does not read 47 MB twice; bad data always
+      // gets the full listing.
       Path ageWeightsFile = Options.ageWeightsFile(ageWeights);
       boolean timesExist = Files.exists(times);
       input.readOptions();
       input.codeHistory();
-      FutureTask<Validation> smallCheck = new FutureTask<>(() -> InputCheck.validate(input,
-          timesExist ? null : times, timeColumn, population, supplySource.supply,
-          supplySource.doctors, ageWeightsFile, bands));
-      Thread checker = new Thread(smallCheck, "apl-validate");
-      checker.setDaemon(true);
-      checker.start();
+      FutureTask<SmallInputs> small = new FutureTask<>(() -> readSmallInputs(
+          timesExist ? null : times, ageWeightsFile, bands));
+      Thread reader = new Thread(small, "apl-small-inputs");
+      reader.setDaemon(true);
+      reader.start();
       long t0 = System.nanoTime();
       TravelTimeMatrix matrix = null;
       InputException readFailure = null;
@@ -190,15 +190,15 @@ final class ComputeCommand implements Callable<Integer> {
         }
       }
       long t1 = System.nanoTime();
-      Validation small = await(smallCheck);
-      Integer refused = InputCheck.refuse(err, small.hasErrors()
+      SmallInputs read = await(small);
+      Integer refused = InputCheck.refuse(err, read.validation().hasErrors()
           ? InputCheck.validate(input, times, timeColumn, population, supplySource.supply,
               supplySource.doctors, ageWeightsFile, bands)
-          : small);
+          : read.validation());
       if (refused != null) {
         return refused;
       }
-      Population pop = input.population(population, weights(), rescaling());
+      Population pop = read.population();
       if (matrix == null || InputValidator.needsFullCheck(matrix,
           new java.util.HashSet<>(List.of(pop.standardised().codes())), input.inseeCodes(),
           input.codeHistory())) {
@@ -211,20 +211,7 @@ final class ComputeCommand implements Callable<Integer> {
           throw readFailure;
         }
       }
-      List<SupplyScenario> scenarios = supplyScenarios();
-      if (this.scenarios != null) {
-        for (Map.Entry<String, Supply> e : ScenariosCsv.read(this.scenarios,
-            scenarios.get(0).supply()).entrySet()) {
-          String column = "apl_" + e.getKey();
-          for (SupplyScenario known : scenarios) {
-            if (known.name().equals(column)) {
-              throw new InputException(this.scenarios.toString(), 0, "scenario " + e.getKey()
-                  + " gives the column " + column + ", which another variant already has");
-            }
-          }
-          scenarios.add(SupplyScenario.of(column, e.getValue()));
-        }
-      }
+      List<SupplyScenario> scenarios = read.scenarios();
       long t2 = System.nanoTime();
       input.report(err, common.quiet);
       Catchments catchments = Apl.prepare(matrix, bands);
@@ -240,8 +227,44 @@ final class ComputeCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The small inputs, validated and then read: population and supply variants are null when the
+   * validation found errors.
+   */
+  private record SmallInputs(Validation validation, Population population,
+      List<SupplyScenario> scenarios) {}
+
+  /**
+   * Validates the small inputs (and the times, when given) and, when they have no error, reads
+   * the population and every supply variant, --scenarios included.
+   */
+  private SmallInputs readSmallInputs(Path timesToValidate, Path ageWeightsFile,
+      DistanceDecay bands) throws IOException {
+    Validation v = InputCheck.validate(input, timesToValidate, timeColumn, population,
+        supplySource.supply, supplySource.doctors, ageWeightsFile, bands);
+    if (v.hasErrors()) {
+      return new SmallInputs(v, null, null);
+    }
+    Population pop = input.population(population, weights(), rescaling());
+    List<SupplyScenario> variants = supplyScenarios();
+    if (this.scenarios != null) {
+      for (Map.Entry<String, Supply> e : ScenariosCsv.read(this.scenarios,
+          variants.get(0).supply()).entrySet()) {
+        String column = "apl_" + e.getKey();
+        for (SupplyScenario known : variants) {
+          if (known.name().equals(column)) {
+            throw new InputException(this.scenarios.toString(), 0, "scenario " + e.getKey()
+                + " gives the column " + column + ", which another variant already has");
+          }
+        }
+        variants.add(SupplyScenario.of(column, e.getValue()));
+      }
+    }
+    return new SmallInputs(v, pop, variants);
+  }
+
   /** Waits for a background task and rethrows what it threw, as it was. */
-  private static Validation await(FutureTask<Validation> task) throws IOException {
+  private static <T> T await(FutureTask<T> task) throws IOException {
     try {
       return task.get();
     } catch (InterruptedException e) {

@@ -20,7 +20,8 @@ import fr.apl.supply.Supply;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +83,14 @@ final class InputOptions {
 
   private ReadOptions options;
   private CodeHistory history;
-  private final List<String> notes = new ArrayList<>();
+  /**
+   * What the code history changed, by input: the times table is read on one thread while the
+   * small files are read on another, so the notes are kept by kind and printed in kind order.
+   */
+  private final Map<Input, String> notes = Collections.synchronizedMap(new EnumMap<>(Input.class));
+
+  /** The inputs a note can be about, in the order the notes are printed. */
+  private enum Input { TIMES, POPULATION, SUPPLY, DOCTORS }
 
   /** Returns the read options; a bad value is a usage error. */
   ReadOptions readOptions() {
@@ -123,7 +131,7 @@ final class InputOptions {
         : TimesCsv.read(file, c.get(ColumnMapping.ORIGIN), c.get(ColumnMapping.DESTINATION),
             minutesColumn(timeColumn), progress);
     CodeHistory.Remapped<TravelTimeMatrix> r = codeHistory().remap(m);
-    note(file, r, "pairs fell onto another one");
+    note(Input.TIMES, file, r, "pairs fell onto another one");
     return r.value();
   }
 
@@ -131,7 +139,7 @@ final class InputOptions {
   Population population(Path file, AgeWeights weights, Rescaling rescaling) throws IOException {
     CodeHistory.Remapped<Population> r = codeHistory().remap(
         PopulationCsv.read(file, weights, rescaling, readOptions()));
-    note(file, r, "communes summed into another");
+    note(Input.POPULATION, file, r, "communes summed into another");
     return r.value();
   }
 
@@ -140,7 +148,7 @@ final class InputOptions {
     SupplyCsv.Columns s = SupplyCsv.read(file, readOptions());
     CodeHistory h = codeHistory();
     CodeHistory.Remapped<Supply> all = h.remap(s.all());
-    note(file, all, "communes summed into another");
+    note(Input.SUPPLY, file, all, "communes summed into another");
     SortedMap<Integer, Supply> capped = new TreeMap<>();
     for (Map.Entry<Integer, Supply> e : s.underAge().entrySet()) {
       capped.put(e.getKey(), h.remap(e.getValue()).value());
@@ -152,13 +160,13 @@ final class InputOptions {
   List<Doctor> doctors(Path file) throws IOException {
     CodeHistory.Remapped<List<Doctor>> r = codeHistory().remapDoctors(
         DoctorsCsv.read(file, readOptions()));
-    note(file, r, "practices merged into another");
+    note(Input.DOCTORS, file, r, "practices merged into another");
     return r.value();
   }
 
-  private void note(Path file, CodeHistory.Remapped<?> r, String merged) {
+  private void note(Input kind, Path file, CodeHistory.Remapped<?> r, String merged) {
     if (!r.remapped().isEmpty()) {
-      notes.add(String.format(Locale.ROOT, "  cog-map: %s: %d old codes brought to the current"
+      notes.put(kind, String.format(Locale.ROOT, "  cog-map: %s: %d old codes brought to the current"
           + " geography (%s); %d %s", file, r.remapped().size(), r.examples(5), r.merged(),
           merged));
     }
@@ -167,8 +175,10 @@ final class InputOptions {
   /** Prints what the code history changed, one line per input (nothing when quiet). */
   void report(PrintWriter err, boolean quiet) {
     if (!quiet) {
-      for (String n : notes) {
-        err.println(n);
+      synchronized (notes) {
+        for (String n : notes.values()) {
+          err.println(n);
+        }
       }
     }
   }
