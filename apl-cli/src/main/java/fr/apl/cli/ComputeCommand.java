@@ -96,10 +96,17 @@ final class ComputeCommand implements Callable<Integer> {
   List<String> ageCaps;
 
   @Option(names = "--scenarios", paramLabel = "FILE",
-      description = "Supply scenarios computed in the same run on the same catchments, one column"
-          + " apl_SCENARIO each: scenario,commune,consultations (the commune's new supply) or"
-          + " scenario,commune,delta (added to it; negative for a retirement).")
+      description = "Scenarios computed in the same run on the same catchments, one column"
+          + " apl_SCENARIO each: scenario,commune then consultations (the commune's new supply)"
+          + " or delta (added to it; negative for a retirement), and/or population (its new"
+          + " standardised population) or population_delta. An empty cell changes nothing.")
   Path scenarios;
+
+  @Option(names = "--compare-age-weights", paramLabel = "YEAR|FILE", split = ",",
+      description = "Also compute APL (all doctors) with the age-band population standardised"
+          + " with other weights, one column each: apl_weights2022, or apl_weights_NAME for a"
+          + " file NAME.csv. Needs an age-band population.")
+  List<String> compareAgeWeights;
 
   @Option(names = "--decay", paramLabel = "BANDS", defaultValue = "10:1,15:2/3,20:1/3",
       description = "Distance bands MINUTES:WEIGHT, weights as decimals or fractions"
@@ -245,22 +252,74 @@ final class ComputeCommand implements Callable<Integer> {
     if (v.hasErrors()) {
       return new SmallInputs(v, null, null);
     }
-    Population pop = input.population(population, weights(), rescaling());
-    List<SupplyScenario> variants = supplyScenarios();
+    Map<String, AgeWeights> compared = comparedWeights();
+    Population pop;
+    List<SupplyScenario> variants;
+    if (compared.isEmpty()) {
+      pop = input.population(population, weights(), rescaling());
+      variants = supplyScenarios();
+    } else {
+      List<AgeWeights> sets = new ArrayList<>();
+      sets.add(weights());
+      sets.addAll(compared.values());
+      List<Population> pops = input.populations(population, sets, rescaling());
+      pop = pops.get(0);
+      variants = supplyScenarios();
+      int k = 1;
+      for (String column : compared.keySet()) {
+        add(variants, SupplyScenario.of(column, variants.get(0).supply(), pops.get(k++)),
+            "--compare-age-weights");
+      }
+    }
     if (this.scenarios != null) {
-      for (Map.Entry<String, Supply> e : ScenariosCsv.read(this.scenarios,
-          variants.get(0).supply()).entrySet()) {
-        String column = "apl_" + e.getKey();
-        for (SupplyScenario known : variants) {
-          if (known.name().equals(column)) {
-            throw new InputException(this.scenarios.toString(), 0, "scenario " + e.getKey()
-                + " gives the column " + column + ", which another variant already has");
-          }
-        }
-        variants.add(SupplyScenario.of(column, e.getValue()));
+      for (SupplyScenario s : ScenariosCsv.read(this.scenarios, variants.get(0).supply(), pop,
+          input.readOptions())) {
+        add(variants, SupplyScenario.of("apl_" + s.name(), s.supply(), s.population()),
+            this.scenarios.toString() + ": scenario " + s.name());
       }
     }
     return new SmallInputs(v, pop, variants);
+  }
+
+  /** Adds a variant, refusing a column name another variant already has. */
+  private static void add(List<SupplyScenario> variants, SupplyScenario variant, String from) {
+    for (SupplyScenario known : variants) {
+      if (known.name().equals(variant.name())) {
+        throw new Failures.DataProblem(from + " gives the column " + variant.name()
+            + ", which another variant already has");
+      }
+    }
+    variants.add(variant);
+  }
+
+  /**
+   * Returns the weights of --compare-age-weights by output column, in the order given; empty
+   * without the option.
+   */
+  private Map<String, AgeWeights> comparedWeights() throws IOException {
+    Map<String, AgeWeights> out = new java.util.LinkedHashMap<>();
+    if (compareAgeWeights == null) {
+      return out;
+    }
+    for (String given : compareAgeWeights) {
+      String w = given.trim();
+      Path file = Options.ageWeightsFile(w);
+      String column;
+      AgeWeights weights;
+      if (file == null) {
+        column = "apl_weights" + w;
+        weights = w.equals("2022") ? AgeWeights.drees2022() : AgeWeights.drees2023();
+      } else {
+        String stem = file.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
+        column = "apl_weights_" + stem.replaceAll("[^A-Za-z0-9_-]", "_");
+        weights = AgeWeightsCsv.read(file);
+      }
+      if (out.put(column, weights) != null) {
+        throw new ParameterException(spec.commandLine(), "--compare-age-weights gives the column "
+            + column + " twice");
+      }
+    }
+    return out;
   }
 
   /** Waits for a background task and rethrows what it threw, as it was. */
@@ -295,6 +354,14 @@ final class ComputeCommand implements Callable<Integer> {
     }
     if (scenarios != null) {
       in.add(scenarios);
+    }
+    if (compareAgeWeights != null) {
+      for (String w : compareAgeWeights) {
+        Path file = Options.ageWeightsFile(w);
+        if (file != null) {
+          in.add(file);
+        }
+      }
     }
     return in;
   }
@@ -408,9 +475,13 @@ final class ComputeCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "  population: %s; total %.3f%n",
           result.population().provenance(), result.population().standardised().sum());
       for (VariantDiagnostics v : d.variants()) {
-        err.printf(Locale.ROOT, "  %-12s mean %.4f (weighted by standardised population);"
+        Population own = result.population(v.name());
+        err.printf(Locale.ROOT, "  %-12s mean %.4f (weighted by %s);"
             + " conservation %s (relative error %.1e); %d communes with no supply in reach"
             + " (population %.0f)%n", v.name(), result.weightedMean(v.name()),
+            own == result.population() ? "standardised population"
+                : String.format(Locale.ROOT, "its own population: %s; total %.3f",
+                    own.provenance(), own.standardised().sum()),
             v.conservationRelativeError() < 1e-9 ? "ok" : "FAILED",
             v.conservationRelativeError(), v.communesWithoutSupply(),
             v.populationWithoutSupply());

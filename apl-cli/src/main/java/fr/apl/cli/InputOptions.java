@@ -1,6 +1,7 @@
 package fr.apl.cli;
 
 import fr.apl.commune.CodeHistory;
+import fr.apl.demand.AgeBandPopulation;
 import fr.apl.demand.AgeWeights;
 import fr.apl.demand.Population;
 import fr.apl.demand.Rescaling;
@@ -141,6 +142,24 @@ final class InputOptions {
         PopulationCsv.read(file, weights, rescaling, readOptions()));
     note(Input.POPULATION, file, r, "communes summed into another");
     return r.value();
+  }
+
+  /**
+   * Reads a population by age band once and standardises it with each set of weights, in the
+   * current geography: one population per set, in order.
+   */
+  List<Population> populations(Path file, List<AgeWeights> weights, Rescaling rescaling)
+      throws IOException {
+    AgeBandPopulation bands = PopulationCsv.readBands(file, readOptions());
+    List<Population> out = new java.util.ArrayList<>(weights.size());
+    for (AgeWeights w : weights) {
+      CodeHistory.Remapped<Population> r = codeHistory().remap(bands.standardise(w, rescaling));
+      if (out.isEmpty()) {
+        note(Input.POPULATION, file, r, "communes summed into another");
+      }
+      out.add(r.value());
+    }
+    return out;
   }
 
   /** Reads a supply file in the current geography. */

@@ -85,6 +85,171 @@ class ScenariosTest {
     assertTrue(c.err().contains("which another variant already has"), c.err());
   }
 
+  @Test
+  void populationScenarioColumnsEqualSeparateRuns() throws IOException {
+    Path folder = Cli.samples().resolve("haute-loire-43");
+    String population = Files.readString(folder.resolve("population.csv"));
+    // A housing estate adds 1 500 standardised inhabitants to Yssingeaux (43268); in the second
+    // scenario Brioude (43040, no supply in the file) also gets a centre of 9 000 consultations,
+    // and 43001 empties.
+    Path scenarios = Files.writeString(dir.resolve("p.csv"),
+        "scenario,commune,consultations,population_delta\n"
+            + "estate,43268,,1500\n"
+            + "both,43268,,1500\nboth,43040,9000,\nboth,43001,,-1e9\n");
+    String[] base = {"compute", "--times", folder.resolve("times.csv").toString(),
+        "--age-caps", "none"};
+    Cli.Run sweep = Cli.run(with(base, "--population", folder.resolve("population.csv").toString(),
+        "--supply", folder.resolve("supply.csv").toString(), "--scenarios", scenarios.toString()));
+    assertEquals(65, sweep.exit(), sweep.err());
+    assertTrue(sweep.err().contains(scenarios + ":5: population_delta -1e9 makes the population"
+        + " of 43001 negative"), sweep.err());
+
+    scenarios = Files.writeString(dir.resolve("p.csv"),
+        "scenario,commune,consultations,population_delta\n"
+            + "estate,43268,,1500\n"
+            + "both,43268,,1500\nboth,43040,9000,\nboth,43001,0,-" + value(population, "43001")
+            + "\n");
+    sweep = Cli.run(with(base, "--population", folder.resolve("population.csv").toString(),
+        "--supply", folder.resolve("supply.csv").toString(), "--scenarios", scenarios.toString()));
+    assertEquals(0, sweep.exit(), sweep.err());
+    assertTrue(sweep.out().startsWith("commune,apl,apl_estate,apl_both,population,"),
+        sweep.out().substring(0, 80));
+
+    double yssingeaux = Double.parseDouble(value(population, "43268"));
+    String grown = replace(population, "43268", String.valueOf(yssingeaux + 1500));
+    Path estate = Files.writeString(dir.resolve("estate.csv"), grown);
+    Path both = Files.writeString(dir.resolve("both.csv"), replace(grown, "43001", "0.0"));
+    String supply = Files.readString(folder.resolve("supply.csv"));
+    Path centre = Files.writeString(dir.resolve("centre.csv"),
+        replace(supply, "43040", "9000,9000"));
+    Cli.Run e = Cli.run(with(base, "--population", estate.toString(), "--supply",
+        folder.resolve("supply.csv").toString()));
+    Cli.Run b = Cli.run(with(base, "--population", both.toString(), "--supply",
+        centre.toString()));
+    assertEquals(0, e.exit(), e.err());
+    assertEquals(0, b.exit(), b.err());
+    assertEquals(column(e.out(), "apl"), column(sweep.out(), "apl_estate"));
+    assertEquals(column(b.out(), "apl"), column(sweep.out(), "apl_both"));
+    assertTrue(!column(sweep.out(), "apl").equals(column(sweep.out(), "apl_estate")));
+    // The summary's mean of a variant is weighted by the variant's own population.
+    assertTrue(sweep.err().contains("apl_estate   mean " + meanOf(e.err())), sweep.err());
+  }
+
+  @Test
+  void comparedAgeWeightsEqualSeparateRuns() throws IOException {
+    Path folder = Cli.samples().resolve("haute-loire-43");
+    Path bands = Files.writeString(dir.resolve("bands.csv"),
+        ageBands(Files.readString(folder.resolve("population.csv"))));
+    Path weights = Files.writeString(dir.resolve("flat weights.csv"), flatWeights());
+    String[] base = {"compute", "--times", folder.resolve("times.csv").toString(), "--supply",
+        folder.resolve("supply.csv").toString(), "--population", bands.toString()};
+    Cli.Run sweep = Cli.run(with(base, "--compare-age-weights", "2022," + weights));
+    assertEquals(0, sweep.exit(), sweep.err());
+    assertTrue(sweep.out().startsWith(
+        "commune,apl,apl_moins65,apl_weights2022,apl_weights_flat_weights,population,"),
+        sweep.out().substring(0, 90));
+    Cli.Run w2022 = Cli.run(with(base, "--age-weights", "2022"));
+    Cli.Run flat = Cli.run(with(base, "--age-weights", weights.toString()));
+    Cli.Run w2023 = Cli.run(base);
+    assertEquals(0, w2022.exit(), w2022.err());
+    assertEquals(0, flat.exit(), flat.err());
+    assertEquals(column(w2023.out(), "apl"), column(sweep.out(), "apl"));
+    assertEquals(column(w2022.out(), "apl"), column(sweep.out(), "apl_weights2022"));
+    assertEquals(column(flat.out(), "apl"), column(sweep.out(), "apl_weights_flat_weights"));
+    assertTrue(!column(sweep.out(), "apl").equals(column(sweep.out(), "apl_weights2022")));
+
+    Cli.Run standardised = Cli.run(new String[] {"compute", "--times",
+        folder.resolve("times.csv").toString(), "--supply", folder.resolve("supply.csv").toString(),
+        "--population", folder.resolve("population.csv").toString(), "--compare-age-weights",
+        "2022"});
+    assertEquals(65, standardised.exit(), standardised.err());
+    assertTrue(standardised.err().contains("the population is given standardised, not by age"
+        + " band"), standardised.err());
+  }
+
+  @Test
+  void badPopulationScenarios() throws IOException {
+    Path folder = Cli.samples().resolve("haute-loire-43");
+    String[] base = {"compute", "--times", folder.resolve("times.csv").toString(),
+        "--population", folder.resolve("population.csv").toString(), "--supply",
+        folder.resolve("supply.csv").toString(), "--scenarios"};
+    Path unknown = Files.writeString(dir.resolve("u.csv"),
+        "scenario,commune,population\nx,99999,10\n");
+    Cli.Run u = Cli.run(with(base, unknown.toString()));
+    assertEquals(65, u.exit());
+    assertTrue(u.err().contains(unknown + ":2: commune 99999 is not in the population"), u.err());
+    Path nothing = Files.writeString(dir.resolve("e.csv"),
+        "scenario,commune,delta,population\nx,43001,,\n");
+    Cli.Run e = Cli.run(with(base, nothing.toString()));
+    assertEquals(65, e.exit());
+    assertTrue(e.err().contains(nothing + ":2: the row changes nothing: give a value in delta or"
+        + " population"), e.err());
+    Path twoColumns = Files.writeString(dir.resolve("b.csv"),
+        "scenario,commune,population,population_delta\nx,43001,1,1\n");
+    Cli.Run b = Cli.run(with(base, twoColumns.toString()));
+    assertEquals(65, b.exit());
+    assertTrue(b.err().contains(twoColumns + ":1: give population or population_delta, not both"),
+        b.err());
+  }
+
+  /** Returns the second field of the row of a commune. */
+  private static String value(String csv, String commune) {
+    return csv.lines().filter(l -> l.startsWith(commune + ",")).findFirst().orElseThrow()
+        .split(",")[1];
+  }
+
+  /** Returns the file with the row of a commune given other values after the code (or added). */
+  private static String replace(String csv, String commune, String values) {
+    String row = csv.lines().filter(l -> l.startsWith(commune + ",")).findFirst().orElse(null);
+    return row == null ? csv + commune + "," + values + "\n"
+        : csv.replace(row + "\n", commune + "," + values + "\n");
+  }
+
+  /** Returns the mean of the apl line of a summary. */
+  private static String meanOf(String summary) {
+    String line = summary.lines().filter(l -> l.startsWith("  apl ")).findFirst().orElseThrow();
+    return line.split("mean ")[1].split(" ")[0];
+  }
+
+  /**
+   * Returns an age-band population made up from a standardised one: each commune's inhabitants
+   * spread over the 19 bands in fixed shares that differ by commune (not realistic, but enough for
+   * weights to matter).
+   */
+  private static String ageBands(String standardised) {
+    StringBuilder out = new StringBuilder("commune");
+    for (int a = 0; a < 18; a++) {
+      out.append(",p_").append(5 * a).append('_').append(5 * a + 4);
+    }
+    out.append(",p_90p\n");
+    List<String> lines = standardised.lines().toList();
+    for (int k = 1; k < lines.size(); k++) {
+      String[] f = lines.get(k).split(",");
+      double p = Double.parseDouble(f[1]);
+      out.append(f[0]);
+      double[] share = new double[19];
+      double sum = 0;
+      for (int a = 0; a < 19; a++) {
+        share[a] = 1 + ((k * 7 + a * 3) % 11);
+        sum += share[a];
+      }
+      for (int a = 0; a < 19; a++) {
+        out.append(',').append(Math.round(p * share[a] / sum));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Returns age weights of 1 for every band. */
+  private static String flatWeights() {
+    StringBuilder out = new StringBuilder("band,weight\n");
+    for (int a = 0; a < 18; a++) {
+      out.append(5 * a).append('-').append(5 * a + 4).append(",1\n");
+    }
+    return out.append("90+,1\n").toString();
+  }
+
   private static String[] with(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -16,14 +16,16 @@ import java.util.List;
 public final class AplResult {
 
   private final Population population;
+  private final List<Population> populations;
   private final List<String> variants;
   private final double[][] apl;
   private final int[] practicesInReach;
   private final Diagnostics diagnostics;
 
-  AplResult(Population population, List<String> variants, double[][] apl, int[] practicesInReach,
-      Diagnostics diagnostics) {
+  AplResult(Population population, List<Population> populations, List<String> variants,
+      double[][] apl, int[] practicesInReach, Diagnostics diagnostics) {
     this.population = population;
+    this.populations = List.copyOf(populations);
     this.variants = List.copyOf(variants);
     this.apl = apl;
     this.practicesInReach = practicesInReach;
@@ -45,9 +47,18 @@ public final class AplResult {
     return population.standardised().code(k);
   }
 
-  /** Returns the population the result was computed with. */
+  /** Returns the population the result was computed with (its communes are the rows). */
   public Population population() {
     return population;
+  }
+
+  /**
+   * Returns the population of a variant: its own when it has one, else {@link #population()}.
+   *
+   * @throws IllegalArgumentException when the variant is unknown
+   */
+  public Population population(String variant) {
+    return populations.get(variantIndex(variant));
   }
 
   /**
@@ -86,10 +97,13 @@ public final class AplResult {
     return practicesInReach[k];
   }
 
-  /** Returns the mean APL of a variant weighted by standardised population (0 with no population). */
+  /**
+   * Returns the mean APL of a variant weighted by the variant's standardised population (0 with
+   * no population).
+   */
   public double weightedMean(String variant) {
     int v = variantIndex(variant);
-    CommuneValues p = population.standardised();
+    CommuneValues p = populations.get(v).standardised();
     double num = 0;
     double den = 0;
     for (int k = 0; k < size(); k++) {

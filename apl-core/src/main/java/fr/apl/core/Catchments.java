@@ -9,7 +9,9 @@ import fr.apl.internal.TwoStepKernel;
 import fr.apl.matrix.TravelTimeMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -163,13 +165,16 @@ public final class Catchments {
   }
 
   /**
-   * Computes APL for one population and one or more supply variants.
+   * Computes APL for one population and one or more variants. Each variant has its supply and
+   * may have its own population (same communes); step 1 (the demand each practice commune
+   * faces) is computed once per distinct population, step 2 once per variant.
    *
    * @param population standardised population by residence commune; its communes are the rows of
    *     the result
    * @param scenarios at least one variant, names unique
    * @param threads threads to use, &gt;= 1; the result does not depend on it
-   * @throws IllegalArgumentException on no variant, a repeated name or threads &lt; 1
+   * @throws IllegalArgumentException on no variant, a repeated name, a variant population whose
+   *     communes differ from {@code population}'s, or threads &lt; 1
    */
   public AplResult compute(Population population, List<SupplyScenario> scenarios, int threads) {
     if (population == null || scenarios == null || scenarios.isEmpty()) {
@@ -185,6 +190,15 @@ public final class Catchments {
       }
     }
     CommuneValues pop = population.standardised();
+    List<Population> populations = new ArrayList<>(scenarios.size());
+    for (SupplyScenario s : scenarios) {
+      Population own = s.population() == null ? population : s.population();
+      if (own != population && !Arrays.equals(own.standardised().codes(), pop.codes())) {
+        throw new IllegalArgumentException("the population of variant " + s.name()
+            + " must have the same communes as the computation's population");
+      }
+      populations.add(own);
+    }
     int n = codes.length;
     // Codes are matched by merging sorted lists (no hashing). Communes of the population or of
     // the supplies that the matrix does not know get indices after the matrix's own, in code
@@ -222,19 +236,18 @@ public final class Catchments {
       resolveExtras(scenarios.get(v).supply().consultationsPerYear(), supplyIndex[v], extras);
     }
     int size = n + extras.length;
-    double[] p = new double[size];
     List<String> populationNotInTimes = new ArrayList<>();
     for (int k = 0; k < pop.size(); k++) {
-      p[popIndex[k]] = pop.value(k);
       if (popIndex[k] >= n) {
         populationNotInTimes.add(pop.code(k));
       }
     }
-    double[] demand = new double[size];
-    Parallel.forRange(n, threads, (from, to) ->
-        TwoStepKernel.gather(practiceStart, practiceResidence, practiceWeight, p, demand, from, to));
-    for (int e = n; e < size; e++) {
-      demand[e] = selfWeight * p[e];
+    // Step 1 once per distinct population (by identity), in the order the variants need them.
+    Map<Population, double[]> demands = new IdentityHashMap<>();
+    for (Population own : populations) {
+      if (!demands.containsKey(own)) {
+        demands.put(own, demand(own.standardised(), popIndex, size, threads));
+      }
     }
 
     int variants = scenarios.size();
@@ -244,6 +257,8 @@ public final class Catchments {
     for (int v = 0; v < variants; v++) {
       SupplyScenario scenario = scenarios.get(v);
       CommuneValues sv = scenario.supply().consultationsPerYear();
+      CommuneValues vp = populations.get(v).standardised();
+      double[] demand = demands.get(populations.get(v));
       int[] where = supplyIndex[v];
       double[] s = new double[size];
       for (int k = 0; k < sv.size(); k++) {
@@ -263,10 +278,10 @@ public final class Catchments {
       for (int k = 0; k < pop.size(); k++) {
         double a = access[popIndex[k]];
         apl[v][k] = a;
-        weightedSum += pop.value(k) * a;
+        weightedSum += vp.value(k) * a;
         if (a == 0) {
           without++;
-          popWithout += pop.value(k);
+          popWithout += vp.value(k);
         }
       }
       double totalSupply = 0;
@@ -299,7 +314,27 @@ public final class Catchments {
     for (SupplyScenario s : scenarios) {
       variantNames.add(s.name());
     }
-    return new AplResult(population, variantNames, apl, practicesInReach, diagnostics);
+    return new AplResult(population, populations, variantNames, apl, practicesInReach,
+        diagnostics);
+  }
+
+  /**
+   * Step 1 for one population: the standardised population each practice commune reaches,
+   * weighted, {@code D_j}. Communes outside the matrix reach only themselves.
+   */
+  private double[] demand(CommuneValues pop, int[] popIndex, int size, int threads) {
+    int n = codes.length;
+    double[] p = new double[size];
+    for (int k = 0; k < pop.size(); k++) {
+      p[popIndex[k]] = pop.value(k);
+    }
+    double[] demand = new double[size];
+    Parallel.forRange(n, threads, (from, to) ->
+        TwoStepKernel.gather(practiceStart, practiceResidence, practiceWeight, p, demand, from, to));
+    for (int e = n; e < size; e++) {
+      demand[e] = selfWeight * p[e];
+    }
+    return demand;
   }
 
   /**

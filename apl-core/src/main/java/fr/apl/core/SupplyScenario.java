@@ -1,16 +1,21 @@
 package fr.apl.core;
 
+import fr.apl.demand.Population;
 import fr.apl.supply.Supply;
 
 /**
- * Names one supply variant to compute on prepared catchments: all GPs, GPs under 65, a scenario
- * where a doctor retires…
+ * Names one variant to compute on prepared catchments: a supply (all GPs, GPs under 65, a
+ * scenario where a doctor retires…) and, optionally, another population than the computation's
+ * own (standardised with another year's age weights, or changed by a scenario: a new housing
+ * estate…).
  *
- * @param name the variant's name, also its output column ({@code apl}, {@code apl_moins65}): non-empty,
- *     letters, digits, {@code _} or {@code -}
+ * @param name the variant's name, also its output column ({@code apl}, {@code apl_moins65}):
+ *     non-empty, letters, digits, {@code _} or {@code -}
  * @param supply the supply of the variant, non-null
+ * @param population the population of the variant, or null for the population given to {@link
+ *     Catchments#compute}; it must have the same communes as that one
  */
-public record SupplyScenario(String name, Supply supply) {
+public record SupplyScenario(String name, Supply supply, Population population) {
 
   /** Validates the name. */
   public SupplyScenario {
@@ -23,8 +28,18 @@ public record SupplyScenario(String name, Supply supply) {
     }
   }
 
-  /** Returns a named variant. */
+  /** A variant on the computation's own population. */
+  public SupplyScenario(String name, Supply supply) {
+    this(name, supply, null);
+  }
+
+  /** Returns a named variant on the computation's own population. */
   public static SupplyScenario of(String name, Supply supply) {
-    return new SupplyScenario(name, supply);
+    return new SupplyScenario(name, supply, null);
+  }
+
+  /** Returns a named variant on another population (null: the computation's own). */
+  public static SupplyScenario of(String name, Supply supply, Population population) {
+    return new SupplyScenario(name, supply, population);
   }
 }

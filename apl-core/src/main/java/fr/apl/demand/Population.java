@@ -1,6 +1,8 @@
 package fr.apl.demand;
 
 import fr.apl.commune.CommuneValues;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Holds the demand side of APL: the standardised population of each residence commune, that is
@@ -52,6 +54,21 @@ public final class Population {
   public static Population of(CommuneValues standardised, CommuneValues residents,
       String provenance) {
     return new Population(standardised, residents, provenance);
+  }
+
+  /**
+   * Returns a scenario of this population: the given communes take the given standardised
+   * population (a housing estate is built: more; a commune empties: less), the others keep
+   * theirs. The resident population of the result is not known: a scenario gives standardised
+   * population only.
+   *
+   * @param standardisedByCommune new standardised population of some communes, finite, &gt;= 0
+   * @throws IllegalArgumentException on a negative or non-finite value
+   */
+  public Population with(Map<String, Double> standardisedByCommune) {
+    return new Population(standardised.with(new TreeMap<>(standardisedByCommune)), null,
+        provenance + ", changed by a scenario in " + standardisedByCommune.size()
+            + (standardisedByCommune.size() == 1 ? " commune" : " communes"));
   }
 
   /** Returns the standardised population by residence commune. */

@@ -45,6 +45,62 @@ class CatchmentsInvariantsTest {
   }
 
   /**
+   * A variant with its own population gives, bit for bit, the APL of a computation on that
+   * population; scaling the population by 2 halves APL exactly (a power of two); the conservation
+   * check and the weighted mean use the variant's population; a population with other communes
+   * is refused.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void populationVariantsEqualSeparateComputations(long seed) {
+    RandomWorld w = RandomWorld.generate(seed);
+    String where = "seed " + seed;
+    Random rnd = new Random(seed ^ 0x2545F4914F6CDD1DL);
+    Population base = w.populationValues();
+    CommuneValues p = base.standardised();
+    Map<String, Double> changes = new TreeMap<>();
+    for (int k = 0; k < p.size(); k++) {
+      if (rnd.nextDouble() < 0.3) {
+        changes.put(p.code(k), rnd.nextDouble() < 0.2 ? 0.0 : rnd.nextDouble() * 5000);
+      }
+    }
+    Population changed = base.with(changes);
+    Population doubled = Population.standardised(p.scaled(2));
+    Supply s = w.supplyValues();
+    Catchments c = Apl.prepare(w.matrix(), HALF_OPEN);
+    AplResult sweep = c.compute(base, List.of(SupplyScenario.of("apl", s),
+        SupplyScenario.of("changed", s, changed), SupplyScenario.of("doubled", s, doubled),
+        SupplyScenario.of("changed_again", s, changed)), 2);
+    AplResult alone = c.compute(changed, List.of(SupplyScenario.of("apl", s)), 1);
+    AplResult plain = c.compute(base, List.of(SupplyScenario.of("apl", s)), 1);
+    for (int k = 0; k < sweep.size(); k++) {
+      String code = sweep.code(k);
+      assertEquals(Double.doubleToRawLongBits(plain.apl(0, k)),
+          Double.doubleToRawLongBits(sweep.apl(0, k)), where + ", base of " + code);
+      assertEquals(Double.doubleToRawLongBits(alone.apl(0, k)),
+          Double.doubleToRawLongBits(sweep.apl(1, k)), where + ", changed of " + code);
+      assertEquals(Double.doubleToRawLongBits(alone.apl(0, k)),
+          Double.doubleToRawLongBits(sweep.apl(3, k)), where + ", changed again of " + code);
+      assertEquals(Double.doubleToRawLongBits(sweep.apl(0, k) / 2),
+          Double.doubleToRawLongBits(sweep.apl(2, k)), where + ", doubled of " + code);
+    }
+    assertEquals(alone.weightedMean("apl"), sweep.weightedMean("changed"), 0.0, where);
+    assertTrue(sweep.population("changed") == changed && sweep.population("apl") == base, where);
+    VariantDiagnostics v = sweep.diagnostics().variants().get(1);
+    VariantDiagnostics a = alone.diagnostics().variants().get(0);
+    assertEquals(a.weightedAplSum(), v.weightedAplSum(), 0.0, where);
+    assertEquals(a.populationWithoutSupply(), v.populationWithoutSupply(), 0.0, where);
+    assertTrue(v.conservationRelativeError() < 1e-12, where + ": " + v);
+
+    Population fewer = Population.standardised(p.with(new TreeMap<>(Map.of("ZZZZZ", 1.0))));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> c.compute(base,
+            List.of(SupplyScenario.of("apl", s), SupplyScenario.of("other", s, fewer)), 1));
+    assertEquals("the population of variant other must have the same communes as the"
+        + " computation's population", e.getMessage());
+  }
+
+  /**
    * Σ_i P_i·APL_i = Σ_j R_j·D_j = Σ_{D_j>0} S_j. In floating point the two sides differ by the
    * rounding of a few hundred positive terms, about 1e-14 relative; 1e-12 leaves room and still
    * catches a lost or doubled practice.

@@ -69,27 +69,50 @@ public final class PopulationCsv {
       if (standardised >= 0) {
         return Population.standardised(readValues(csv, code, standardised, "population"));
       }
-      int[] bands = bandColumns(csv);
-      AgeBandPopulation.Builder builder = AgeBandPopulation.builder();
-      Map<String, Long> seen = new HashMap<>();
-      List<String> f;
-      while ((f = csv.next()) != null) {
-        String c = commune(csv, f, code, seen);
-        double[] residents = new double[AgeWeights.BANDS];
-        for (int a = 0; a < AgeWeights.BANDS; a++) {
-          residents[a] = nonNegative(csv, f, bands[a], "residents in " + csv.header().get(bands[a]));
-        }
-        if (bands.length > AgeWeights.BANDS) {
-          residents[AgeWeights.BANDS - 1] += nonNegative(csv, f, bands[AgeWeights.BANDS],
-              "residents in " + csv.header().get(bands[AgeWeights.BANDS]));
-        }
-        builder.add(c, residents);
-      }
-      if (seen.isEmpty()) {
-        throw new InputException(csv.source(), 0, "no commune below the header");
-      }
-      return builder.build().standardise(weights, rescaling);
+      return readBands(csv, code).standardise(weights, rescaling);
     }
+  }
+
+  /**
+   * Reads a population file by age band, to standardise it with several sets of weights (one
+   * read for a comparison of weights).
+   *
+   * @throws InputException on bad data, or when the file has a standardised population column
+   *     (its age bands are not known)
+   */
+  public static AgeBandPopulation readBands(Path path, ReadOptions options) throws IOException {
+    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
+      ColumnMapping names = options.columns();
+      int code = csv.requireColumn("commune", names.candidates(ColumnMapping.COMMUNE));
+      if (csv.column(names.candidates(ColumnMapping.POPULATION)) >= 0) {
+        throw new InputException(csv.source(), 1, "the population is given standardised, not by"
+            + " age band: it cannot be standardised with other age weights");
+      }
+      return readBands(csv, code);
+    }
+  }
+
+  private static AgeBandPopulation readBands(CsvReader csv, int code) throws IOException {
+    int[] bands = bandColumns(csv);
+    AgeBandPopulation.Builder builder = AgeBandPopulation.builder();
+    Map<String, Long> seen = new HashMap<>();
+    List<String> f;
+    while ((f = csv.next()) != null) {
+      String c = commune(csv, f, code, seen);
+      double[] residents = new double[AgeWeights.BANDS];
+      for (int a = 0; a < AgeWeights.BANDS; a++) {
+        residents[a] = nonNegative(csv, f, bands[a], "residents in " + csv.header().get(bands[a]));
+      }
+      if (bands.length > AgeWeights.BANDS) {
+        residents[AgeWeights.BANDS - 1] += nonNegative(csv, f, bands[AgeWeights.BANDS],
+            "residents in " + csv.header().get(bands[AgeWeights.BANDS]));
+      }
+      builder.add(c, residents);
+    }
+    if (seen.isEmpty()) {
+      throw new InputException(csv.source(), 0, "no commune below the header");
+    }
+    return builder.build();
   }
 
   static int[] bandColumns(CsvReader csv) {

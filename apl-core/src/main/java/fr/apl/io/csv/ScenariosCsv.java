@@ -1,8 +1,11 @@
 package fr.apl.io.csv;
 
+import fr.apl.core.SupplyScenario;
+import fr.apl.demand.Population;
 import fr.apl.supply.Supply;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,35 +13,65 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads supply scenarios: {@code scenario,commune,consultations} (the commune's supply in that
- * scenario) or {@code scenario,commune,delta} (added to the base supply; negative for a
- * retirement). Communes a scenario does not list keep the base supply. Scenarios come out in
- * the order of their first row.
+ * Reads scenarios: each changes the supply, the population, or both, of some communes.
+ *
+ * <p>Columns: {@code scenario,commune}, then a supply column, a population column, or one of
+ * each:
+ *
+ * <ul>
+ *   <li>supply: {@code consultations} (the commune's supply in that scenario) or {@code delta}
+ *       (added to the base supply; negative for a retirement);
+ *   <li>population: {@code population} (the commune's standardised population in that scenario)
+ *       or {@code population_delta} (added to the base standardised population: a housing estate
+ *       is built). Population is in the unit the APL uses, standardised inhabitants.
+ * </ul>
+ *
+ * <p>An empty cell leaves that side of the commune unchanged; a row must change something.
+ * Communes a scenario does not list keep their base supply and population. A population change
+ * must name a commune of the population file (the variant keeps the same communes; give a commune
+ * with no inhabitants a 0 row there). Scenarios come out in the order of their first row.
  */
 public final class ScenariosCsv {
 
   private ScenariosCsv() {}
 
   /**
-   * Reads a scenario file and applies it to a base supply.
+   * Reads a scenario file and applies it to a base supply and population, with default options.
    *
-   * @param base the supply the scenarios change (all doctors)
-   * @return the supply of each scenario, by name, in file order
-   * @throws InputException on a bad name, number, a commune given twice in one scenario, or a
-   *     delta that makes a supply negative
+   * @see #read(Path, Supply, Population, ReadOptions)
    */
-  public static Map<String, Supply> read(Path path, Supply base) throws IOException {
-    try (CsvReader csv = CsvReader.open(path)) {
+  public static List<SupplyScenario> read(Path path, Supply baseSupply, Population basePopulation)
+      throws IOException {
+    return read(path, baseSupply, basePopulation, ReadOptions.defaults());
+  }
+
+  /**
+   * Reads a scenario file and applies it to a base supply and population.
+   *
+   * @param baseSupply the supply the scenarios change (all doctors)
+   * @param basePopulation the population the scenarios change
+   * @param options encoding and column names ({@code commune} may be mapped)
+   * @return one variant per scenario, named as in the file, in file order; its population is null
+   *     (the base) when the scenario changes no population
+   * @throws InputException on a bad name, number, a commune given twice in one scenario, a row
+   *     that changes nothing, a delta that makes a value negative, or a population change of a
+   *     commune the population does not list
+   */
+  public static List<SupplyScenario> read(Path path, Supply baseSupply,
+      Population basePopulation, ReadOptions options) throws IOException {
+    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
       int name = csv.requireColumn("scenario", "scenario");
-      int code = csv.requireColumn("commune", PopulationCsv.COMMUNE);
-      int set = csv.column("consultations");
-      int delta = csv.column("delta");
-      if ((set < 0) == (delta < 0)) {
-        throw new InputException(csv.source(), 1, "expected one of the columns consultations"
-            + " (new supply) or delta (change of supply); header is: "
-            + String.join(",", csv.header()));
+      int code = csv.requireColumn("commune",
+          options.columns().candidates(ColumnMapping.COMMUNE));
+      Side supply = Side.of(csv, "consultations", "delta");
+      Side population = Side.of(csv, "population", "population_delta");
+      if (supply == null && population == null) {
+        throw new InputException(csv.source(), 1, "expected a supply column (consultations or"
+            + " delta), a population column (population or population_delta), or one of each;"
+            + " header is: " + String.join(",", csv.header()));
       }
-      Map<String, Map<String, Double>> changes = new LinkedHashMap<>();
+      Map<String, Map<String, Double>> supplyChanges = new LinkedHashMap<>();
+      Map<String, Map<String, Double>> populationChanges = new LinkedHashMap<>();
       Map<String, Long> seen = new HashMap<>();
       List<String> f;
       while ((f = csv.next()) != null) {
@@ -55,27 +88,77 @@ public final class ScenariosCsv {
           throw csv.error("commune " + c + " is given twice in scenario " + s + " (first at line "
               + first + ")");
         }
-        double value;
-        if (set >= 0) {
-          value = PopulationCsv.nonNegative(csv, f, set, "consultations");
-        } else {
-          double d = csv.number(f, delta, "delta");
-          value = base.consultationsPerYear().get(c) + d;
-          if (!(value >= 0) || Double.isInfinite(value)) {
-            throw csv.error("delta " + f.get(delta).trim() + " makes the supply of " + c
-                + " negative (" + value + ")");
-          }
+        supplyChanges.computeIfAbsent(s, x -> new TreeMap<>());
+        populationChanges.computeIfAbsent(s, x -> new TreeMap<>());
+        boolean changed = false;
+        if (supply != null && !supply.isEmpty(f)) {
+          double base = baseSupply.consultationsPerYear().get(c);
+          supplyChanges.get(s).put(c, supply.value(csv, f, base, "supply of " + c));
+          changed = true;
         }
-        changes.computeIfAbsent(s, x -> new TreeMap<>()).put(c, value);
+        if (population != null && !population.isEmpty(f)) {
+          if (!basePopulation.standardised().contains(c)) {
+            throw csv.error("commune " + c + " is not in the population: a scenario changes the"
+                + " population of communes the population file lists (give it a row with 0"
+                + " there)");
+          }
+          double base = basePopulation.standardised().get(c);
+          populationChanges.get(s).put(c, population.value(csv, f, base, "population of " + c));
+          changed = true;
+        }
+        if (!changed) {
+          throw csv.error("the row changes nothing: give a value in "
+              + (supply == null ? "" : supply.columns()) + (supply != null && population != null
+                  ? " or " : "") + (population == null ? "" : population.columns()));
+        }
       }
-      if (changes.isEmpty()) {
+      if (seen.isEmpty()) {
         throw new InputException(csv.source(), 0, "no scenario below the header");
       }
-      Map<String, Supply> out = new LinkedHashMap<>();
-      for (Map.Entry<String, Map<String, Double>> e : changes.entrySet()) {
-        out.put(e.getKey(), base.with(e.getValue()));
+      List<SupplyScenario> out = new ArrayList<>();
+      for (String s : supplyChanges.keySet()) {
+        Map<String, Double> sc = supplyChanges.get(s);
+        Map<String, Double> pc = populationChanges.get(s);
+        out.add(SupplyScenario.of(s, sc.isEmpty() ? baseSupply : baseSupply.with(sc),
+            pc.isEmpty() ? null : basePopulation.with(pc)));
       }
       return out;
+    }
+  }
+
+  /** One side of a scenario row: a column of new values or a column of deltas. */
+  private record Side(int column, boolean delta, String name) {
+
+    /** Returns the side found in the header, null when neither column is there. */
+    static Side of(CsvReader csv, String set, String delta) {
+      int s = csv.column(set);
+      int d = csv.column(delta);
+      if (s >= 0 && d >= 0) {
+        throw new InputException(csv.source(), 1, "give " + set + " or " + delta + ", not both;"
+            + " header is: " + String.join(",", csv.header()));
+      }
+      return s >= 0 ? new Side(s, false, set) : d >= 0 ? new Side(d, true, delta) : null;
+    }
+
+    boolean isEmpty(List<String> f) {
+      return f.get(column).trim().isEmpty();
+    }
+
+    String columns() {
+      return name;
+    }
+
+    /** Returns the new value: the cell, or the base plus the cell; finite and &gt;= 0. */
+    double value(CsvReader csv, List<String> f, double base, String what) {
+      if (!delta) {
+        return PopulationCsv.nonNegative(csv, f, column, name);
+      }
+      double value = base + csv.number(f, column, name);
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        throw csv.error(name + " " + f.get(column).trim() + " makes the " + what
+            + " negative (" + value + ")");
+      }
+      return value;
     }
   }
 }
