@@ -36,8 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Measures the two promises of scale: reading a France-sized binary matrix file
  * ({@link #readMatrixFile}: map, checksum, copy, checks), and a sweep of 100 supply scenarios on
- * one prepared matrix ({@link #sweep100}: 100 variants in one {@link Catchments#compute}, each a
- * retirement of 4 000 consultations in five random practice communes, seeded).
+ * one prepared matrix ({@link #sweep100}: 100 variants in one {@link Catchments#compute}, seeded;
+ * {@code kind=supply}: each a retirement of 4 000 consultations in five random practice
+ * communes; {@code kind=population}: each a housing estate of 2 000 standardised inhabitants in
+ * five random communes, so that step 1 runs once per variant too).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -76,6 +78,9 @@ public class ScaleBenchmark {
     @Param({"1", "2"})
     int threads;
 
+    @Param({"supply", "population"})
+    String kind;
+
     Catchments catchments;
     Population population;
     List<SupplyScenario> scenarios;
@@ -90,13 +95,22 @@ public class ScaleBenchmark {
       String[] supplied = base.consultationsPerYear().codes();
       Random rnd = new Random(SyntheticFrance.SEED);
       scenarios = new ArrayList<>();
+      String[] communes = population.standardised().codes();
       for (int s = 0; s < 100; s++) {
         Map<String, Double> change = new TreeMap<>();
-        for (int k = 0; k < 5; k++) {
-          String c = supplied[rnd.nextInt(supplied.length)];
-          change.put(c, Math.max(0, base.consultationsPerYear().get(c) - 4000));
+        if (kind.equals("supply")) {
+          for (int k = 0; k < 5; k++) {
+            String c = supplied[rnd.nextInt(supplied.length)];
+            change.put(c, Math.max(0, base.consultationsPerYear().get(c) - 4000));
+          }
+          scenarios.add(SupplyScenario.of("s" + s, base.with(change)));
+        } else {
+          for (int k = 0; k < 5; k++) {
+            String c = communes[rnd.nextInt(communes.length)];
+            change.put(c, population.standardised().get(c) + 2000);
+          }
+          scenarios.add(SupplyScenario.of("p" + s, base, population.with(change)));
         }
-        scenarios.add(SupplyScenario.of("s" + s, base.with(change)));
       }
     }
   }
@@ -107,7 +121,7 @@ public class ScaleBenchmark {
     return MatrixFile.read(f.path);
   }
 
-  /** Computes 100 supply scenarios on the prepared France-sized catchments. */
+  /** Computes 100 supply or population scenarios on the prepared France-sized catchments. */
   @Benchmark
   public AplResult sweep100(Sweep s) {
     return s.catchments.compute(s.population, s.scenarios, s.threads);
