@@ -31,6 +31,11 @@ public final class Parallel {
 
   private Parallel() {}
 
+  /** Runs a task on one of the pool's daemon threads. */
+  public static java.util.concurrent.Future<?> submit(Runnable task) {
+    return POOL.submit(task);
+  }
+
   /**
    * Runs {@code body} over {@code 0..n-1} on at most {@code threads} threads (the caller's thread
    * included) and returns when all ranges are done.

@@ -93,4 +93,22 @@ public final class ByteLines {
   public long line() {
     return line;
   }
+
+  /**
+   * Returns the bytes read from the stream but not yet returned as lines, {@code
+   * buffer()[position()..limit())}: a reader that goes on by blocks starts with them.
+   */
+  public int position() {
+    return pos;
+  }
+
+  /** Returns the end of the buffered bytes (see {@link #position()}). */
+  public int limit() {
+    return limit;
+  }
+
+  /** Returns true when the stream is exhausted: no byte follows the buffered ones. */
+  public boolean atEnd() {
+    return eof;
+  }
 }

@@ -1,5 +1,6 @@
 package fr.apl.io.csv;
 
+import fr.apl.internal.Parallel;
 import fr.apl.matrix.DuplicatePairException;
 import fr.apl.matrix.TravelTimeMatrix;
 import java.io.BufferedInputStream;
@@ -37,6 +38,14 @@ public final class TimesCsv {
   private static final String[] ORIGIN = {"origin", "origine", "com1", "from"};
   private static final String[] DESTINATION = {"destination", "com2", "to"};
   private static final String[] MINUTES = {"minutes", "hc", "temps", "duree", "time"};
+
+  /** Bytes of records a block holds, about 230 000 France rows: 12 blocks for France. */
+  static final int BLOCK = 4 << 20;
+
+  /** Threads that parse blocks: the machine's processors, at most 8. */
+  private static int defaultThreads() {
+    return Math.min(8, Runtime.getRuntime().availableProcessors());
+  }
 
   private TimesCsv() {}
 
@@ -111,6 +120,15 @@ public final class TimesCsv {
     return new Parser(source, CsvFiles.open(stream, true), timeColumn).parse();
   }
 
+  /**
+   * Reads a stream with a given block size and thread count: for tests, which check that the
+   * result and the first error do not depend on them.
+   */
+  static TravelTimeMatrix read(String source, InputStream stream, String timeColumn, int threads,
+      int block) throws IOException {
+    return new Parser(source, CsvFiles.open(stream, true), timeColumn, threads, block).parse();
+  }
+
   /** Counts the bytes read from a file and reports them every 8 MiB, and at the end. */
   private static final class CountingStream extends java.io.FilterInputStream {
     private final long size;
@@ -151,45 +169,47 @@ public final class TimesCsv {
     }
   }
 
-  /** The byte-level parser of one file. */
+  /**
+   * The byte-level parser of one file. The header is read line by line; the records are then cut
+   * into blocks of whole lines ({@link #BLOCK} bytes or so) parsed on {@link #threads} threads,
+   * each block with its own code table, and put back together in file order: the matrix, the
+   * repeated pairs and the first error (by line) are those of a one-thread read.
+   */
   private static final class Parser {
     private final String source;
     private final String timeColumn;
+    private final InputStream in;
+    private final int threads;
+    private final int block;
     private String[] originNames = ORIGIN;
     private String[] destinationNames = DESTINATION;
-    private final ByteLines lines;
-    private byte[] buf;
-    private int lineStart;
-    private int lineEnd;
-    private long line;
-
-    private final CodeInterner codes = new CodeInterner();
-    private int[] origin = new int[1 << 20];
-    private int[] destination = new int[1 << 20];
-    private double[] minutes = new double[1 << 20];
-    private int count;
-    /** Record index at each skipped blank line, to map records back to line numbers. */
-    private int[] skippedAt = new int[16];
-    private int skipped;
 
     Parser(String source, InputStream in, String timeColumn) {
+      this(source, in, timeColumn, defaultThreads(), BLOCK);
+    }
+
+    Parser(String source, InputStream in, String timeColumn, int threads, int block) {
       this.source = source;
-      this.lines = new ByteLines(in);
+      this.in = in;
       this.timeColumn = timeColumn;
+      this.threads = threads;
+      this.block = block;
     }
 
     TravelTimeMatrix parse() throws IOException {
       // Header.
-      boolean more = nextLine();
-      while (more && lineStart == lineEnd) {
-        more = nextLine();
+      ByteLines lines = new ByteLines(in);
+      boolean more = lines.next();
+      while (more && lines.start() == lines.end()) {
+        more = lines.next();
       }
       if (!more) {
         throw new InputException(source, 0, "the file is empty; expected a header such as"
             + " origin,destination,minutes or COM1,COM2,KM,HC,HP");
       }
-      long headerLine = line;
-      String headerText = new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+      long headerLine = lines.line();
+      String headerText = new String(lines.buffer(), lines.start(), lines.end() - lines.start(),
+          StandardCharsets.UTF_8);
       byte sep = (byte) CsvReader.detectSeparator(headerText);
       List<String> header = splitHeader(headerText, (char) sep);
       int fields = header.size();
@@ -207,107 +227,311 @@ public final class TimesCsv {
         throw new InputException(source, headerLine, "origin, destination and minutes must be"
             + " three different columns; header is: " + headerText.trim());
       }
-      int last = Math.max(o, Math.max(d, m));
-      int[] start = new int[fields];
-      int[] end = new int[fields];
-      // Records.
-      while (nextLine()) {
-        int from = lineStart;
-        int to = lineEnd;
-        if (from == to || isBlank(from, to)) {
-          if (skipped == skippedAt.length) {
-            skippedAt = Arrays.copyOf(skippedAt, skipped * 2);
+      Layout layout = new Layout(sep, fields, o, d, m);
+      // Records, by blocks of whole lines.
+      List<Block> blocks = new ArrayList<>();
+      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+      // Block buffers go back here once parsed, to be filled again: fewer fresh pages to touch.
+      java.util.concurrent.ConcurrentLinkedQueue<byte[]> free =
+          new java.util.concurrent.ConcurrentLinkedQueue<>();
+      byte[] carry = Arrays.copyOfRange(lines.buffer(), lines.position(), lines.limit());
+      boolean end = lines.atEnd();
+      try {
+        while (carry.length > 0 || !end) {
+          byte[] buf = free.poll();
+          if (buf == null || buf.length < Math.max(block, carry.length * 2)) {
+            buf = new byte[Math.max(block, carry.length * 2)];
           }
-          skippedAt[skipped++] = count;
-          continue;
+          System.arraycopy(carry, 0, buf, 0, carry.length);
+          int length = carry.length;
+          while (!end && length < buf.length) {
+            // Reads of at most 64 KiB: a bigger one makes FileInputStream allocate (and the
+            // kernel map) a native buffer of that size each time.
+            int r = in.read(buf, length, Math.min(1 << 16, buf.length - length));
+            if (r < 0) {
+              end = true;
+            } else {
+              length += r;
+            }
+          }
+          int cut = length;
+          if (!end) {
+            cut = lastNewline(buf, length) + 1;
+            if (cut == 0) {
+              // A line longer than the block: read on with a bigger buffer.
+              carry = Arrays.copyOf(buf, length);
+              continue;
+            }
+          }
+          carry = Arrays.copyOfRange(buf, cut, length);
+          Block b = new Block(buf, cut, layout, free);
+          blocks.add(b);
+          if (threads <= 1) {
+            b.parse();
+          } else {
+            // At most threads + 1 blocks in flight: the oldest is waited for first, which keeps
+            // memory bounded while the reader runs ahead.
+            if (running.size() >= threads + 1) {
+              await(running.remove(0));
+            }
+            running.add(Parallel.submit(b::parse));
+          }
+          if (end && carry.length == 0) {
+            break;
+          }
         }
-        int found = ByteFields.split(buf, from, to, sep, start, end);
-        if (found != fields) {
-          throw new InputException(source, line, "expected " + fields + " fields as in the header,"
-              + " found " + found + ": " + ByteFields.text(buf, from, to));
+      } finally {
+        for (java.util.concurrent.Future<?> f : running) {
+          await(f);
         }
-        int oi = intern(start[o], end[o], "origin");
-        int di = intern(start[d], end[d], "destination");
-        double t = Numbers.parse(buf, start[m], end[m]);
-        if (Double.isNaN(t)) {
-          throw new InputException(source, line, "travel time must be a number, given: '"
-              + ByteFields.text(buf, start[m], end[m]).trim() + "' (" + codes.code(oi) + " -> "
-              + codes.code(di) + ")");
+      }
+      return merge(blocks, headerLine);
+    }
+
+    /** Puts the blocks back together in file order and builds the matrix. */
+    private TravelTimeMatrix merge(List<Block> blocks, long headerLine) {
+      long linesBefore = headerLine;
+      long count = 0;
+      int blanks = 0;
+      for (Block b : blocks) {
+        if (b.errorMessage != null) {
+          throw new InputException(source, linesBefore + b.errorLine, b.errorMessage);
         }
-        if (!(t >= 0) || Double.isInfinite(t)) {
-          throw new InputException(source, line, "travel time must be finite and >= 0, given: "
-              + ByteFields.text(buf, start[m], end[m]).trim() + " (" + codes.code(oi) + " -> "
-              + codes.code(di) + ")");
-        }
-        add(oi, di, t);
+        linesBefore += b.lines;
+        count += b.count;
+        blanks += b.blanks;
       }
       if (count == 0) {
         throw new InputException(source, 0, "no travel time below the header");
       }
+      if (count > Integer.MAX_VALUE - 8) {
+        throw new InputException(source, 0, "more than " + (Integer.MAX_VALUE - 8)
+            + " travel times: too many for one matrix");
+      }
+      int total = (int) count;
+      java.util.HashMap<String, Integer> index = new java.util.HashMap<>();
+      List<String> codes = new ArrayList<>();
+      int[] origin = new int[total];
+      int[] destination = new int[total];
+      double[] minutes = new double[total];
+      int[] skippedAt = new int[blanks];
+      int at = 0;
+      int blank = 0;
+      for (Block b : blocks) {
+        int[] global = new int[b.codes.size()];
+        for (int k = 0; k < global.length; k++) {
+          String code = b.codes.code(k);
+          Integer g = index.get(code);
+          if (g == null) {
+            g = codes.size();
+            index.put(code, g);
+            codes.add(code);
+          }
+          global[k] = g;
+        }
+        for (int r = 0; r < b.count; r++) {
+          origin[at + r] = global[b.origin[r]];
+          destination[at + r] = global[b.destination[r]];
+        }
+        System.arraycopy(b.minutes, 0, minutes, at, b.count);
+        for (int k = 0; k < b.blanks; k++) {
+          skippedAt[blank++] = at + b.blankAt[k];
+        }
+        at += b.count;
+        b.release();
+      }
       try {
-        return TravelTimeMatrix.fromIndexedPairs(codes.codes(), origin, destination, minutes,
-            count);
+        return TravelTimeMatrix.fromIndexedPairs(codes.toArray(new String[0]), origin,
+            destination, minutes, total);
       } catch (DuplicatePairException e) {
-        throw new InputException(source, lineOf(e.secondRecord(), headerLine),
-            e.getMessage() + " (first at line " + lineOf(e.firstRecord(), headerLine) + ")");
+        throw new InputException(source, lineOf(e.secondRecord(), headerLine, skippedAt),
+            e.getMessage() + " (first at line " + lineOf(e.firstRecord(), headerLine, skippedAt)
+                + ")");
       }
     }
 
-    private long lineOf(long record, long headerLine) {
+    private static long lineOf(long record, long headerLine, int[] skippedAt) {
       long blanksBefore = 0;
-      for (int k = 0; k < skipped; k++) {
-        if (skippedAt[k] <= record) {
+      for (int k : skippedAt) {
+        if (k <= record) {
           blanksBefore++;
         }
       }
       return headerLine + 1 + record + blanksBefore;
     }
 
-    private boolean isBlank(int from, int to) {
-      for (int k = from; k < to; k++) {
-        if (buf[k] != ' ' && buf[k] != '\t') {
-          return false;
+    /** Waits for a block task; a task's exception (not an input error: a bug) is rethrown. */
+    private static void await(java.util.concurrent.Future<?> f) throws IOException {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while reading travel times");
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+          throw r;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
+
+    private static int lastNewline(byte[] buf, int length) {
+      for (int k = length - 1; k >= 0; k--) {
+        if (buf[k] == '\n') {
+          return k;
         }
       }
-      return true;
+      return -1;
     }
 
-    private int intern(int from, int to, String what) {
-      while (from < to && (buf[from] == ' ' || buf[from] == '\t')) {
-        from++;
-      }
-      while (to > from && (buf[to - 1] == ' ' || buf[to - 1] == '\t')) {
-        to--;
-      }
-      if (from == to) {
-        throw new InputException(source, line, what + " commune code is empty");
-      }
-      return codes.intern(buf, from, to);
-    }
+    /** Where the fields are: separator, field count and the three columns. */
+    private record Layout(byte sep, int fields, int origin, int destination, int minutes) {}
 
-    private void add(int o, int d, double t) {
-      if (count == origin.length) {
-        int size = count * 2;
-        origin = Arrays.copyOf(origin, size);
-        destination = Arrays.copyOf(destination, size);
-        minutes = Arrays.copyOf(minutes, size);
-      }
-      origin[count] = o;
-      destination[count] = d;
-      minutes[count] = t;
-      count++;
-    }
+    /**
+     * Whole lines of the file, parsed into records with block-local commune indices. The first
+     * problem stops the block and is kept with its line within the block; the merge numbers it.
+     */
+    private static final class Block {
+      private byte[] buf;
+      private final int length;
+      private final Layout layout;
+      private final java.util.Queue<byte[]> free;
+      final CodeInterner codes = new CodeInterner();
+      int[] origin;
+      int[] destination;
+      double[] minutes;
+      int count;
+      /** Lines in the block, blank ones included. */
+      long lines;
+      /** Block-local record index at each blank line, to map records back to line numbers. */
+      int[] blankAt = new int[4];
+      int blanks;
+      String errorMessage;
+      long errorLine;
 
-    /** Moves to the next line, setting buf, lineStart, lineEnd and line; false at the end. */
-    private boolean nextLine() throws IOException {
-      if (!lines.next()) {
-        return false;
+      Block(byte[] buf, int length, Layout layout, java.util.Queue<byte[]> free) {
+        this.buf = buf;
+        this.length = length;
+        this.layout = layout;
+        this.free = free;
+        // France rows take 15 to 18 bytes: one growth at most for most tables.
+        int guess = length / 15 + 16;
+        origin = new int[guess];
+        destination = new int[guess];
+        minutes = new double[guess];
       }
-      buf = lines.buffer();
-      lineStart = lines.start();
-      lineEnd = lines.end();
-      line = lines.line();
-      return true;
+
+      void parse() {
+        try {
+          parseLines();
+        } catch (InputException e) {
+          errorMessage = e.problem();
+          errorLine = lines;
+        }
+        free.add(buf);
+        buf = null;
+      }
+
+      private void parseLines() {
+        byte[] b = buf;
+        int fields = layout.fields();
+        int o = layout.origin();
+        int d = layout.destination();
+        int m = layout.minutes();
+        byte sep = layout.sep();
+        int[] start = new int[fields];
+        int[] end = new int[fields];
+        int pos = 0;
+        while (pos < length) {
+          int nl = pos;
+          while (nl < length && b[nl] != '\n') {
+            nl++;
+          }
+          int from = pos;
+          int to = nl > pos && b[nl - 1] == '\r' ? nl - 1 : nl;
+          if (nl == length && to > from && b[to - 1] == '\r') {
+            to--;
+          }
+          pos = nl + 1;
+          lines++;
+          if (isBlank(b, from, to)) {
+            if (blanks == blankAt.length) {
+              blankAt = Arrays.copyOf(blankAt, blanks * 2);
+            }
+            blankAt[blanks++] = count;
+            continue;
+          }
+          int found = ByteFields.split(b, from, to, sep, start, end);
+          if (found != fields) {
+            throw problem("expected " + fields + " fields as in the header, found " + found + ": "
+                + ByteFields.text(b, from, to));
+          }
+          int oi = intern(b, start[o], end[o], "origin");
+          int di = intern(b, start[d], end[d], "destination");
+          double t = Numbers.parse(b, start[m], end[m]);
+          if (Double.isNaN(t)) {
+            throw problem("travel time must be a number, given: '"
+                + ByteFields.text(b, start[m], end[m]).trim() + "' (" + codes.code(oi) + " -> "
+                + codes.code(di) + ")");
+          }
+          if (!(t >= 0) || Double.isInfinite(t)) {
+            throw problem("travel time must be finite and >= 0, given: "
+                + ByteFields.text(b, start[m], end[m]).trim() + " (" + codes.code(oi) + " -> "
+                + codes.code(di) + ")");
+          }
+          add(oi, di, t);
+        }
+      }
+
+      private static InputException problem(String message) {
+        return new InputException("", 0, message);
+      }
+
+      private static boolean isBlank(byte[] b, int from, int to) {
+        for (int k = from; k < to; k++) {
+          if (b[k] != ' ' && b[k] != '\t') {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      private int intern(byte[] b, int from, int to, String what) {
+        while (from < to && (b[from] == ' ' || b[from] == '\t')) {
+          from++;
+        }
+        while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+          to--;
+        }
+        if (from == to) {
+          throw problem(what + " commune code is empty");
+        }
+        return codes.intern(b, from, to);
+      }
+
+      private void add(int o, int d, double t) {
+        if (count == origin.length) {
+          int size = count * 2;
+          origin = Arrays.copyOf(origin, size);
+          destination = Arrays.copyOf(destination, size);
+          minutes = Arrays.copyOf(minutes, size);
+        }
+        origin[count] = o;
+        destination[count] = d;
+        minutes[count] = t;
+        count++;
+      }
+
+      /** Drops the records once merged. */
+      void release() {
+        origin = null;
+        destination = null;
+        minutes = null;
+      }
     }
   }
 
