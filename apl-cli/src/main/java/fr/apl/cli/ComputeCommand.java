@@ -221,7 +221,7 @@ final class ComputeCommand implements Callable<Integer> {
       List<SupplyScenario> scenarios = read.scenarios();
       long t2 = System.nanoTime();
       input.report(err, common.quiet);
-      Catchments catchments = Apl.prepare(matrix, bands);
+      Catchments catchments = Apl.prepare(matrix, bands, threadCount);
       AplResult result = catchments.compute(pop, scenarios, threadCount);
       long t3 = System.nanoTime();
       target.write(w -> AplCsv.write(result, w, dialect), stdout);

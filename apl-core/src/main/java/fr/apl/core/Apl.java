@@ -32,6 +32,14 @@ public final class Apl {
   }
 
   /**
+   * Builds the catchments of a matrix under a decay on several threads; the catchments do not
+   * depend on the thread count (see {@link Catchments#of(TravelTimeMatrix, DistanceDecay, int)}).
+   */
+  public static Catchments prepare(TravelTimeMatrix matrix, DistanceDecay decay, int threads) {
+    return Catchments.of(matrix, decay, threads);
+  }
+
+  /**
    * Computes one variant named {@code apl} on one thread: a shortcut for a single run.
    */
   public static AplResult compute(TravelTimeMatrix matrix, DistanceDecay decay,

@@ -52,7 +52,7 @@ public final class Catchments {
   private final double[] practiceWeight;
   private final int selfPairsAdded;
 
-  private Catchments(TravelTimeMatrix matrix, DistanceDecay decay) {
+  private Catchments(TravelTimeMatrix matrix, DistanceDecay decay, int threads) {
     this.matrix = matrix;
     this.codes = matrix.codes();
     this.decay = decay;
@@ -62,75 +62,109 @@ public final class Catchments {
     int[] rowStart = Access.matrix().rowStart(matrix);
     int[] destination = Access.matrix().destinations(matrix);
     double[] minutes = Access.matrix().minutes(matrix);
-    // First pass: the size of each row in reach, self pair included.
+    // First pass, rows in parallel: the size of each row in reach, self pair included.
     int[] start = new int[n + 1];
     boolean[] hasSelf = new boolean[n];
+    Parallel.forRange(n, threads, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        int kept = 0;
+        boolean self = false;
+        for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+          if (decay.weight(minutes[k]) > 0) {
+            kept++;
+          }
+          self |= destination[k] == i;
+        }
+        hasSelf[i] = self;
+        start[i + 1] = kept + (!self && selfWeight > 0 ? 1 : 0);
+      }
+    });
     int added = 0;
     for (int i = 0; i < n; i++) {
-      int kept = 0;
-      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-        if (decay.weight(minutes[k]) > 0) {
-          kept++;
-        }
-        hasSelf[i] |= destination[k] == i;
-      }
-      if (!hasSelf[i]) {
-        added++;
-        if (selfWeight > 0) {
-          kept++;
-        }
-      }
-      start[i + 1] = start[i] + kept;
+      added += hasSelf[i] ? 0 : 1;
+      start[i + 1] += start[i];
     }
-    // Second pass: the pairs in reach with their weight (the decay evaluated again: three
-    // comparisons cost less than a temporary array of 2.8 million weights), the missing self
-    // pair inserted in practice order.
+    // Second pass, rows in parallel: the pairs in reach with their weight (the decay evaluated
+    // again: three comparisons cost less than a temporary array of 2.8 million weights), the
+    // missing self pair inserted in practice order.
     int total = start[n];
     int[] practice = new int[total];
     double[] weight = new double[total];
-    for (int i = 0; i < n; i++) {
-      int out = start[i];
-      boolean selfPending = !hasSelf[i] && selfWeight > 0;
-      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-        int j = destination[k];
-        if (selfPending && j > i) {
+    Parallel.forRange(n, threads, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        int out = start[i];
+        boolean selfPending = !hasSelf[i] && selfWeight > 0;
+        for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+          int j = destination[k];
+          if (selfPending && j > i) {
+            practice[out] = i;
+            weight[out++] = selfWeight;
+            selfPending = false;
+          }
+          double w = decay.weight(minutes[k]);
+          if (w > 0) {
+            practice[out] = j;
+            weight[out++] = w;
+          }
+        }
+        if (selfPending) {
           practice[out] = i;
-          weight[out++] = selfWeight;
-          selfPending = false;
-        }
-        double w = decay.weight(minutes[k]);
-        if (w > 0) {
-          practice[out] = j;
-          weight[out++] = w;
+          weight[out] = selfWeight;
         }
       }
-      if (selfPending) {
-        practice[out] = i;
-        weight[out] = selfWeight;
-      }
-    }
+    });
     this.residenceStart = start;
     this.residencePractice = practice;
     this.residenceWeight = weight;
     this.selfPairsAdded = added;
-    // Transpose by a counting sort over rows in order: each column lists residences in order.
+    // Transpose by a counting sort over rows in order, so that each column lists its residences
+    // in order. Rows are cut into one contiguous part per thread; a part's slots in a column
+    // follow those of the parts before it, so the result is that of one thread.
+    int parts = Math.max(1, Math.min(threads, n / 1024));
+    int[] cut = new int[parts + 1];
+    for (int t = 0; t <= parts; t++) {
+      cut[t] = (int) ((long) n * t / parts);
+    }
+    int[][] count = new int[parts][n + 1];
+    Parallel.forRange(parts, parts, 1, (from, to) -> {
+      for (int t = from; t < to; t++) {
+        int[] c = count[t];
+        for (int k = start[cut[t]]; k < start[cut[t + 1]]; k++) {
+          c[practice[k] + 1]++;
+        }
+      }
+    });
     int[] colStart = new int[n + 1];
-    for (int k = 0; k < total; k++) {
-      colStart[practice[k] + 1]++;
-    }
     for (int j = 0; j < n; j++) {
-      colStart[j + 1] += colStart[j];
+      int sum = 0;
+      for (int t = 0; t < parts; t++) {
+        sum += count[t][j + 1];
+      }
+      colStart[j + 1] = colStart[j] + sum;
     }
-    int[] fill = colStart.clone();
-    int[] residence = new int[total];
-    double[] colWeight = new double[total];
-    for (int i = 0; i < n; i++) {
-      for (int k = start[i]; k < start[i + 1]; k++) {
-        int slot = fill[practice[k]]++;
-        residence[slot] = i;
-        colWeight[slot] = weight[k];
+    // count[t][j] becomes the first slot of part t in column j.
+    for (int j = 0; j < n; j++) {
+      int slot = colStart[j];
+      for (int t = 0; t < parts; t++) {
+        int c = count[t][j + 1];
+        count[t][j] = slot;
+        slot += c;
       }
     }
+    int[] residence = new int[total];
+    double[] colWeight = new double[total];
+    Parallel.forRange(parts, parts, 1, (from, to) -> {
+      for (int t = from; t < to; t++) {
+        int[] fill = count[t];
+        for (int i = cut[t]; i < cut[t + 1]; i++) {
+          for (int k = start[i]; k < start[i + 1]; k++) {
+            int slot = fill[practice[k]]++;
+            residence[slot] = i;
+            colWeight[slot] = weight[k];
+          }
+        }
+      }
+    });
     this.practiceStart = colStart;
     this.practiceResidence = residence;
     this.practiceWeight = colWeight;
@@ -143,10 +177,39 @@ public final class Catchments {
    * @param decay distance decay, non-null
    */
   public static Catchments of(TravelTimeMatrix matrix, DistanceDecay decay) {
+    return of(matrix, decay, 1);
+  }
+
+  /**
+   * Builds the catchments of a matrix under a decay on several threads; the catchments do not
+   * depend on the thread count.
+   *
+   * @param matrix travel times, non-null
+   * @param decay distance decay, non-null
+   * @param threads threads to use, &gt;= 1
+   */
+  public static Catchments of(TravelTimeMatrix matrix, DistanceDecay decay, int threads) {
     if (matrix == null || decay == null) {
       throw new IllegalArgumentException("matrix and decay must not be null");
     }
-    return new Catchments(matrix, decay);
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, given: " + threads);
+    }
+    return new Catchments(matrix, decay, threads);
+  }
+
+  /**
+   * Returns true when both hold the same pairs, weights and orders in both orientations (for
+   * tests: the thread count of {@link #of(TravelTimeMatrix, DistanceDecay, int)} changes nothing).
+   */
+  boolean sameArrays(Catchments o) {
+    return Arrays.equals(residenceStart, o.residenceStart)
+        && Arrays.equals(residencePractice, o.residencePractice)
+        && Arrays.equals(residenceWeight, o.residenceWeight)
+        && Arrays.equals(practiceStart, o.practiceStart)
+        && Arrays.equals(practiceResidence, o.practiceResidence)
+        && Arrays.equals(practiceWeight, o.practiceWeight)
+        && selfPairsAdded == o.selfPairsAdded;
   }
 
   /** Returns the matrix the catchments were built from. */

@@ -43,7 +43,20 @@ public final class Parallel {
    * @throws RuntimeException the first exception a task threw
    */
   public static void forRange(int n, int threads, RangeBody body) {
-    int tasks = (n + CHUNK - 1) / CHUNK;
+    forRange(n, threads, CHUNK, body);
+  }
+
+  /**
+   * Runs {@code body} over {@code 0..n-1} in ranges of {@code chunk} indices, on at most {@code
+   * threads} threads (the caller's thread included), and returns when all ranges are done.
+   *
+   * @throws RuntimeException the first exception a task threw
+   */
+  public static void forRange(int n, int threads, int chunk, RangeBody body) {
+    if (chunk < 1) {
+      throw new IllegalArgumentException("chunk must be >= 1, given: " + chunk);
+    }
+    int tasks = (n + chunk - 1) / chunk;
     int workers = Math.min(threads, tasks);
     if (workers <= 1) {
       body.run(0, n);
@@ -54,7 +67,7 @@ public final class Parallel {
     Runnable loop = () -> {
       int t;
       while ((t = next.getAndIncrement()) < tasks) {
-        body.run(t * CHUNK, Math.min(n, (t + 1) * CHUNK));
+        body.run(t * chunk, Math.min(n, (t + 1) * chunk));
       }
     };
     // Helpers come from a pool of daemon threads kept alive between calls (a scenario sweep calls

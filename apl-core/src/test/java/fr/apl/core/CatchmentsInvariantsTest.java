@@ -289,7 +289,7 @@ class CatchmentsInvariantsTest {
 
   /**
    * 12 000 communes make 6 chunks of 2 048 rows in Parallel, so 2 and 8 threads really split
-   * both gathers. Each output cell is still summed by one thread in a fixed order: the bits must
+   * the preparation and both gathers. Each output cell is still summed by one thread in a fixed order: the bits must
    * not move.
    */
   @Test
@@ -338,6 +338,14 @@ class CatchmentsInvariantsTest {
         SupplyScenario.of("apl", Supply.of(s1.build())),
         SupplyScenario.of("apl_moins65", Supply.of(s2.build())));
     Catchments c = Apl.prepare(m, HALF_OPEN);
+    // Catchments built on several threads (rows cut into up to 8 parts of the transposition)
+    // are those of one thread, array for array.
+    for (int threads : new int[] {2, 3, 8}) {
+      assertTrue(c.sameArrays(Apl.prepare(m, HALF_OPEN, threads)), threads + " threads");
+      assertTrue(Catchments.of(m, CLOSED_UPPER, 1).sameArrays(
+          Catchments.of(m, CLOSED_UPPER, threads)), threads + " threads, closed upper");
+    }
+    assertTrue(!c.sameArrays(Catchments.of(m, CLOSED_UPPER, 1)), "the check can fail");
     AplResult one = c.compute(population, scenarios, 1);
     for (int threads : new int[] {2, 8}) {
       AplResult many = c.compute(population, scenarios, threads);
