@@ -135,8 +135,9 @@ final class ComputeCommand implements Callable<Integer> {
   String rescale;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Threads for the kernel (default: the machine's processors). The output does"
-          + " not depend on it.")
+      description = "Threads that parse the times table, prepare the catchments and compute"
+          + " (default: the machine's processors; a gzip table is inflated on one more). The"
+          + " output does not depend on it.")
   Integer threads;
 
   @Mixin
@@ -191,7 +192,7 @@ final class ComputeCommand implements Callable<Integer> {
       if (timesExist) {
         try {
           matrix = input.times(times, timeColumn,
-              Progress.on(err, times.toString(), common.quiet));
+              Progress.on(err, times.toString(), common.quiet), threadCount);
         } catch (InputException e) {
           readFailure = e;
         }

@@ -124,13 +124,16 @@ final class InputOptions {
     return timeColumn != null ? timeColumn : mapped;
   }
 
-  /** Reads the travel times in the current geography. */
-  TravelTimeMatrix times(Path file, String timeColumn, ReadProgress progress)
+  /**
+   * Reads the travel times in the current geography, a CSV table parsed on {@code threads}
+   * threads.
+   */
+  TravelTimeMatrix times(Path file, String timeColumn, ReadProgress progress, int threads)
       throws IOException {
     ColumnMapping c = readOptions().columns();
     TravelTimeMatrix m = MatrixFile.isMatrixFile(file) ? MatrixFile.read(file)
         : TimesCsv.read(file, c.get(ColumnMapping.ORIGIN), c.get(ColumnMapping.DESTINATION),
-            minutesColumn(timeColumn), progress);
+            minutesColumn(timeColumn), progress, threads);
     CodeHistory.Remapped<TravelTimeMatrix> r = codeHistory().remap(m);
     note(Input.TIMES, file, r, "pairs fell onto another one");
     return r.value();

@@ -95,7 +95,7 @@ final class MatrixCommand implements Runnable {
           return refused;
         }
         TravelTimeMatrix matrix = input.times(times, timeColumn,
-            Progress.on(err, times.toString(), quiet));
+            Progress.on(err, times.toString(), quiet), Runtime.getRuntime().availableProcessors());
         target.writeBytes(out -> MatrixFile.write(matrix, out), stdout);
         target.commit();
         if (!quiet) {

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -51,9 +52,16 @@ public class MatrixBenchmark {
         world.destinations(), world.minutes(), world.pairCount());
   }
 
+  /** The thread count of {@link #prepare}. */
+  @State(Scope.Benchmark)
+  public static class Threads {
+    @Param({"1", "2"})
+    int threads;
+  }
+
   /** Builds the catchments (weights in both orientations) from the matrix. */
   @Benchmark
-  public Catchments prepare() {
-    return Apl.prepare(matrix, decay);
+  public Catchments prepare(Threads t) {
+    return Apl.prepare(matrix, decay, t.threads);
   }
 }

@@ -91,10 +91,25 @@ public final class TimesCsv {
    */
   public static TravelTimeMatrix read(Path path, String originColumn, String destinationColumn,
       String timeColumn, ReadProgress progress) throws IOException {
+    return read(path, originColumn, destinationColumn, timeColumn, progress, defaultThreads());
+  }
+
+  /**
+   * Reads a file with column names given (null: the usual ones), reporting progress, and parsing
+   * on {@code threads} threads (the matrix does not depend on it; a gzip file is inflated on one
+   * more).
+   *
+   * @param threads threads that parse, &gt;= 1
+   */
+  public static TravelTimeMatrix read(Path path, String originColumn, String destinationColumn,
+      String timeColumn, ReadProgress progress, int threads) throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, given: " + threads);
+    }
     long size = Files.size(path);
     try (InputStream raw = new CountingStream(Files.newInputStream(path), size, progress);
         InputStream in = CsvFiles.open(new BufferedInputStream(raw, 1 << 16), true)) {
-      Parser p = new Parser(CsvFiles.name(path), in, timeColumn);
+      Parser p = new Parser(CsvFiles.name(path), in, timeColumn, threads, BLOCK);
       p.originNames = names(originColumn, ORIGIN);
       p.destinationNames = names(destinationColumn, DESTINATION);
       return p.parse();
