@@ -95,9 +95,12 @@ public final class GridScale {
     long t2 = System.nanoTime();
     report("matrix", matrix.communeCount() + " ids, " + matrix.pairCount() + " pairs", t1, t2);
 
-    Catchments catchments = Apl.prepare(matrix, DistanceDecay.dreesGeneralPractitioners());
+    int threads = Runtime.getRuntime().availableProcessors();
+    Catchments catchments = Apl.prepare(matrix, DistanceDecay.dreesGeneralPractitioners(),
+        threads);
     long t3 = System.nanoTime();
-    report("prepare", catchments.pairsInReach() + " pairs in reach, both orientations", t2, t3);
+    report("prepare", catchments.pairsInReach() + " pairs in reach, both orientations, "
+        + threads + " threads", t2, t3);
 
     CommuneValues.Builder pop = CommuneValues.builder();
     for (int c = 0; c < cells; c++) {
@@ -110,7 +113,6 @@ public final class GridScale {
     Population population = Population.standardised(pop.build());
     Supply supply = Supply.of(sup.build());
     long t4 = System.nanoTime();
-    int threads = Runtime.getRuntime().availableProcessors();
     AplResult result = catchments.compute(population, List.of(SupplyScenario.of("apl", supply)),
         threads);
     long t5 = System.nanoTime();
