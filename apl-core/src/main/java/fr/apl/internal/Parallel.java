@@ -31,6 +31,12 @@ public final class Parallel {
 
   private Parallel() {}
 
+  /** Runs a task that returns a value on one of the pool's daemon threads. */
+  public static <T> java.util.concurrent.Future<T> submit(
+      java.util.concurrent.Callable<T> task) {
+    return POOL.submit(task);
+  }
+
   /** Runs a task on one of the pool's daemon threads. */
   public static java.util.concurrent.Future<?> submit(Runnable task) {
     return POOL.submit(task);

@@ -12,6 +12,8 @@ final class Collector {
 
   private final Map<String, List<Problem>> byFile = new LinkedHashMap<>();
   private final EnumMap<Check, Long> counts = new EnumMap<>(Check.class);
+  /** The problems listed, in the order they were added (files interleaved). */
+  private final List<Problem> added = new ArrayList<>();
 
   /** Declares a file as checked, so that it counts in the summary even without problems. */
   void file(String file) {
@@ -22,8 +24,31 @@ final class Collector {
     long n = counts.merge(check, 1L, Long::sum);
     List<Problem> list = byFile.computeIfAbsent(file, f -> new ArrayList<>());
     if (n <= Validation.LISTED_PER_CHECK) {
-      list.add(new Problem(check, check.severity(), file, line, value, message, hint));
+      Problem p = new Problem(check, check.severity(), file, line, value, message, hint);
+      list.add(p);
+      added.add(p);
     }
+  }
+
+  /**
+   * Adds what another collector found, as if its files had been checked here after the files
+   * checked so far: the same problems are listed, the same counts kept. Lets two independent
+   * files be checked on two threads.
+   */
+  void addAll(Collector other) {
+    for (String file : other.byFile.keySet()) {
+      file(file);
+    }
+    EnumMap<Check, Long> before = new EnumMap<>(counts);
+    EnumMap<Check, Long> seen = new EnumMap<>(Check.class);
+    for (Problem p : other.added) {
+      long n = before.getOrDefault(p.check(), 0L) + seen.merge(p.check(), 1L, Long::sum);
+      if (n <= Validation.LISTED_PER_CHECK) {
+        byFile.get(p.file()).add(p);
+        added.add(p);
+      }
+    }
+    other.counts.forEach((check, n) -> counts.merge(check, n, Long::sum));
   }
 
   long count(Check check) {

@@ -3,6 +3,7 @@ package fr.apl.validate;
 import fr.apl.commune.Arrondissements;
 import fr.apl.commune.CodeHistory;
 import fr.apl.commune.InseeCodes;
+import fr.apl.internal.Parallel;
 import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.AgeWeights;
@@ -22,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,22 +178,32 @@ public final class InputValidator {
    */
   public Validation validate() throws IOException {
     Collector out = new Collector();
+    // The supply (or doctors) file is checked on another thread while the population is: the
+    // two are independent, and its problems are added as if found after the population's.
+    Path supplyFile = supply != null ? supply : doctors;
+    Map<String, Double> supplyValues = new HashMap<>(1 << 14);
+    Collector supplyOut = new Collector();
+    Future<Boolean> supplyCheck = supplyFile == null ? null : Parallel.submit(() -> {
+      if (!exists(supplyOut, supplyFile)) {
+        return false;
+      }
+      if (supply != null) {
+        checkSupply(supplyOut, supplyValues);
+      } else {
+        checkDoctors(supplyOut, supplyValues);
+      }
+      return true;
+    });
     Map<String, Double> pop = null;
-    Map<String, Long> popLines = new HashMap<>();
+    // Sized for France (35 000 communes): no rehashing on the way.
+    Map<String, Long> popLines = new HashMap<>(1 << 16);
     if (population != null && exists(out, population)) {
-      pop = new HashMap<>();
+      pop = new HashMap<>(1 << 16);
       checkPopulation(out, pop, popLines);
     }
-    Map<String, Double> supplied = null;
-    Path supplyFile = supply != null ? supply : doctors;
-    if (supplyFile != null && exists(out, supplyFile)) {
-      supplied = new HashMap<>();
-      if (supply != null) {
-        checkSupply(out, supplied);
-      } else {
-        checkDoctors(out, supplied);
-      }
-    }
+    Map<String, Double> supplied = supplyCheck != null && await(supplyCheck) ? supplyValues : null;
+    out.addAll(supplyOut);
+
     if (ageWeights != null && exists(out, ageWeights)) {
       checkAgeWeights(out);
     }
@@ -208,6 +221,28 @@ public final class InputValidator {
       }
     }
     return out.build();
+  }
+
+  /** Waits for a check run on another thread; rethrows its exception as it was. */
+  private static boolean await(Future<Boolean> check) throws IOException {
+    try {
+      return check.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while validating the inputs");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   private static boolean exists(Collector out, Path file) {
@@ -287,7 +322,11 @@ public final class InputValidator {
       if (!ok) {
         return;
       }
-      Map<String, Long> seen = new HashMap<>();
+      String[] subject = new String[bands.length];
+      for (int k = 0; k < bands.length; k++) {
+        subject[k] = standardised >= 0 ? "population" : "residents in " + header.get(bands[k]);
+      }
+      Map<String, Long> seen = new HashMap<>(1 << 16);
       List<String> f;
       long rows = 0;
       while ((f = next(out, csv)) != null) {
@@ -295,9 +334,8 @@ public final class InputValidator {
         String c = communeCode(out, csv, f.get(code), seen, "commune");
         double total = 0;
         boolean good = true;
-        for (int b : bands) {
-          String what = standardised >= 0 ? "population" : "residents in " + header.get(b);
-          double v = number(out, csv, f.get(b), what + (c == null ? "" : " of " + c),
+        for (int k = 0; k < bands.length; k++) {
+          double v = number(out, csv, f.get(bands[k]), subject[k], c,
               "populations are counts of inhabitants");
           good &= !Double.isNaN(v);
           total += good ? v : 0;
@@ -363,16 +401,16 @@ public final class InputValidator {
       while ((f = next(out, csv)) != null) {
         rows++;
         String c = communeCode(out, csv, f.get(code), seen, "commune");
-        String of = c == null ? "" : " of " + c;
-        double a = number(out, csv, f.get(all), "consultations" + of,
+        double a = number(out, csv, f.get(all), "consultations", c,
             "consultations are counts of acts in the year");
         for (int k : capped) {
-          double v = number(out, csv, f.get(k), header.get(k) + of,
+          double v = number(out, csv, f.get(k), header.get(k), c,
               "consultations are counts of acts in the year");
           if (!Double.isNaN(a) && v > a * (1 + 1e-12)) {
             out.add(Check.INVALID_VALUE, file, csv.line(), f.get(k).trim() + " > "
-                + f.get(all).trim(), header.get(k) + of + " exceeds consultations of all"
-                + " doctors", "the capped supply counts fewer doctors: check the columns");
+                + f.get(all).trim(), header.get(k) + (c == null ? "" : " of " + c)
+                + " exceeds consultations of all doctors",
+                "the capped supply counts fewer doctors: check the columns");
           }
         }
         if (c != null && !Double.isNaN(a)) {
@@ -425,7 +463,7 @@ public final class InputValidator {
               "give every doctor an identifier (RPPS or any stable id)");
         }
         String c = communeCode(out, csv, f.get(code), null, "practice commune");
-        double a = number(out, csv, f.get(acts), "acts of doctor " + doctor,
+        double a = number(out, csv, f.get(acts), "acts of doctor " + doctor, null,
             "acts are consultations, visits and teleconsultations in the year");
         String ageText = age >= 0 ? f.get(age).trim() : "";
         if (!ageText.isEmpty()) {
@@ -593,10 +631,14 @@ public final class InputValidator {
   }
 
   /** Parses a count: a finite number &gt;= 0; reports and returns NaN otherwise. */
-  private static double number(Collector out, CsvReader csv, String text, String what,
-      String hint) {
+  private static double number(Collector out, CsvReader csv, String text, String subject,
+      String owner, String hint) {
     String t = text.trim();
     double v = Numbers.parse(t);
+    if (v >= 0 && v != Double.POSITIVE_INFINITY) {
+      return v; // the usual case: no message built
+    }
+    String what = owner == null ? subject : subject + " of " + owner;
     String low = t.toLowerCase(Locale.ROOT);
     if (Double.isNaN(v) && (low.equals("nan") || low.replace("-", "").replace("+", "")
         .startsWith("inf")) || Double.isInfinite(v)) {
