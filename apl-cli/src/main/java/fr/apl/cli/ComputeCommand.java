@@ -225,7 +225,7 @@ final class ComputeCommand implements Callable<Integer> {
       Catchments catchments = Apl.prepare(matrix, bands, threadCount);
       AplResult result = catchments.compute(pop, scenarios, threadCount);
       long t3 = System.nanoTime();
-      target.write(w -> AplCsv.write(result, w, dialect), stdout);
+      target.write(w -> AplCsv.write(result, w, dialect, threadCount), stdout);
       target.commit();
       long t4 = System.nanoTime();
       report(err, bands, result, new long[] {t0, t1, t2, t3, t4});
