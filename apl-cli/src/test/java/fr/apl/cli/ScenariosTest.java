@@ -167,6 +167,30 @@ class ScenariosTest {
         + " band"), standardised.err());
   }
 
+  /** The bundled example of the README runs, and each of its scenarios moves APL the right way. */
+  @Test
+  void bundledScenarios() {
+    Path folder = Cli.samples().resolve("haute-loire-43");
+    Cli.Run run = Cli.run(new String[] {"compute", "--times", folder.resolve("times.csv").toString(),
+        "--supply", folder.resolve("supply.csv").toString(), "--population",
+        folder.resolve("population.csv").toString(), "--scenarios",
+        folder.resolve("scenarios.csv").toString(), "--age-caps", "none"});
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().startsWith("commune,apl,apl_retirement_le_puy,apl_centre_brioude,"
+        + "apl_estate_yssingeaux,apl_centre_and_estate,population,"), run.out().substring(0, 120));
+    double apl = Double.parseDouble(value(run.out(), "43157", 1));
+    assertTrue(Double.parseDouble(value(run.out(), "43157", 2)) < apl, "a retirement lowers APL");
+    assertTrue(Double.parseDouble(value(run.out(), "43040", 3))
+        > Double.parseDouble(value(run.out(), "43040", 1)), "a centre raises APL");
+    assertTrue(Double.parseDouble(value(run.out(), "43268", 4))
+        < Double.parseDouble(value(run.out(), "43268", 1)), "more people lower APL");
+  }
+
+  private static String value(String csv, String commune, int column) {
+    return csv.lines().filter(l -> l.startsWith(commune + ",")).findFirst().orElseThrow()
+        .split(",")[column];
+  }
+
   @Test
   void badPopulationScenarios() throws IOException {
     Path folder = Cli.samples().resolve("haute-loire-43");
