@@ -135,9 +135,10 @@ final class ComputeCommand implements Callable<Integer> {
   String rescale;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Threads that parse the times table, prepare the catchments and compute"
-          + " (default: the machine's processors; a gzip table is inflated on one more). The"
-          + " output does not depend on it.")
+      description = "Threads that parse the times table, prepare the catchments, compute and"
+          + " format the output (default: the machine's processors). Gunzip and the checks of"
+          + " the small files run on threads of their own besides. The output does not depend"
+          + " on it.")
   Integer threads;
 
   @Mixin
@@ -181,8 +182,9 @@ final class ComputeCommand implements Callable<Integer> {
       boolean timesExist = Files.exists(times);
       input.readOptions();
       input.codeHistory();
+      Map<String, String> compared = comparedColumns();
       FutureTask<SmallInputs> small = new FutureTask<>(() -> readSmallInputs(
-          timesExist ? null : times, ageWeightsFile, bands));
+          timesExist ? null : times, ageWeightsFile, bands, compared));
       Thread reader = new Thread(small, "apl-small-inputs");
       reader.setDaemon(true);
       reader.start();
@@ -207,9 +209,9 @@ final class ComputeCommand implements Callable<Integer> {
         return refused;
       }
       Population pop = read.population();
-      if (matrix == null || InputValidator.needsFullCheck(matrix,
+      if (matrix == null || (pop != null && InputValidator.needsFullCheck(matrix,
           new java.util.HashSet<>(List.of(pop.standardised().codes())), input.inseeCodes(),
-          input.codeHistory())) {
+          input.codeHistory()))) {
         Integer full = InputCheck.refuse(err, InputCheck.validate(input, times, timeColumn,
             population, supplySource.supply, supplySource.doctors, ageWeightsFile, bands));
         if (full != null) {
@@ -219,6 +221,7 @@ final class ComputeCommand implements Callable<Integer> {
           throw readFailure;
         }
       }
+      read.rethrow();
       List<SupplyScenario> scenarios = read.scenarios();
       long t2 = System.nanoTime();
       input.report(err, common.quiet);
@@ -236,24 +239,50 @@ final class ComputeCommand implements Callable<Integer> {
   }
 
   /**
-   * The small inputs, validated and then read: population and supply variants are null when the
-   * validation found errors.
+   * The small inputs, validated and then read: population and variants are null when the
+   * validation found errors or reading them failed; a failure (a bad scenario file, a
+   * --compare-age-weights file…) is kept to be thrown after the times table was checked, so that
+   * bad times still get their full listing first.
    */
   private record SmallInputs(Validation validation, Population population,
-      List<SupplyScenario> scenarios) {}
+      List<SupplyScenario> scenarios, Exception failure) {
+
+    /** Throws the failure kept, as it was thrown. */
+    void rethrow() throws IOException {
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+    }
+  }
 
   /**
    * Validates the small inputs (and the times, when given) and, when they have no error, reads
    * the population and every supply variant, --scenarios included.
    */
   private SmallInputs readSmallInputs(Path timesToValidate, Path ageWeightsFile,
-      DistanceDecay bands) throws IOException {
+      DistanceDecay bands, Map<String, String> comparedColumns) throws IOException {
     Validation v = InputCheck.validate(input, timesToValidate, timeColumn, population,
         supplySource.supply, supplySource.doctors, ageWeightsFile, bands);
     if (v.hasErrors()) {
-      return new SmallInputs(v, null, null);
+      return new SmallInputs(v, null, null, null);
     }
-    Map<String, AgeWeights> compared = comparedWeights();
+    try {
+      return readValidated(v, comparedColumns);
+    } catch (IOException | InputException | Failures.DataProblem | ParameterException e) {
+      return new SmallInputs(v, null, null, e);
+    }
+  }
+
+  /** Reads the population and every variant once the small inputs passed validation. */
+  private SmallInputs readValidated(Validation v, Map<String, String> comparedColumns)
+      throws IOException {
+    Map<String, AgeWeights> compared = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, String> e : comparedColumns.entrySet()) {
+      compared.put(e.getKey(), Options.ageWeights(e.getValue()));
+    }
     Population pop;
     List<SupplyScenario> variants;
     if (compared.isEmpty()) {
@@ -279,7 +308,7 @@ final class ComputeCommand implements Callable<Integer> {
             this.scenarios.toString() + ": scenario " + s.name());
       }
     }
-    return new SmallInputs(v, pop, variants);
+    return new SmallInputs(v, pop, variants, null);
   }
 
   /** Adds a variant, refusing a column name another variant already has. */
@@ -294,11 +323,12 @@ final class ComputeCommand implements Callable<Integer> {
   }
 
   /**
-   * Returns the weights of --compare-age-weights by output column, in the order given; empty
-   * without the option.
+   * Returns the sets of weights of --compare-age-weights (a year or a file, as given) by output
+   * column, in the order given; empty without the option. Names only, no file read: a usage
+   * error comes before any input is read.
    */
-  private Map<String, AgeWeights> comparedWeights() throws IOException {
-    Map<String, AgeWeights> out = new java.util.LinkedHashMap<>();
+  private Map<String, String> comparedColumns() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
     if (compareAgeWeights == null) {
       return out;
     }
@@ -306,16 +336,13 @@ final class ComputeCommand implements Callable<Integer> {
       String w = given.trim();
       Path file = Options.ageWeightsFile(w);
       String column;
-      AgeWeights weights;
       if (file == null) {
         column = "apl_weights" + w;
-        weights = w.equals("2022") ? AgeWeights.drees2022() : AgeWeights.drees2023();
       } else {
         String stem = file.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
         column = "apl_weights_" + stem.replaceAll("[^A-Za-z0-9_-]", "_");
-        weights = AgeWeightsCsv.read(file);
       }
-      if (out.put(column, weights) != null) {
+      if (out.put(column, w) != null) {
         throw new ParameterException(spec.commandLine(), "--compare-age-weights gives the column "
             + column + " twice");
       }
@@ -368,11 +395,7 @@ final class ComputeCommand implements Callable<Integer> {
   }
 
   private AgeWeights weights() throws IOException {
-    Path file = Options.ageWeightsFile(ageWeights);
-    if (file != null) {
-      return AgeWeightsCsv.read(file);
-    }
-    return ageWeights.trim().equals("2022") ? AgeWeights.drees2022() : AgeWeights.drees2023();
+    return Options.ageWeights(ageWeights);
   }
 
   private Rescaling rescaling() {

@@ -2,7 +2,10 @@ package fr.apl.cli;
 
 import fr.apl.decay.BandEdges;
 import fr.apl.decay.DistanceDecay;
+import fr.apl.demand.AgeWeights;
+import fr.apl.io.csv.AgeWeightsCsv;
 import fr.apl.io.csv.CsvDialect;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +45,15 @@ final class Options {
   static Path ageWeightsFile(String value) {
     String w = value.trim();
     return w.equals("2022") || w.equals("2023") ? null : Path.of(value);
+  }
+
+  /** Returns the age weights of a value of --age-weights: 2022, 2023 (DREES) or a file. */
+  static AgeWeights ageWeights(String value) throws IOException {
+    Path file = ageWeightsFile(value);
+    if (file != null) {
+      return AgeWeightsCsv.read(file);
+    }
+    return value.trim().equals("2022") ? AgeWeights.drees2022() : AgeWeights.drees2023();
   }
 
   /** Returns the output dialect. */

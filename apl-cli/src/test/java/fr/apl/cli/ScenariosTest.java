@@ -216,6 +216,37 @@ class ScenariosTest {
         b.err());
   }
 
+  /** Bad times come first, listed in full, even when the scenario file is bad too. */
+  @Test
+  void badTimesAreListedBeforeABadScenarioFile() throws IOException {
+    Path folder = Cli.samples().resolve("haute-loire-43");
+    String times = Files.readString(folder.resolve("times.csv"));
+    String row = times.lines().skip(5).findFirst().orElseThrow();
+    String[] f = row.split(",");
+    Path badTimes = Files.writeString(dir.resolve("times.csv"),
+        times.replace(row + "\n", f[0] + "," + f[1] + ",-3\n"));
+    Path badScenarios = Files.writeString(dir.resolve("s.csv"),
+        "scenario,commune,population\nx,99999,10\n");
+    Cli.Run run = Cli.run(new String[] {"compute", "--times", badTimes.toString(), "--supply",
+        folder.resolve("supply.csv").toString(), "--population",
+        folder.resolve("population.csv").toString(), "--scenarios", badScenarios.toString()});
+    assertEquals(65, run.exit(), run.err());
+    assertTrue(run.err().contains(badTimes + ":6: error:"), run.err());
+    assertTrue(!run.err().contains("99999"), run.err());
+  }
+
+  @Test
+  void aColumnComparedTwiceIsAUsageError() {
+    Path folder = Cli.samples().resolve("haute-loire-43");
+    Cli.Run run = Cli.run(new String[] {"compute", "--times",
+        folder.resolve("times.csv").toString(), "--supply", folder.resolve("supply.csv").toString(),
+        "--population", folder.resolve("population.csv").toString(), "--compare-age-weights",
+        "2022, 2022"});
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains("--compare-age-weights gives the column apl_weights2022 twice"),
+        run.err());
+  }
+
   /** Returns the second field of the row of a commune. */
   private static String value(String csv, String commune) {
     return csv.lines().filter(l -> l.startsWith(commune + ",")).findFirst().orElseThrow()

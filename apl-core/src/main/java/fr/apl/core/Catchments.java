@@ -35,7 +35,7 @@ import java.util.TreeSet;
  *
  * <p>Immutable and thread-safe: several threads may compute on the same catchments at once.
  * Memory: 12 bytes per pair in reach and orientation. {@link #compute} is O(pairs in reach ×
- * variants) plus O(communes · log communes) to match codes.
+ * (variants + distinct populations)) plus O(communes · log communes) to match codes.
  */
 public final class Catchments {
 

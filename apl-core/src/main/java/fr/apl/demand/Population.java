@@ -59,13 +59,22 @@ public final class Population {
   /**
    * Returns a scenario of this population: the given communes take the given standardised
    * population (a housing estate is built: more; a commune empties: less), the others keep
-   * theirs. The resident population of the result is not known: a scenario gives standardised
-   * population only.
+   * theirs. The result has the same communes, as a variant of a computation must; a commune
+   * with no inhabitants yet needs a row of 0 here first. The resident population of the result
+   * is not known: a scenario gives standardised population only.
    *
-   * @param standardisedByCommune new standardised population of some communes, finite, &gt;= 0
-   * @throws IllegalArgumentException on a negative or non-finite value
+   * @param standardisedByCommune new standardised population of some communes of this
+   *     population, finite, &gt;= 0
+   * @throws IllegalArgumentException on a commune this population does not list, or a negative
+   *     or non-finite value
    */
   public Population with(Map<String, Double> standardisedByCommune) {
+    for (String code : standardisedByCommune.keySet()) {
+      if (!standardised.contains(code)) {
+        throw new IllegalArgumentException("commune " + code + " is not in the population: a"
+            + " scenario changes communes it lists");
+      }
+    }
     return new Population(standardised.with(new TreeMap<>(standardisedByCommune)), null,
         provenance + ", changed by a scenario in " + standardisedByCommune.size()
             + (standardisedByCommune.size() == 1 ? " commune" : " communes"));

@@ -651,11 +651,9 @@ public final class InputValidator {
           + " separator");
       return Double.NaN;
     }
-    if (v < 0) {
-      out.add(Check.NEGATIVE, csv.source(), csv.line(), t, what + " must be >= 0", hint);
-      return Double.NaN;
-    }
-    return v;
+    // What is left is a finite negative number.
+    out.add(Check.NEGATIVE, csv.source(), csv.line(), t, what + " must be >= 0", hint);
+    return Double.NaN;
   }
 
   private static void headerOnly(Collector out, String file) {

@@ -92,6 +92,9 @@ class CatchmentsInvariantsTest {
     assertEquals(a.populationWithoutSupply(), v.populationWithoutSupply(), 0.0, where);
     assertTrue(v.conservationRelativeError() < 1e-12, where + ": " + v);
 
+    IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> base.with(Map.of("ZZZZZ", 1.0)));
+    assertTrue(unknown.getMessage().startsWith("commune ZZZZZ is not in the population"), where);
     Population fewer = Population.standardised(p.with(new TreeMap<>(Map.of("ZZZZZ", 1.0))));
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
         IllegalArgumentException.class, () -> c.compute(base,

@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Measures the two promises of scale: reading a France-sized binary matrix file
- * ({@link #readMatrixFile}: map, checksum, copy, checks), and a sweep of 100 supply scenarios on
+ * ({@link #readMatrixFile}: map, checksum, copy, checks), and a sweep of 100 scenarios on
  * one prepared matrix ({@link #sweep100}: 100 variants in one {@link Catchments#compute}, seeded;
  * {@code kind=supply}: each a retirement of 4 000 consultations in five random practice
  * communes; {@code kind=population}: each a housing estate of 2 000 standardised inhabitants in

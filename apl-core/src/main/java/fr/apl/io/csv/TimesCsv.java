@@ -42,9 +42,9 @@ public final class TimesCsv {
   /** Bytes of records a block holds, about 230 000 France rows: 12 blocks for France. */
   static final int BLOCK = 4 << 20;
 
-  /** Threads that parse blocks: the machine's processors, at most 8. */
+  /** Threads that parse blocks by default: the machine's processors. */
   private static int defaultThreads() {
-    return Math.min(8, Runtime.getRuntime().availableProcessors());
+    return Runtime.getRuntime().availableProcessors();
   }
 
   private TimesCsv() {}
@@ -468,9 +468,6 @@ public final class TimesCsv {
           }
           int from = pos;
           int to = nl > pos && b[nl - 1] == '\r' ? nl - 1 : nl;
-          if (nl == length && to > from && b[to - 1] == '\r') {
-            to--;
-          }
           pos = nl + 1;
           lines++;
           if (isBlank(b, from, to)) {
