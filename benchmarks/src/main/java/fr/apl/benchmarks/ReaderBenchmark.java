@@ -18,15 +18,17 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Measures {@link TimesCsv#read(String, InputStream, String)} on the synthetic France times table
+ * Measures {@link TimesCsv#read(String, InputStream, String, int)} on the synthetic France times
+ * table
  * held in memory (about 48 MB of {@code origin,destination,minutes}, 2.8 million rows), plain and
- * gzipped. The time includes the matrix build that ends every read ({@link MatrixBenchmark}
+ * gzipped, parsed on {@code threads} threads (gunzip runs on one more). The time includes the matrix build that ends every read ({@link MatrixBenchmark}
  * measures it alone), and no disk: the file system cache is not what is measured.
  *
  * <p>Throughput in MB/s is {@code csvBytes / 1e6 / (score ms / 1000)}, with the byte counts the
@@ -40,6 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class ReaderBenchmark {
+
+  @Param({"1", "2"})
+  int threads;
 
   private byte[] csv;
   private byte[] gzip;
@@ -72,13 +77,13 @@ public class ReaderBenchmark {
   /** Reads the plain CSV. */
   @Benchmark
   public TravelTimeMatrix readCsv() throws IOException {
-    return TimesCsv.read("times.csv", new ByteArrayInputStream(csv), null);
+    return TimesCsv.read("times.csv", new ByteArrayInputStream(csv), null, threads);
   }
 
   /** Reads the gzipped CSV (gunzip included). */
   @Benchmark
   public TravelTimeMatrix readGzip() throws IOException {
-    return TimesCsv.read("times.csv.gz", new ByteArrayInputStream(gzip), null);
+    return TimesCsv.read("times.csv.gz", new ByteArrayInputStream(gzip), null, threads);
   }
 
   /** Gunzips the same bytes with the reader's buffer sizes and parses nothing: the baseline. */

@@ -136,6 +136,20 @@ public final class TimesCsv {
   }
 
   /**
+   * Reads a stream as {@link #read(String, InputStream, String)} does, parsing on {@code threads}
+   * threads (the matrix does not depend on it).
+   *
+   * @param threads threads that parse, &gt;= 1
+   */
+  public static TravelTimeMatrix read(String source, InputStream stream, String timeColumn,
+      int threads) throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, given: " + threads);
+    }
+    return read(source, stream, timeColumn, threads, BLOCK);
+  }
+
+  /**
    * Reads a stream with a given block size and thread count: for tests, which check that the
    * result and the first error do not depend on them.
    */
