@@ -4,7 +4,7 @@ import fr.apl.core.Apl;
 import fr.apl.core.AplResult;
 import fr.apl.core.Catchments;
 import fr.apl.core.Diagnostics;
-import fr.apl.core.SupplyScenario;
+import fr.apl.core.Variant;
 import fr.apl.core.VariantDiagnostics;
 import fr.apl.decay.BandEdges;
 import fr.apl.decay.DistanceDecay;
@@ -17,12 +17,12 @@ import fr.apl.io.csv.CsvDialect;
 import fr.apl.io.csv.InputException;
 import fr.apl.io.csv.ScenariosCsv;
 import fr.apl.io.csv.SupplyCsv;
-import fr.apl.validate.InputValidator;
-import fr.apl.validate.Validation;
 import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.supply.ActivityRules;
 import fr.apl.supply.Doctor;
 import fr.apl.supply.Supply;
+import fr.apl.validate.InputValidator;
+import fr.apl.validate.Validation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -40,10 +40,10 @@ import java.util.concurrent.FutureTask;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apl compute}: APL of every commune of a population file. */
 @Command(name = "compute",
@@ -222,7 +222,7 @@ final class ComputeCommand implements Callable<Integer> {
         }
       }
       read.rethrow();
-      List<SupplyScenario> scenarios = read.scenarios();
+      List<Variant> scenarios = read.scenarios();
       long t2 = System.nanoTime();
       input.report(err, common.quiet);
       Catchments catchments = Apl.prepare(matrix, bands, threadCount);
@@ -245,7 +245,7 @@ final class ComputeCommand implements Callable<Integer> {
    * bad times still get their full listing first.
    */
   private record SmallInputs(Validation validation, Population population,
-      List<SupplyScenario> scenarios, Exception failure) {
+      List<Variant> scenarios, Exception failure) {
 
     /** Throws the failure kept, as it was thrown. */
     void rethrow() throws IOException {
@@ -284,7 +284,7 @@ final class ComputeCommand implements Callable<Integer> {
       compared.put(e.getKey(), Options.ageWeights(e.getValue()));
     }
     Population pop;
-    List<SupplyScenario> variants;
+    List<Variant> variants;
     if (compared.isEmpty()) {
       pop = input.population(population, weights(), rescaling());
       variants = supplyScenarios();
@@ -297,14 +297,14 @@ final class ComputeCommand implements Callable<Integer> {
       variants = supplyScenarios();
       int k = 1;
       for (String column : compared.keySet()) {
-        add(variants, SupplyScenario.of(column, variants.get(0).supply(), pops.get(k++)),
+        add(variants, Variant.of(column, variants.get(0).supply(), pops.get(k++)),
             "--compare-age-weights");
       }
     }
     if (this.scenarios != null) {
-      for (SupplyScenario s : ScenariosCsv.read(this.scenarios, variants.get(0).supply(), pop,
+      for (Variant s : ScenariosCsv.read(this.scenarios, variants.get(0).supply(), pop,
           input.readOptions())) {
-        add(variants, SupplyScenario.of("apl_" + s.name(), s.supply(), s.population()),
+        add(variants, Variant.of("apl_" + s.name(), s.supply(), s.population()),
             this.scenarios.toString() + ": scenario " + s.name());
       }
     }
@@ -312,8 +312,8 @@ final class ComputeCommand implements Callable<Integer> {
   }
 
   /** Adds a variant, refusing a column name another variant already has. */
-  private static void add(List<SupplyScenario> variants, SupplyScenario variant, String from) {
-    for (SupplyScenario known : variants) {
+  private static void add(List<Variant> variants, Variant variant, String from) {
+    for (Variant known : variants) {
       if (known.name().equals(variant.name())) {
         throw new Failures.DataProblem(from + " gives the column " + variant.name()
             + ", which another variant already has");
@@ -421,12 +421,12 @@ final class ComputeCommand implements Callable<Integer> {
   }
 
   /** Returns the supply variants: all doctors first, then one per age cap, in the order given. */
-  private List<SupplyScenario> supplyScenarios() throws IOException {
+  private List<Variant> supplyScenarios() throws IOException {
     List<Integer> caps = requestedCaps();
-    List<SupplyScenario> out = new ArrayList<>();
+    List<Variant> out = new ArrayList<>();
     if (supplySource.supply != null) {
       SupplyCsv.Columns columns = input.supply(supplySource.supply);
-      out.add(SupplyScenario.of("apl", columns.all()));
+      out.add(Variant.of("apl", columns.all()));
       SortedMap<Integer, Supply> capped = columns.underAge();
       for (int cap : caps == null ? new ArrayList<>(capped.keySet()) : caps) {
         Supply s = capped.get(cap);
@@ -436,13 +436,13 @@ final class ComputeCommand implements Callable<Integer> {
               + (capped.isEmpty() ? "" : " (it has: " + capped.keySet() + ")")
               + "; give --doctors to compute any age cap");
         }
-        out.add(SupplyScenario.of("apl_moins" + cap, s));
+        out.add(Variant.of("apl_moins" + cap, s));
       }
       return out;
     }
     List<Doctor> doctors = input.doctors(supplySource.doctors);
     ActivityRules rules = ActivityRules.dreesGeneralPractitioners();
-    out.add(SupplyScenario.of("apl", rules.supply(doctors)));
+    out.add(Variant.of("apl", rules.supply(doctors)));
     boolean agesKnown = true;
     for (Doctor d : doctors) {
       agesKnown &= d.age() != Doctor.UNKNOWN_AGE;
@@ -452,7 +452,7 @@ final class ComputeCommand implements Callable<Integer> {
     }
     for (int cap : caps) {
       try {
-        out.add(SupplyScenario.of("apl_moins" + cap, rules.supply(doctors, cap)));
+        out.add(Variant.of("apl_moins" + cap, rules.supply(doctors, cap)));
       } catch (IllegalArgumentException e) {
         throw new Failures.DataProblem(supplySource.doctors + ": " + e.getMessage());
       }

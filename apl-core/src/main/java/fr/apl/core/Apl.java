@@ -13,7 +13,7 @@ import java.util.List;
  * <pre>{@code
  * Catchments catchments = Apl.prepare(times, DistanceDecay.dreesGeneralPractitioners());
  * AplResult result = catchments.compute(population,
- *     List.of(SupplyScenario.of("apl", all), SupplyScenario.of("apl_moins65", under65)), 4);
+ *     List.of(Variant.of("apl", all), Variant.of("apl_moins65", under65)), 4);
  * double apl = result.apl("apl", "43157");
  * }</pre>
  *
@@ -44,6 +44,6 @@ public final class Apl {
    */
   public static AplResult compute(TravelTimeMatrix matrix, DistanceDecay decay,
       Population population, Supply supply) {
-    return prepare(matrix, decay).compute(population, List.of(SupplyScenario.of("apl", supply)), 1);
+    return prepare(matrix, decay).compute(population, List.of(Variant.of("apl", supply)), 1);
   }
 }

@@ -234,27 +234,27 @@ public final class Catchments {
    *
    * @param population standardised population by residence commune; its communes are the rows of
    *     the result
-   * @param scenarios at least one variant, names unique
+   * @param scenarios the variants, at least one, names unique
    * @param threads threads to use, &gt;= 1; the result does not depend on it
    * @throws IllegalArgumentException on no variant, a repeated name, a variant population whose
    *     communes differ from {@code population}'s, or threads &lt; 1
    */
-  public AplResult compute(Population population, List<SupplyScenario> scenarios, int threads) {
+  public AplResult compute(Population population, List<Variant> scenarios, int threads) {
     if (population == null || scenarios == null || scenarios.isEmpty()) {
-      throw new IllegalArgumentException("a population and at least one supply variant are needed");
+      throw new IllegalArgumentException("a population and at least one variant are needed");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, given: " + threads);
     }
     TreeSet<String> names = new TreeSet<>();
-    for (SupplyScenario s : scenarios) {
+    for (Variant s : scenarios) {
       if (!names.add(s.name())) {
         throw new IllegalArgumentException("variant " + s.name() + " is given twice");
       }
     }
     CommuneValues pop = population.standardised();
     List<Population> populations = new ArrayList<>(scenarios.size());
-    for (SupplyScenario s : scenarios) {
+    for (Variant s : scenarios) {
       Population own = s.population() == null ? population : s.population();
       if (own != population && !Arrays.equals(own.standardised().codes(), pop.codes())) {
         throw new IllegalArgumentException("the population of variant " + s.name()
@@ -318,7 +318,7 @@ public final class Catchments {
     int[] practicesInReach = new int[pop.size()];
     List<VariantDiagnostics> checks = new ArrayList<>(variants);
     for (int v = 0; v < variants; v++) {
-      SupplyScenario scenario = scenarios.get(v);
+      Variant scenario = scenarios.get(v);
       CommuneValues sv = scenario.supply().consultationsPerYear();
       CommuneValues vp = populations.get(v).standardised();
       double[] demand = demands.get(populations.get(v));
@@ -374,7 +374,7 @@ public final class Catchments {
         new ArrayList<>(supplyNotInTimes), new ArrayList<>(supplyNotInPopulation),
         timesNotInPopulation, checks);
     List<String> variantNames = new ArrayList<>(variants);
-    for (SupplyScenario s : scenarios) {
+    for (Variant s : scenarios) {
       variantNames.add(s.name());
     }
     return new AplResult(population, populations, variantNames, apl, practicesInReach,

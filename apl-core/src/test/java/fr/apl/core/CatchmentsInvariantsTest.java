@@ -68,11 +68,11 @@ class CatchmentsInvariantsTest {
     Population doubled = Population.standardised(p.scaled(2));
     Supply s = w.supplyValues();
     Catchments c = Apl.prepare(w.matrix(), HALF_OPEN);
-    AplResult sweep = c.compute(base, List.of(SupplyScenario.of("apl", s),
-        SupplyScenario.of("changed", s, changed), SupplyScenario.of("doubled", s, doubled),
-        SupplyScenario.of("changed_again", s, changed)), 2);
-    AplResult alone = c.compute(changed, List.of(SupplyScenario.of("apl", s)), 1);
-    AplResult plain = c.compute(base, List.of(SupplyScenario.of("apl", s)), 1);
+    AplResult sweep = c.compute(base, List.of(Variant.of("apl", s),
+        Variant.of("changed", s, changed), Variant.of("doubled", s, doubled),
+        Variant.of("changed_again", s, changed)), 2);
+    AplResult alone = c.compute(changed, List.of(Variant.of("apl", s)), 1);
+    AplResult plain = c.compute(base, List.of(Variant.of("apl", s)), 1);
     for (int k = 0; k < sweep.size(); k++) {
       String code = sweep.code(k);
       assertEquals(Double.doubleToRawLongBits(plain.apl(0, k)),
@@ -98,7 +98,7 @@ class CatchmentsInvariantsTest {
     Population fewer = Population.standardised(p.with(new TreeMap<>(Map.of("ZZZZZ", 1.0))));
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
         IllegalArgumentException.class, () -> c.compute(base,
-            List.of(SupplyScenario.of("apl", s), SupplyScenario.of("other", s, fewer)), 1));
+            List.of(Variant.of("apl", s), Variant.of("other", s, fewer)), 1));
     assertEquals("the population of variant other must have the same communes as the"
         + " computation's population", e.getMessage());
   }
@@ -115,7 +115,7 @@ class CatchmentsInvariantsTest {
     for (DistanceDecay decay : List.of(HALF_OPEN, CLOSED_UPPER)) {
       String where = "seed " + seed + ", " + decay;
       AplResult r = Apl.prepare(w.matrix(), decay).compute(w.populationValues(),
-          List.of(SupplyScenario.of("apl", w.supplyValues())), 1);
+          List.of(Variant.of("apl", w.supplyValues())), 1);
       VariantDiagnostics v = r.diagnostics().variants().get(0);
       CommuneValues pop = r.population().standardised();
       double weighted = 0;
@@ -173,10 +173,10 @@ class CatchmentsInvariantsTest {
     Supply s1 = w.supplyValues();
     Supply doubled = Supply.of(s1.consultationsPerYear().scaled(2));
     AplResult r = Apl.prepare(w.matrix(), HALF_OPEN).compute(w.populationValues(), List.of(
-        SupplyScenario.of("s1", s1),
-        SupplyScenario.of("double", doubled),
-        SupplyScenario.of("s2", w.supplyOf(s2, in2)),
-        SupplyScenario.of("sum", w.supplyOf(sum, inSum))), 1);
+        Variant.of("s1", s1),
+        Variant.of("double", doubled),
+        Variant.of("s2", w.supplyOf(s2, in2)),
+        Variant.of("sum", w.supplyOf(sum, inSum))), 1);
     for (int k = 0; k < r.size(); k++) {
       String code = r.code(k);
       double a1 = r.apl(0, k);
@@ -189,7 +189,7 @@ class CatchmentsInvariantsTest {
     }
     // A variant does not depend on the variants computed beside it.
     AplResult alone = Apl.prepare(w.matrix(), HALF_OPEN).compute(w.populationValues(),
-        List.of(SupplyScenario.of("s1", s1)), 1);
+        List.of(Variant.of("s1", s1)), 1);
     for (int k = 0; k < r.size(); k++) {
       assertEquals(Double.doubleToRawLongBits(r.apl(0, k)),
           Double.doubleToRawLongBits(alone.apl(0, k)), where + ", " + r.code(k));
@@ -228,7 +228,7 @@ class CatchmentsInvariantsTest {
     assertArrayEquals(m1.destinations(), m2.destinations(), where);
     assertArrayEquals(m1.minutes(), m2.minutes(), where);
 
-    List<SupplyScenario> scenarios = List.of(SupplyScenario.of("apl", w.supplyValues()));
+    List<Variant> scenarios = List.of(Variant.of("apl", w.supplyValues()));
     AplResult r1 = Apl.prepare(m1, HALF_OPEN).compute(w.populationValues(), scenarios, 1);
     AplResult r2 = Apl.prepare(m2, HALF_OPEN).compute(w.populationValues(), scenarios, 1);
     assertSameBits(r1, r2, where);
@@ -277,10 +277,10 @@ class CatchmentsInvariantsTest {
       }
     }
     AplResult original = Apl.prepare(w.matrix(), CLOSED_UPPER).compute(w.populationValues(),
-        List.of(SupplyScenario.of("apl", w.supplyValues())), 1);
+        List.of(Variant.of("apl", w.supplyValues())), 1);
     AplResult renamed = Apl.prepare(b.build(), CLOSED_UPPER).compute(
         Population.standardised(CommuneValues.of(pop)),
-        List.of(SupplyScenario.of("apl", Supply.of(CommuneValues.of(supply)))), 1);
+        List.of(Variant.of("apl", Supply.of(CommuneValues.of(supply)))), 1);
     for (int k = 0; k < original.size(); k++) {
       String code = original.code(k);
       assertClose(original.apl(0, k), renamed.apl("apl", rename.get(code)), 1e-12,
@@ -337,9 +337,9 @@ class CatchmentsInvariantsTest {
     }
     pop.add("99001", 1234);
     Population population = Population.standardised(pop.build());
-    List<SupplyScenario> scenarios = List.of(
-        SupplyScenario.of("apl", Supply.of(s1.build())),
-        SupplyScenario.of("apl_moins65", Supply.of(s2.build())));
+    List<Variant> scenarios = List.of(
+        Variant.of("apl", Supply.of(s1.build())),
+        Variant.of("apl_moins65", Supply.of(s2.build())));
     Catchments c = Apl.prepare(m, HALF_OPEN);
     // Catchments built on several threads (rows cut into up to 8 parts of the transposition)
     // are those of one thread, array for array.

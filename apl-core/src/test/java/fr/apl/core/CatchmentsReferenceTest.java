@@ -53,7 +53,7 @@ class CatchmentsReferenceTest {
     String where = "seed " + seed + ", " + decay;
     NaiveApl ref = new NaiveApl(w.minutes, w.population, w.supply, decay.reference);
     AplResult r = Apl.prepare(w.matrix(), decay.main).compute(w.populationValues(),
-        List.of(SupplyScenario.of("apl", w.supplyValues())), 1);
+        List.of(Variant.of("apl", w.supplyValues())), 1);
 
     int rows = 0;
     int zeroRows = 0;

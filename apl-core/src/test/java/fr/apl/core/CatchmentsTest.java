@@ -41,7 +41,7 @@ class CatchmentsTest {
   private static AplResult compute(TravelTimeMatrix m, DistanceDecay decay, CommuneValues pop,
       CommuneValues supply) {
     return Apl.prepare(m, decay).compute(Population.standardised(pop),
-        List.of(SupplyScenario.of("apl", Supply.of(supply))), 1);
+        List.of(Variant.of("apl", Supply.of(supply))), 1);
   }
 
   @Test
@@ -264,8 +264,8 @@ class CatchmentsTest {
     Catchments c = Apl.prepare(m, DREES);
     Population pop = Population.standardised(values("A", 300, "B", 600));
     AplResult r = c.compute(pop, List.of(
-        SupplyScenario.of("apl", Supply.of(values("A", 1200, "B", 400))),
-        SupplyScenario.of("apl_moins65", Supply.of(values("A", 600)))), 2);
+        Variant.of("apl", Supply.of(values("A", 1200, "B", 400))),
+        Variant.of("apl_moins65", Supply.of(values("A", 600)))), 2);
     assertEquals(List.of("apl", "apl_moins65"), r.variants());
     // Second variant, same demand D_A = 900: R_A = 600/900 = 2/3, R_B = 0;
     // APL_A = 1·2/3 + 2/3·0 = 2/3 and APL_B = 1·2/3 + 1·0 = 2/3.
@@ -305,15 +305,15 @@ class CatchmentsTest {
   void argumentsAreChecked() {
     Catchments c = Apl.prepare(TravelTimeMatrix.builder().add("A", "B", 5).build(), DREES);
     Population pop = Population.standardised(values("A", 1));
-    SupplyScenario s = SupplyScenario.of("apl", Supply.of(values("A", 1)));
+    Variant s = Variant.of("apl", Supply.of(values("A", 1)));
     assertThrows(IllegalArgumentException.class, () -> c.compute(pop, List.of(s), 0));
     assertThrows(IllegalArgumentException.class, () -> c.compute(pop, List.of(), 1));
     assertThrows(IllegalArgumentException.class, () -> c.compute(null, List.of(s), 1));
     IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
         () -> c.compute(pop, List.of(s, s), 1));
     assertTrue(twice.getMessage().contains("variant apl is given twice"), twice.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> SupplyScenario.of("apl 65", s.supply()));
-    assertThrows(IllegalArgumentException.class, () -> SupplyScenario.of("apl", null));
+    assertThrows(IllegalArgumentException.class, () -> Variant.of("apl 65", s.supply()));
+    assertThrows(IllegalArgumentException.class, () -> Variant.of("apl", null));
     assertThrows(IllegalArgumentException.class, () -> Apl.prepare(null, DREES));
     AplResult r = c.compute(pop, List.of(s), 1);
     assertThrows(IllegalArgumentException.class, () -> r.apl("apl", "B"));
@@ -338,7 +338,7 @@ class CatchmentsTest {
         new Doctor("d2", "Z", 200, 50, PracticeMode.LIBERAL, false)));
     AplResult r2 = Apl.prepare(m, DREES).compute(
         Population.standardised(values("A", 100, "B", 100)),
-        List.of(SupplyScenario.of("apl", viaRules)), 1);
+        List.of(Variant.of("apl", viaRules)), 1);
     // D_A = 100, R_A = 4000/100 = 40, APL_A = 40.
     assertEquals(40.0, r2.apl("apl", "A"), EPS);
   }

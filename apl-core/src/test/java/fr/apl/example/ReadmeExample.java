@@ -3,7 +3,7 @@ package fr.apl.example;
 import fr.apl.core.Apl;
 import fr.apl.core.AplResult;
 import fr.apl.core.Catchments;
-import fr.apl.core.SupplyScenario;
+import fr.apl.core.Variant;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.AgeWeights;
 import fr.apl.demand.Population;
@@ -31,8 +31,8 @@ final class ReadmeExample {
 
     Catchments catchments = Apl.prepare(times, DistanceDecay.dreesGeneralPractitioners());
     AplResult result = catchments.compute(population, List.of(
-        SupplyScenario.of("apl", supply.all()),
-        SupplyScenario.of("apl_moins65", supply.underAge().get(65))), 2);
+        Variant.of("apl", supply.all()),
+        Variant.of("apl_moins65", supply.underAge().get(65))), 2);
 
     double lePuy = result.apl("apl", "43157"); // Le Puy-en-Velay
     double mean = result.weightedMean("apl"); // weighted by standardised population

@@ -4,7 +4,7 @@ import fr.apl.commune.CommuneValues;
 import fr.apl.core.Apl;
 import fr.apl.core.AplResult;
 import fr.apl.core.Catchments;
-import fr.apl.core.SupplyScenario;
+import fr.apl.core.Variant;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.matrix.TravelTimeMatrix;
@@ -113,7 +113,7 @@ public final class GridScale {
     Population population = Population.standardised(pop.build());
     Supply supply = Supply.of(sup.build());
     long t4 = System.nanoTime();
-    AplResult result = catchments.compute(population, List.of(SupplyScenario.of("apl", supply)),
+    AplResult result = catchments.compute(population, List.of(Variant.of("apl", supply)),
         threads);
     long t5 = System.nanoTime();
     report("compute", result.size() + " cells, " + threads + " threads, conservation error "

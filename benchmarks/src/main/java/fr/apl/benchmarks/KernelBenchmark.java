@@ -3,7 +3,7 @@ package fr.apl.benchmarks;
 import fr.apl.core.Apl;
 import fr.apl.core.AplResult;
 import fr.apl.core.Catchments;
-import fr.apl.core.SupplyScenario;
+import fr.apl.core.Variant;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.internal.Parallel;
@@ -49,7 +49,7 @@ public class KernelBenchmark {
 
     Catchments catchments;
     Population population;
-    List<SupplyScenario> scenarios;
+    List<Variant> scenarios;
 
     /** Builds the matrix and the catchments under the DREES decay. */
     @Setup(Level.Trial)
@@ -57,7 +57,7 @@ public class KernelBenchmark {
       SyntheticFrance world = SyntheticFrance.standard();
       catchments = Apl.prepare(world.matrix(), DistanceDecay.dreesGeneralPractitioners());
       population = world.population();
-      scenarios = List.of(SupplyScenario.of("apl", world.supply()));
+      scenarios = List.of(Variant.of("apl", world.supply()));
       System.out.println("# " + world.summary() + "; " + catchments.pairsInReach()
           + " pairs in reach");
     }

@@ -3,7 +3,7 @@ package fr.apl.benchmarks;
 import fr.apl.core.Apl;
 import fr.apl.core.AplResult;
 import fr.apl.core.Catchments;
-import fr.apl.core.SupplyScenario;
+import fr.apl.core.Variant;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.io.binary.MatrixFile;
@@ -83,7 +83,7 @@ public class ScaleBenchmark {
 
     Catchments catchments;
     Population population;
-    List<SupplyScenario> scenarios;
+    List<Variant> scenarios;
 
     /** Prepares the catchments and draws the scenarios. */
     @Setup(Level.Trial)
@@ -103,13 +103,13 @@ public class ScaleBenchmark {
             String c = supplied[rnd.nextInt(supplied.length)];
             change.put(c, Math.max(0, base.consultationsPerYear().get(c) - 4000));
           }
-          scenarios.add(SupplyScenario.of("s" + s, base.with(change)));
+          scenarios.add(Variant.of("s" + s, base.with(change)));
         } else {
           for (int k = 0; k < 5; k++) {
             String c = communes[rnd.nextInt(communes.length)];
             change.put(c, population.standardised().get(c) + 2000);
           }
-          scenarios.add(SupplyScenario.of("p" + s, base, population.with(change)));
+          scenarios.add(Variant.of("p" + s, base, population.with(change)));
         }
       }
     }

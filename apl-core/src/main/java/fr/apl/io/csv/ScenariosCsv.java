@@ -1,6 +1,6 @@
 package fr.apl.io.csv;
 
-import fr.apl.core.SupplyScenario;
+import fr.apl.core.Variant;
 import fr.apl.demand.Population;
 import fr.apl.supply.Supply;
 import java.io.IOException;
@@ -40,7 +40,7 @@ public final class ScenariosCsv {
    *
    * @see #read(Path, Supply, Population, ReadOptions)
    */
-  public static List<SupplyScenario> read(Path path, Supply baseSupply, Population basePopulation)
+  public static List<Variant> read(Path path, Supply baseSupply, Population basePopulation)
       throws IOException {
     return read(path, baseSupply, basePopulation, ReadOptions.defaults());
   }
@@ -57,7 +57,7 @@ public final class ScenariosCsv {
    *     that changes nothing, a delta that makes a value negative, or a population change of a
    *     commune the population does not list
    */
-  public static List<SupplyScenario> read(Path path, Supply baseSupply,
+  public static List<Variant> read(Path path, Supply baseSupply,
       Population basePopulation, ReadOptions options) throws IOException {
     try (CsvReader csv = CsvReader.open(path, options.encoding())) {
       int name = csv.requireColumn("scenario", "scenario");
@@ -115,11 +115,11 @@ public final class ScenariosCsv {
       if (seen.isEmpty()) {
         throw new InputException(csv.source(), 0, "no scenario below the header");
       }
-      List<SupplyScenario> out = new ArrayList<>();
+      List<Variant> out = new ArrayList<>();
       for (String s : supplyChanges.keySet()) {
         Map<String, Double> sc = supplyChanges.get(s);
         Map<String, Double> pc = populationChanges.get(s);
-        out.add(SupplyScenario.of(s, sc.isEmpty() ? baseSupply : baseSupply.with(sc),
+        out.add(Variant.of(s, sc.isEmpty() ? baseSupply : baseSupply.with(sc),
             pc.isEmpty() ? null : basePopulation.with(pc)));
       }
       return out;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.apl.commune.CommuneValues;
 import fr.apl.core.Apl;
 import fr.apl.core.AplResult;
-import fr.apl.core.SupplyScenario;
+import fr.apl.core.Variant;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.matrix.TravelTimeMatrix;
@@ -44,8 +44,8 @@ class AplCsvThreadsTest {
     }
     Supply supply = Supply.of(sup.build());
     AplResult r = Apl.prepare(b.build(), DistanceDecay.dreesGeneralPractitioners()).compute(
-        Population.standardised(pop.build()), List.of(SupplyScenario.of("apl", supply),
-            SupplyScenario.of("apl_x", Supply.of(supply.consultationsPerYear().scaled(0.5)))),
+        Population.standardised(pop.build()), List.of(Variant.of("apl", supply),
+            Variant.of("apl_x", Supply.of(supply.consultationsPerYear().scaled(0.5)))),
         1);
     for (CsvDialect d : List.of(CsvDialect.STANDARD, CsvDialect.FRENCH)) {
       String one = text(r, d, 1);

@@ -15,10 +15,10 @@ import fr.apl.supply.Supply;
  * @param population the population of the variant, or null for the population given to {@link
  *     Catchments#compute}; it must have the same communes as that one
  */
-public record SupplyScenario(String name, Supply supply, Population population) {
+public record Variant(String name, Supply supply, Population population) {
 
   /** Validates the name. */
-  public SupplyScenario {
+  public Variant {
     if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
       throw new IllegalArgumentException(
           "variant name must be letters, digits, '_' or '-', given: " + name);
@@ -29,17 +29,17 @@ public record SupplyScenario(String name, Supply supply, Population population) 
   }
 
   /** A variant on the computation's own population. */
-  public SupplyScenario(String name, Supply supply) {
+  public Variant(String name, Supply supply) {
     this(name, supply, null);
   }
 
   /** Returns a named variant on the computation's own population. */
-  public static SupplyScenario of(String name, Supply supply) {
-    return new SupplyScenario(name, supply, null);
+  public static Variant of(String name, Supply supply) {
+    return new Variant(name, supply, null);
   }
 
   /** Returns a named variant on another population (null: the computation's own). */
-  public static SupplyScenario of(String name, Supply supply, Population population) {
-    return new SupplyScenario(name, supply, population);
+  public static Variant of(String name, Supply supply, Population population) {
+    return new Variant(name, supply, population);
   }
 }
