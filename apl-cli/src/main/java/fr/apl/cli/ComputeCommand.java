@@ -11,7 +11,7 @@ import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.AgeWeights;
 import fr.apl.demand.Population;
 import fr.apl.demand.Rescaling;
-import fr.apl.io.csv.AgeWeightsCsv;
+import fr.apl.internal.Parallel;
 import fr.apl.io.csv.AplCsv;
 import fr.apl.io.csv.CsvDialect;
 import fr.apl.io.csv.InputException;
@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -200,7 +199,7 @@ final class ComputeCommand implements Callable<Integer> {
         }
       }
       long t1 = System.nanoTime();
-      SmallInputs read = await(small);
+      SmallInputs read = Parallel.await(small, "validating the inputs");
       Integer refused = InputCheck.refuse(err, read.validation().hasErrors()
           ? InputCheck.validate(input, times, timeColumn, population, supplySource.supply,
               supplySource.doctors, ageWeightsFile, bands)
@@ -348,25 +347,6 @@ final class ComputeCommand implements Callable<Integer> {
       }
     }
     return out;
-  }
-
-  /** Waits for a background task and rethrows what it threw, as it was. */
-  private static <T> T await(FutureTask<T> task) throws IOException {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while validating the inputs");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(cause);
-    }
   }
 
   private List<Path> inputs() {

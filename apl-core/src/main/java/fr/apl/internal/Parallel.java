@@ -31,6 +31,35 @@ public final class Parallel {
 
   private Parallel() {}
 
+  /**
+   * Waits for a task and returns its value; what the task threw is rethrown as it was (an
+   * {@link java.io.IOException}, a runtime exception or an error), so that a caller's handling
+   * does not depend on which thread did the work.
+   *
+   * @param doing what the task does, for the message of an interruption ("reading the times")
+   */
+  public static <T> T await(java.util.concurrent.Future<T> task, String doing)
+      throws java.io.IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while " + doing);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof java.io.IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
   /** Runs a task that returns a value on one of the pool's daemon threads. */
   public static <T> java.util.concurrent.Future<T> submit(
       java.util.concurrent.Callable<T> task) {

@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Locale;
@@ -201,7 +200,9 @@ public final class InputValidator {
       pop = new HashMap<>(1 << 16);
       checkPopulation(out, pop, popLines);
     }
-    Map<String, Double> supplied = supplyCheck != null && await(supplyCheck) ? supplyValues : null;
+    boolean supplyChecked = supplyCheck != null
+        && Parallel.await(supplyCheck, "validating the inputs");
+    Map<String, Double> supplied = supplyChecked ? supplyValues : null;
     out.addAll(supplyOut);
 
     if (ageWeights != null && exists(out, ageWeights)) {
@@ -221,28 +222,6 @@ public final class InputValidator {
       }
     }
     return out.build();
-  }
-
-  /** Waits for a check run on another thread; rethrows its exception as it was. */
-  private static boolean await(Future<Boolean> check) throws IOException {
-    try {
-      return check.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while validating the inputs");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    }
   }
 
   private static boolean exists(Collector out, Path file) {

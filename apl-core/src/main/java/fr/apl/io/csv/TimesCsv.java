@@ -301,7 +301,7 @@ public final class TimesCsv {
             // At most threads + 1 blocks in flight: the oldest is waited for first, which keeps
             // memory bounded while the reader runs ahead.
             if (running.size() >= threads + 1) {
-              await(running.remove(0));
+              Parallel.await(running.remove(0), "parsing travel times");
             }
             running.add(Parallel.submit(b::parse));
           }
@@ -311,7 +311,7 @@ public final class TimesCsv {
         }
       } finally {
         for (java.util.concurrent.Future<?> f : running) {
-          await(f);
+          Parallel.await(f, "parsing travel times");
         }
       }
       return merge(blocks, headerLine);
@@ -387,25 +387,6 @@ public final class TimesCsv {
         }
       }
       return headerLine + 1 + record + blanksBefore;
-    }
-
-    /** Waits for a block task; a task's exception (not an input error: a bug) is rethrown. */
-    private static void await(java.util.concurrent.Future<?> f) throws IOException {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while reading travel times");
-      } catch (java.util.concurrent.ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException r) {
-          throw r;
-        }
-        if (cause instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(cause);
-      }
     }
 
     private static int lastNewline(byte[] buf, int length) {
