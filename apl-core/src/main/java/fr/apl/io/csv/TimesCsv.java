@@ -298,8 +298,8 @@ public final class TimesCsv {
           if (threads <= 1) {
             b.parse();
           } else {
-            // At most threads + 1 blocks in flight: the oldest is waited for first, which keeps
-            // memory bounded while the reader runs ahead.
+            // At most threads + 1 blocks in flight: the oldest is waited for first, which bounds
+            // the byte buffers in use (a parsed block keeps only its records).
             if (running.size() >= threads + 1) {
               Parallel.await(running.remove(0), "parsing travel times");
             }
