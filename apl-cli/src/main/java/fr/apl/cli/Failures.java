@@ -31,6 +31,11 @@ final class Failures {
   static int exitCode(PrintWriter err, Exception e, List<Path> inputs) {
     if (e instanceof InputException || e instanceof DataProblem) {
       err.println("apl: " + e.getMessage());
+      if (e instanceof InputException i) {
+        for (InputException other : i.others()) {
+          err.println("apl: " + other.getMessage());
+        }
+      }
       return ExitCodes.DATA;
     }
     if (e instanceof NoSuchFileException n) {

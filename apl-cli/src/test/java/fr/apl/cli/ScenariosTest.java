@@ -235,6 +235,37 @@ class ScenariosTest {
     assertTrue(!run.err().contains("99999"), run.err());
   }
 
+  /** Every bad row of a scenario file is listed, in file order, not only the first. */
+  @Test
+  void everyBadScenarioRowIsListed() throws IOException {
+    Path folder = Cli.samples().resolve("haute-loire-43");
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "scenario,commune,delta,population\n"
+        + "ok,43157,-10,\n"
+        + "bad name,43157,-10,\n"
+        + "x,,5,\n"
+        + "x,43001,-1e9,\n"
+        + "x,43001,1,\n"
+        + "y,99999,,10\n"
+        + "z,43001,,\n"
+        + "z,43002,2,3,4\n"
+        + "ok2,43157,-10,\n");
+    Cli.Run run = Cli.run(new String[] {"compute", "--times",
+        folder.resolve("times.csv").toString(), "--supply", folder.resolve("supply.csv").toString(),
+        "--population", folder.resolve("population.csv").toString(), "--scenarios",
+        bad.toString()});
+    assertEquals(65, run.exit(), run.err());
+    List<String> lines = run.err().lines().filter(l -> l.startsWith("apl: " + bad)).toList();
+    assertEquals(List.of(
+        "apl: " + bad + ":3: scenario name must be letters, digits, '_' or '-', given: 'bad name'",
+        "apl: " + bad + ":4: commune code is empty",
+        "apl: " + bad + ":5: delta -1e9 makes the supply of 43001 negative (-1.0E9)",
+        "apl: " + bad + ":6: commune 43001 is given twice in scenario x (first at line 5)",
+        "apl: " + bad + ":7: commune 99999 is not in the population: a scenario changes the"
+            + " population of communes the population file lists (give it a row with 0 there)",
+        "apl: " + bad + ":8: the row changes nothing: give a value in delta or population",
+        "apl: " + bad + ":9: expected 4 fields as in the header, found 5: z,43002,2,3,4"), lines);
+  }
+
   @Test
   void aColumnComparedTwiceIsAUsageError() {
     Path folder = Cli.samples().resolve("haute-loire-43");

@@ -6,6 +6,9 @@ package fr.apl.io.csv;
  * <p>The message reads like a compiler's: {@code times.csv:1289: travel time must be finite and >=
  * 0, given: -3.0 (01001 -> 01004)}. Line 0 means the file as a whole (an empty file, a missing
  * column).
+ *
+ * <p>A reader that goes on after a bad row may attach the further problems it found in the same
+ * file ({@link #others()}), so that all of them can be fixed in one go.
  */
 public final class InputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -13,6 +16,7 @@ public final class InputException extends RuntimeException {
   private final String source;
   private final long line;
   private final String problem;
+  private final java.util.List<InputException> others;
 
   /**
    * Creates the exception.
@@ -22,10 +26,32 @@ public final class InputException extends RuntimeException {
    * @param problem what is wrong, with the value given
    */
   public InputException(String source, long line, String problem) {
+    this(source, line, problem, java.util.List.of());
+  }
+
+  private InputException(String source, long line, String problem,
+      java.util.List<InputException> others) {
     super(line > 0 ? source + ":" + line + ": " + problem : source + ": " + problem);
     this.source = source;
     this.line = line;
     this.problem = problem;
+    this.others = others;
+  }
+
+  /**
+   * Returns the first of several problems, carrying the others.
+   *
+   * @param problems at least one, in file order
+   */
+  public static InputException of(java.util.List<InputException> problems) {
+    InputException first = problems.get(0);
+    return new InputException(first.source, first.line, first.problem,
+        java.util.List.copyOf(problems.subList(1, problems.size())));
+  }
+
+  /** Returns the further problems found in the same file after this one (often none). */
+  public java.util.List<InputException> others() {
+    return others;
   }
 
   /** Returns the file name. */

@@ -73,44 +73,36 @@ public final class ScenariosCsv {
       Map<String, Map<String, Double>> supplyChanges = new LinkedHashMap<>();
       Map<String, Map<String, Double>> populationChanges = new LinkedHashMap<>();
       Map<String, Long> seen = new HashMap<>();
-      List<String> f;
-      while ((f = csv.next()) != null) {
-        String s = f.get(name).trim();
-        if (!s.matches("[A-Za-z0-9_-]+")) {
-          throw csv.error("scenario name must be letters, digits, '_' or '-', given: '" + s + "'");
-        }
-        String c = f.get(code).trim();
-        if (c.isEmpty()) {
-          throw csv.error("commune code is empty");
-        }
-        Long first = seen.putIfAbsent(s + "\u0000" + c, csv.line());
-        if (first != null) {
-          throw csv.error("commune " + c + " is given twice in scenario " + s + " (first at line "
-              + first + ")");
-        }
-        supplyChanges.computeIfAbsent(s, x -> new TreeMap<>());
-        populationChanges.computeIfAbsent(s, x -> new TreeMap<>());
-        boolean changed = false;
-        if (supply != null && !supply.isEmpty(f)) {
-          double base = baseSupply.consultationsPerYear().get(c);
-          supplyChanges.get(s).put(c, supply.value(csv, f, base, "supply of " + c));
-          changed = true;
-        }
-        if (population != null && !population.isEmpty(f)) {
-          if (!basePopulation.standardised().contains(c)) {
-            throw csv.error("commune " + c + " is not in the population: a scenario changes the"
-                + " population of communes the population file lists (give it a row with 0"
-                + " there)");
+      // Every bad row is reported, not only the first (at most LISTED, then a count).
+      List<InputException> problems = new ArrayList<>();
+      long unlisted = 0;
+      long lastBad = -1;
+      while (true) {
+        List<String> f;
+        try {
+          f = csv.next();
+          if (f == null) {
+            break;
           }
-          double base = basePopulation.standardised().get(c);
-          populationChanges.get(s).put(c, population.value(csv, f, base, "population of " + c));
-          changed = true;
+          row(csv, f, name, code, supply, population, baseSupply, basePopulation, seen,
+              supplyChanges, populationChanges);
+        } catch (InputException e) {
+          if (e.line() == lastBad) {
+            break; // the reader cannot go past this line
+          }
+          lastBad = e.line();
+          if (problems.size() < LISTED) {
+            problems.add(e);
+          } else {
+            unlisted++;
+          }
         }
-        if (!changed) {
-          throw csv.error("the row changes nothing: give a value in "
-              + (supply == null ? "" : supply.columns()) + (supply != null && population != null
-                  ? " or " : "") + (population == null ? "" : population.columns()));
-        }
+      }
+      if (unlisted > 0) {
+        problems.add(new InputException(csv.source(), 0, unlisted + " more problems not listed"));
+      }
+      if (!problems.isEmpty()) {
+        throw InputException.of(problems);
       }
       if (seen.isEmpty()) {
         throw new InputException(csv.source(), 0, "no scenario below the header");
@@ -123,6 +115,52 @@ public final class ScenariosCsv {
             pc.isEmpty() ? null : basePopulation.with(pc)));
       }
       return out;
+    }
+  }
+
+  /** Most problems listed for one file. */
+  private static final int LISTED = 100;
+
+  /** Checks one row and records its changes; on a problem, throws and the row changes nothing. */
+  private static void row(CsvReader csv, List<String> f, int name, int code, Side supply,
+      Side population, Supply baseSupply, Population basePopulation, Map<String, Long> seen,
+      Map<String, Map<String, Double>> supplyChanges,
+      Map<String, Map<String, Double>> populationChanges) {
+    String s = f.get(name).trim();
+    if (!s.matches("[A-Za-z0-9_-]+")) {
+      throw csv.error("scenario name must be letters, digits, '_' or '-', given: '" + s + "'");
+    }
+    String c = f.get(code).trim();
+    if (c.isEmpty()) {
+      throw csv.error("commune code is empty");
+    }
+    Long first = seen.putIfAbsent(s + "\u0000" + c, csv.line());
+    if (first != null) {
+      throw csv.error("commune " + c + " is given twice in scenario " + s + " (first at line "
+          + first + ")");
+    }
+    supplyChanges.computeIfAbsent(s, x -> new TreeMap<>());
+    populationChanges.computeIfAbsent(s, x -> new TreeMap<>());
+    boolean changed = false;
+    if (supply != null && !supply.isEmpty(f)) {
+      double base = baseSupply.consultationsPerYear().get(c);
+      supplyChanges.get(s).put(c, supply.value(csv, f, base, "supply of " + c));
+      changed = true;
+    }
+    if (population != null && !population.isEmpty(f)) {
+      if (!basePopulation.standardised().contains(c)) {
+        throw csv.error("commune " + c + " is not in the population: a scenario changes the"
+            + " population of communes the population file lists (give it a row with 0"
+            + " there)");
+      }
+      double base = basePopulation.standardised().get(c);
+      populationChanges.get(s).put(c, population.value(csv, f, base, "population of " + c));
+      changed = true;
+    }
+    if (!changed) {
+      throw csv.error("the row changes nothing: give a value in "
+          + (supply == null ? "" : supply.columns()) + (supply != null && population != null
+              ? " or " : "") + (population == null ? "" : population.columns()));
     }
   }
 
