@@ -3,6 +3,8 @@ package fr.apl.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,11 +12,18 @@ import picocli.CommandLine.Command;
 @Command(name = "apl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Computes the APL indicator (accessibilité potentielle localisée, DREES) of"
         + " access to general practitioners, commune by commune.",
-    subcommands = {ComputeCommand.class, ValidateCommand.class, ZoningCommand.class,
-        MatrixCommand.class,
-        CommandLine.HelpCommand.class},
     footer = ExitCodes.HELP)
 public final class Main implements Runnable {
+
+  /** The commands, by name, in the order the help lists them (help itself comes last). */
+  private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("compute", ComputeCommand.class);
+    COMMANDS.put("validate", ValidateCommand.class);
+    COMMANDS.put("zoning", ZoningCommand.class);
+    COMMANDS.put("matrix", MatrixCommand.class);
+  }
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -47,6 +56,21 @@ public final class Main implements Runnable {
       }
     };
     CommandLine cl = new CommandLine(new Main(), factory);
+    // picocli builds the model of every command it is given, by reflection, at start-up: when
+    // the first argument names a command, only that one is built; otherwise (help, a usage
+    // error) all of them, in this order.
+    String first = args.length > 0 ? args[0] : "";
+    boolean one = COMMANDS.containsKey(first);
+    for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+      if (!one || c.getKey().equals(first)) {
+        try {
+          cl.addSubcommand(c.getKey(), new CommandLine(factory.create(c.getValue()), factory));
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot create the command " + c.getKey(), e);
+        }
+      }
+    }
+    cl.addSubcommand("help", new CommandLine.HelpCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));

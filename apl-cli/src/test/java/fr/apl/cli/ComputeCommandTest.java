@@ -270,6 +270,34 @@ class ComputeCommandTest {
     assertTrue(run.out().contains("65  bad input data"), run.out());
   }
 
+  /**
+   * Only the command named first is built; the help, a bare 'apl' and a mistyped command still
+   * know every command, in order.
+   */
+  @Test
+  void everyCommandIsListedWhenNoneIsNamed() {
+    for (String[] args : new String[][] {{"--help"}, {"help"}}) {
+      Cli.Run run = Cli.run(args);
+      assertEquals(0, run.exit(), run.err());
+      String out = run.out();
+      int c = out.indexOf("\n  compute ");
+      int v = out.indexOf("\n  validate ");
+      int z = out.indexOf("\n  zoning ");
+      int m = out.indexOf("\n  matrix ");
+      int h = out.indexOf("\n  help ");
+      assertTrue(c > 0 && c < v && v < z && z < m && m < h, out);
+    }
+    Cli.Run typo = Cli.run("comptue");
+    assertEquals(2, typo.exit());
+    assertTrue(typo.err().contains("Unmatched argument at index 0: 'comptue'"), typo.err());
+    Cli.Run help = Cli.run("help", "zoning");
+    assertEquals(0, help.exit(), help.err());
+    assertTrue(help.out().contains("Usage: apl zoning"), help.out());
+    Cli.Run convert = Cli.run("matrix", "convert", "--help");
+    assertEquals(0, convert.exit(), convert.err());
+    assertTrue(convert.out().contains("Usage: apl matrix convert"), convert.out());
+  }
+
   private static void assertRow(String line, String code, double apl, String population,
       String practices) {
     String[] f = line.split(",");
