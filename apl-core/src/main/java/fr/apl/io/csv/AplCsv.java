@@ -53,7 +53,7 @@ public final class AplCsv {
     int rows = result.size();
     int batches = (rows + BATCH - 1) / BATCH;
     // Formatted a round of batches at a time, then written in order.
-    String[] text = new String[Math.min(batches, Math.max(1, threads) * 2)];
+    String[] text = new String[Math.min(batches, threads * 2)];
     for (int first = 0; first < batches; first += text.length) {
       int round = Math.min(text.length, batches - first);
       int from = first;

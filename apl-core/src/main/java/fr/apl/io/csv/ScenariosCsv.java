@@ -159,8 +159,8 @@ public final class ScenariosCsv {
     }
     if (!changed) {
       throw csv.error("the row changes nothing: give a value in "
-          + (supply == null ? "" : supply.columns()) + (supply != null && population != null
-              ? " or " : "") + (population == null ? "" : population.columns()));
+          + (supply == null ? "" : supply.name()) + (supply != null && population != null
+              ? " or " : "") + (population == null ? "" : population.name()));
     }
   }
 
@@ -180,10 +180,6 @@ public final class ScenariosCsv {
 
     boolean isEmpty(List<String> f) {
       return f.get(column).trim().isEmpty();
-    }
-
-    String columns() {
-      return name;
     }
 
     /** Returns the new value: the cell, or the base plus the cell; finite and &gt;= 0. */
