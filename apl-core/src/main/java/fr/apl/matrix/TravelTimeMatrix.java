@@ -5,6 +5,7 @@ import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,7 +52,7 @@ public final class TravelTimeMatrix {
   private final double[] minutes;
   private final long duplicatePairs;
 
-  private TravelTimeMatrix(String[] codes, int[] rowStart, int[] destination, double[] minutes,
+  TravelTimeMatrix(String[] codes, int[] rowStart, int[] destination, double[] minutes,
       long duplicatePairs) {
     this.codes = codes;
     this.rowStart = rowStart;
@@ -70,8 +71,35 @@ public final class TravelTimeMatrix {
   }
 
   /**
-   * Builds a matrix from pairs given as indices into {@code codes}; this is the fast path that the
-   * CSV reader uses. The arrays are not kept.
+   * Records given as indices into their own code list: a part of a longer sequence of records
+   * (a block of lines of a file), or the whole of it. The arrays are read, not kept or changed.
+   *
+   * @param codes commune codes, unique within the part, non-null, in any order
+   * @param origin origin index of each record, {@code [0, codes.length)}
+   * @param destination destination index of each record
+   * @param minutes travel time of each record, finite and &gt;= 0
+   * @param count number of records to take from the arrays
+   */
+  public record IndexedPairs(String[] codes, int[] origin, int[] destination, double[] minutes,
+      int count) {
+    /**
+     * Checks that the arrays are there and hold {@code count} records.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public IndexedPairs {
+      if (codes == null || origin == null || destination == null || minutes == null) {
+        throw new IllegalArgumentException("codes and pair arrays must not be null");
+      }
+      if (count < 0 || origin.length < count || destination.length < count
+          || minutes.length < count) {
+        throw new IllegalArgumentException("pair arrays are shorter than count " + count);
+      }
+    }
+  }
+
+  /**
+   * Builds a matrix from pairs given as indices into {@code codes}. The arrays are not kept.
    *
    * @param codes commune codes, unique, non-null, in any order
    * @param origin origin index of each record, {@code [0, codes.length)}
@@ -84,90 +112,26 @@ public final class TravelTimeMatrix {
    */
   public static TravelTimeMatrix fromIndexedPairs(String[] codes, int[] origin, int[] destination,
       double[] minutes, int count) {
-    int n = codes.length;
-    if (origin.length < count || destination.length < count || minutes.length < count) {
-      throw new IllegalArgumentException("pair arrays are shorter than count " + count);
-    }
-    // Renumber communes in code order so that the matrix does not depend on row order.
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      if (codes[i] == null) {
-        throw new IllegalArgumentException("commune code must not be null");
-      }
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> codes[a].compareTo(codes[b]));
-    String[] sorted = new String[n];
-    int[] newIndex = new int[n];
-    for (int k = 0; k < n; k++) {
-      sorted[k] = codes[order[k]];
-      if (k > 0 && sorted[k].equals(sorted[k - 1])) {
-        throw new IllegalArgumentException("commune code given twice: " + sorted[k]);
-      }
-      newIndex[order[k]] = k;
-    }
-    for (int r = 0; r < count; r++) {
-      if (origin[r] < 0 || origin[r] >= n || destination[r] < 0 || destination[r] >= n) {
-        throw new IllegalArgumentException("record " + r + " has a commune index out of range");
-      }
-      double t = minutes[r];
-      if (!(t >= 0) || Double.isInfinite(t)) {
-        throw new IllegalArgumentException(
-            "travel time must be finite and >= 0, given: " + t + " (" + codes[origin[r]] + " -> "
-                + codes[destination[r]] + ")");
-      }
-    }
-    // One stable counting sort by origin keeps each origin's records in input order; a row that is
-    // not already in destination order (files usually are) is then sorted, stably, so records of
-    // one pair stay in input order. O(pairs + communes) for rows already sorted.
-    int[] rowStart = new int[n + 1];
-    for (int r = 0; r < count; r++) {
-      rowStart[newIndex[origin[r]] + 1]++;
-    }
-    for (int i = 0; i < n; i++) {
-      rowStart[i + 1] += rowStart[i];
-    }
-    int[] byRow = new int[count];
-    int[] fill = Arrays.copyOf(rowStart, n);
-    for (int r = 0; r < count; r++) {
-      byRow[fill[newIndex[origin[r]]]++] = r;
-    }
-    int[] dest = new int[count];
-    for (int k = 0; k < count; k++) {
-      dest[k] = newIndex[destination[byRow[k]]];
-    }
-    for (int i = 0; i < n; i++) {
-      sortRow(dest, byRow, rowStart[i], rowStart[i + 1]);
-    }
-    // Drop repeated pairs (same time) in place; a repeat with another time is an error.
-    double[] time = new double[count];
-    int[] keptRowStart = new int[n + 1];
-    int kept = 0;
-    long duplicates = 0;
-    int lastRecord = -1;
-    for (int i = 0; i < n; i++) {
-      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-        int r = byRow[k];
-        int d = dest[k];
-        if (k > rowStart[i] && dest[kept - 1] == d) {
-          // Primitive comparison: 0.0 and -0.0 are the same time.
-          if (time[kept - 1] != minutes[r]) {
-            throw new DuplicatePairException(sorted[i], sorted[d], time[kept - 1], minutes[r],
-                lastRecord, r);
-          }
-          duplicates++;
-          continue;
-        }
-        dest[kept] = d;
-        time[kept] = minutes[r];
-        lastRecord = r;
-        kept++;
-      }
-      keptRowStart[i + 1] = kept;
-    }
-    return new TravelTimeMatrix(sorted, keptRowStart,
-        kept == count ? dest : Arrays.copyOf(dest, kept),
-        kept == count ? time : Arrays.copyOf(time, kept), duplicates);
+    return fromIndexedPairs(List.of(new IndexedPairs(codes, origin, destination, minutes, count)),
+        1);
+  }
+
+  /**
+   * Builds a matrix from parts of records taken in order as one sequence (the fast path of the
+   * CSV reader, which parses a file by blocks of lines): a code may appear in several parts, and
+   * record positions in a {@link DuplicatePairException} count from the first record of the first
+   * part. The matrix does not depend on how the records are cut into parts, nor on the thread
+   * count. The arrays are not kept.
+   *
+   * @param parts the records, in order
+   * @param threads threads to use, &gt;= 1
+   * @throws DuplicatePairException when a pair is given twice with different times (a pair given
+   *     twice with the same time is kept once and counted in {@link #duplicatePairs()})
+   * @throws IllegalArgumentException on a bad index or time, on a code given twice within one
+   *     part, or when there are more than {@code Integer.MAX_VALUE - 8} records
+   */
+  public static TravelTimeMatrix fromIndexedPairs(List<IndexedPairs> parts, int threads) {
+    return RowsBuilder.build(parts, threads);
   }
 
   /**
@@ -217,47 +181,6 @@ public final class TravelTimeMatrix {
       throw new IllegalArgumentException("duplicate pair count must be >= 0");
     }
     return new TravelTimeMatrix(codes.clone(), rowStart, destinations, minutes, duplicatePairs);
-  }
-
-  /**
-   * Sorts {@code key[from..to)} ascending, carrying {@code record} along, stably. Rows are short
-   * (about 80 pairs for France) and usually sorted already: checked in one pass, insertion sort
-   * for short rows, a packed-long sort for long unsorted ones.
-   */
-  private static void sortRow(int[] key, int[] record, int from, int to) {
-    boolean sorted = true;
-    for (int k = from + 1; k < to && sorted; k++) {
-      sorted = key[k - 1] <= key[k];
-    }
-    if (sorted) {
-      return;
-    }
-    if (to - from <= 48) {
-      for (int k = from + 1; k < to; k++) {
-        int kk = key[k];
-        int rr = record[k];
-        int q = k - 1;
-        while (q >= from && key[q] > kk) {
-          key[q + 1] = key[q];
-          record[q + 1] = record[q];
-          q--;
-        }
-        key[q + 1] = kk;
-        record[q + 1] = rr;
-      }
-      return;
-    }
-    // Key in the high half, position in the low half: sorting the longs is a stable sort by key.
-    long[] packed = new long[to - from];
-    int[] records = Arrays.copyOfRange(record, from, to);
-    for (int k = from; k < to; k++) {
-      packed[k - from] = ((long) key[k] << 32) | (k - from);
-    }
-    Arrays.sort(packed);
-    for (int k = from; k < to; k++) {
-      key[k] = (int) (packed[k - from] >>> 32);
-      record[k] = records[(int) packed[k - from]];
-    }
   }
 
   /** Returns the number of communes (origins and destinations together). */

@@ -337,41 +337,20 @@ public final class TimesCsv {
         throw new InputException(source, 0, "more than " + (Integer.MAX_VALUE - 8)
             + " travel times: too many for one matrix");
       }
-      int total = (int) count;
-      java.util.HashMap<String, Integer> index = new java.util.HashMap<>();
-      List<String> codes = new ArrayList<>();
-      int[] origin = new int[total];
-      int[] destination = new int[total];
-      double[] minutes = new double[total];
+      List<TravelTimeMatrix.IndexedPairs> parts = new ArrayList<>(blocks.size());
       int[] skippedAt = new int[blanks];
       int at = 0;
       int blank = 0;
       for (Block b : blocks) {
-        int[] global = new int[b.codes.size()];
-        for (int k = 0; k < global.length; k++) {
-          String code = b.codes.code(k);
-          Integer g = index.get(code);
-          if (g == null) {
-            g = codes.size();
-            index.put(code, g);
-            codes.add(code);
-          }
-          global[k] = g;
-        }
-        for (int r = 0; r < b.count; r++) {
-          origin[at + r] = global[b.origin[r]];
-          destination[at + r] = global[b.destination[r]];
-        }
-        System.arraycopy(b.minutes, 0, minutes, at, b.count);
+        parts.add(new TravelTimeMatrix.IndexedPairs(b.codes.codes(), b.origin, b.destination,
+            b.minutes, b.count));
         for (int k = 0; k < b.blanks; k++) {
           skippedAt[blank++] = at + b.blankAt[k];
         }
         at += b.count;
-        b.release();
       }
       try {
-        return TravelTimeMatrix.fromIndexedPairs(codes.toArray(new String[0]), origin,
-            destination, minutes, total);
+        return TravelTimeMatrix.fromIndexedPairs(parts, threads);
       } catch (DuplicatePairException e) {
         throw new InputException(source, lineOf(e.secondRecord(), headerLine, skippedAt),
             e.getMessage() + " (first at line " + lineOf(e.firstRecord(), headerLine, skippedAt)
@@ -531,13 +510,6 @@ public final class TimesCsv {
         destination[count] = d;
         minutes[count] = t;
         count++;
-      }
-
-      /** Drops the records once merged. */
-      void release() {
-        origin = null;
-        destination = null;
-        minutes = null;
       }
     }
   }
