@@ -136,6 +136,14 @@ public final class CodeHistory {
 
   /** Returns the values in current codes; the values of merged communes are summed. */
   public Remapped<CommuneValues> remap(CommuneValues values) {
+    boolean any = false;
+    for (int k = 0; k < values.size() && !any; k++) {
+      any = currentByOld.containsKey(values.code(k));
+    }
+    if (!any) {
+      // Already in current codes (the usual case): nothing to sum.
+      return new Remapped<>(values, new TreeMap<>(), 0);
+    }
     SortedMap<String, String> remapped = new TreeMap<>();
     TreeMap<String, Double> sums = new TreeMap<>();
     long merged = 0;

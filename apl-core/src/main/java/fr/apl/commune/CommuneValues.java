@@ -141,7 +141,12 @@ public final class CommuneValues {
 
   /** Collects values one commune at a time. */
   public static final class Builder {
-    private final TreeMap<String, Double> byCode = new TreeMap<>();
+    // In the order given, with a hash set for the checks: files usually list communes in code
+    // order, so build() rarely sorts (a sorted map cost a string comparison per level per row).
+    private String[] codes = new String[64];
+    private double[] values = new double[64];
+    private int size;
+    private final java.util.HashSet<String> seen = new java.util.HashSet<>();
 
     private Builder() {}
 
@@ -159,26 +164,42 @@ public final class CommuneValues {
         throw new IllegalArgumentException(
             "value of commune " + code + " must be finite, given: " + value);
       }
-      if (byCode.putIfAbsent(code, value) != null) {
+      if (!seen.add(code)) {
         throw new IllegalArgumentException("commune " + code + " is given twice");
       }
+      if (size == codes.length) {
+        codes = Arrays.copyOf(codes, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      codes[size] = code;
+      values[size] = value;
+      size++;
       return this;
     }
 
     /** Returns true when the commune was already added. */
     public boolean contains(String code) {
-      return byCode.containsKey(code);
+      return seen.contains(code);
     }
 
     /** Builds the values; the builder may go on being used. */
     public CommuneValues build() {
-      String[] c = new String[byCode.size()];
-      double[] v = new double[byCode.size()];
-      int k = 0;
-      for (Map.Entry<String, Double> e : byCode.entrySet()) {
-        c[k] = e.getKey();
-        v[k] = e.getValue();
-        k++;
+      String[] c = Arrays.copyOf(codes, size);
+      double[] v = Arrays.copyOf(values, size);
+      boolean sorted = true;
+      for (int k = 1; k < size && sorted; k++) {
+        sorted = c[k - 1].compareTo(c[k]) < 0;
+      }
+      if (!sorted) {
+        Integer[] order = new Integer[size];
+        for (int k = 0; k < size; k++) {
+          order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> codes[a].compareTo(codes[b]));
+        for (int k = 0; k < size; k++) {
+          c[k] = codes[order[k]];
+          v[k] = values[order[k]];
+        }
       }
       return new CommuneValues(c, v);
     }
