@@ -25,16 +25,17 @@ import java.util.TreeSet;
  * </pre>
  *
  * <p>The decay is evaluated when the catchments are built, never in the kernel; pairs of weight 0
- * are dropped. Weights are kept in both orientations (by residence and by practice), so both steps are
- * gathers: each output cell is summed by one thread in a fixed order, and results are bit-identical
- * for any thread count.
+ * are dropped. Each pair keeps its band (the index of its weight in the decay, 2 bytes rather
+ * than the 8 of the weight, and the very same {@code double} read back) in both orientations (by
+ * residence and by practice), so both steps are gathers: each output cell is summed by one thread
+ * in a fixed order, and results are bit-identical for any thread count.
  *
  * <p>A commune's time to itself is 0 minutes when the matrix has no self pair. A commune of the
  * population or supply that the matrix does not know reaches only itself, at 0 minutes; it is
  * listed in the {@link Diagnostics}.
  *
  * <p>Immutable and thread-safe: several threads may compute on the same catchments at once.
- * Memory: 12 bytes per pair in reach and orientation. {@link #compute} is O(pairs in reach ×
+ * Memory: 6 bytes per pair in reach and orientation. {@link #compute} is O(pairs in reach ×
  * (variants + distinct populations)) plus O(communes · log communes) to match codes.
  */
 public final class Catchments {
@@ -44,12 +45,16 @@ public final class Catchments {
   private final String[] codes;
   private final DistanceDecay decay;
   private final double selfWeight;
+  /** The band of a pair at 0 minutes (a self pair), or -1 when it has no weight. */
+  private final int selfBand;
+  /** The weight of each band; pairs store their band, 2 bytes instead of 8. */
+  private final double[] bandWeight;
   private final int[] residenceStart;
   private final int[] residencePractice;
-  private final double[] residenceWeight;
+  private final char[] residenceBand;
   private final int[] practiceStart;
   private final int[] practiceResidence;
-  private final double[] practiceWeight;
+  private final char[] practiceBand;
   private final int selfPairsAdded;
 
   private Catchments(TravelTimeMatrix matrix, DistanceDecay decay, int threads) {
@@ -57,6 +62,11 @@ public final class Catchments {
     this.codes = matrix.codes();
     this.decay = decay;
     this.selfWeight = decay.weight(0.0);
+    this.bandWeight = new double[decay.bandCount()];
+    for (int b = 0; b < bandWeight.length; b++) {
+      bandWeight[b] = decay.bandWeight(b);
+    }
+    this.selfBand = selfWeight > 0 ? decay.band(0.0) : -1;
     int n = matrix.communeCount();
     // The matrix's own arrays, read only: not copied (2.8 million pairs for France).
     int[] rowStart = Access.matrix().rowStart(matrix);
@@ -70,7 +80,8 @@ public final class Catchments {
         int kept = 0;
         boolean self = false;
         for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-          if (decay.weight(minutes[k]) > 0) {
+          int b = decay.band(minutes[k]);
+          if (b >= 0 && bandWeight[b] > 0) {
             kept++;
           }
           self |= destination[k] == i;
@@ -89,7 +100,7 @@ public final class Catchments {
     // missing self pair inserted in practice order.
     int total = start[n];
     int[] practice = new int[total];
-    double[] weight = new double[total];
+    char[] band = new char[total];
     Parallel.forRange(n, threads, (from, to) -> {
       for (int i = from; i < to; i++) {
         int out = start[i];
@@ -98,24 +109,24 @@ public final class Catchments {
           int j = destination[k];
           if (selfPending && j > i) {
             practice[out] = i;
-            weight[out++] = selfWeight;
+            band[out++] = (char) selfBand;
             selfPending = false;
           }
-          double w = decay.weight(minutes[k]);
-          if (w > 0) {
+          int b = decay.band(minutes[k]);
+          if (b >= 0 && bandWeight[b] > 0) {
             practice[out] = j;
-            weight[out++] = w;
+            band[out++] = (char) b;
           }
         }
         if (selfPending) {
           practice[out] = i;
-          weight[out] = selfWeight;
+          band[out] = (char) selfBand;
         }
       }
     });
     this.residenceStart = start;
     this.residencePractice = practice;
-    this.residenceWeight = weight;
+    this.residenceBand = band;
     this.selfPairsAdded = added;
     // Transpose by a counting sort over rows in order, so that each column lists its residences
     // in order. Rows are cut into one contiguous part per thread; a part's slots in a column
@@ -152,7 +163,7 @@ public final class Catchments {
       }
     }
     int[] residence = new int[total];
-    double[] colWeight = new double[total];
+    char[] colBand = new char[total];
     Parallel.forRange(parts, parts, 1, (from, to) -> {
       for (int t = from; t < to; t++) {
         int[] fill = count[t];
@@ -160,14 +171,14 @@ public final class Catchments {
           for (int k = start[i]; k < start[i + 1]; k++) {
             int slot = fill[practice[k]]++;
             residence[slot] = i;
-            colWeight[slot] = weight[k];
+            colBand[slot] = band[k];
           }
         }
       }
     });
     this.practiceStart = colStart;
     this.practiceResidence = residence;
-    this.practiceWeight = colWeight;
+    this.practiceBand = colBand;
   }
 
   /**
@@ -205,10 +216,11 @@ public final class Catchments {
   boolean sameArrays(Catchments o) {
     return Arrays.equals(residenceStart, o.residenceStart)
         && Arrays.equals(residencePractice, o.residencePractice)
-        && Arrays.equals(residenceWeight, o.residenceWeight)
+        && Arrays.equals(residenceBand, o.residenceBand)
         && Arrays.equals(practiceStart, o.practiceStart)
         && Arrays.equals(practiceResidence, o.practiceResidence)
-        && Arrays.equals(practiceWeight, o.practiceWeight)
+        && Arrays.equals(practiceBand, o.practiceBand)
+        && Arrays.equals(bandWeight, o.bandWeight)
         && selfPairsAdded == o.selfPairsAdded;
   }
 
@@ -331,7 +343,7 @@ public final class Catchments {
       TwoStepKernel.ratio(s, demand, ratio, 0, size);
       double[] access = new double[size];
       Parallel.forRange(n, threads, (from, to) -> TwoStepKernel.gather(residenceStart,
-          residencePractice, residenceWeight, ratio, access, from, to));
+          residencePractice, residenceBand, bandWeight, ratio, access, from, to));
       for (int e = n; e < size; e++) {
         access[e] = selfWeight * ratio[e];
       }
@@ -393,7 +405,8 @@ public final class Catchments {
     }
     double[] demand = new double[size];
     Parallel.forRange(n, threads, (from, to) ->
-        TwoStepKernel.gather(practiceStart, practiceResidence, practiceWeight, p, demand, from, to));
+        TwoStepKernel.gather(practiceStart, practiceResidence, practiceBand, bandWeight, p, demand,
+            from, to));
     for (int e = n; e < size; e++) {
       demand[e] = selfWeight * p[e];
     }

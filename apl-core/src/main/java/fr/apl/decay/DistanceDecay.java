@@ -16,6 +16,12 @@ import java.util.Locale;
  */
 public final class DistanceDecay {
 
+  /**
+   * The most bands a decay may have: the catchments store a pair's band in 16 bits rather than
+   * its weight in 64 (33 MB less for France).
+   */
+  public static final int MAX_BANDS = 65_535;
+
   private final double[] upperMinutes;
   private final double[] weights;
   private final BandEdges edges;
@@ -26,6 +32,10 @@ public final class DistanceDecay {
     }
     if (edges == null) {
       throw new IllegalArgumentException("band edges must not be null");
+    }
+    if (bands.size() > MAX_BANDS) {
+      throw new IllegalArgumentException("at most " + MAX_BANDS + " bands, given: "
+          + bands.size());
     }
     this.upperMinutes = new double[bands.size()];
     this.weights = new double[bands.size()];
@@ -45,7 +55,7 @@ public final class DistanceDecay {
   /**
    * Returns a decay with the given bands, in increasing order of upper edge.
    *
-   * @param bands at least one band, edges strictly increasing
+   * @param bands at least one band and at most {@link #MAX_BANDS}, edges strictly increasing
    * @param edges which band an edge time belongs to
    */
   public static DistanceDecay of(List<Band> bands, BandEdges edges) {
@@ -117,20 +127,41 @@ public final class DistanceDecay {
    * @return the weight of the first band that holds {@code minutes}, or 0 beyond the last band
    */
   public double weight(double minutes) {
+    int b = band(minutes);
+    return b < 0 ? 0.0 : weights[b];
+  }
+
+  /**
+   * Returns the index of the band that holds a travel time, in {@link #bands()} order.
+   *
+   * @param minutes travel time in minutes, finite and &gt;= 0 (not checked here: readers check)
+   * @return the index of the first band that holds {@code minutes}, or -1 beyond the last band
+   */
+  public int band(double minutes) {
     if (edges == BandEdges.HALF_OPEN) {
       for (int b = 0; b < upperMinutes.length; b++) {
         if (minutes < upperMinutes[b]) {
-          return weights[b];
+          return b;
         }
       }
     } else {
       for (int b = 0; b < upperMinutes.length; b++) {
         if (minutes <= upperMinutes[b]) {
-          return weights[b];
+          return b;
         }
       }
     }
-    return 0.0;
+    return -1;
+  }
+
+  /** Returns the weight of band {@code b}, an index in {@link #bands()} order. */
+  public double bandWeight(int b) {
+    return weights[b];
+  }
+
+  /** Returns the number of bands. */
+  public int bandCount() {
+    return weights.length;
   }
 
   /** Returns the largest time that can have a non-zero weight (the last band's upper edge). */

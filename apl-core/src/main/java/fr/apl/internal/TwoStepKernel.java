@@ -12,18 +12,19 @@ public final class TwoStepKernel {
   private TwoStepKernel() {}
 
   /**
-   * Computes {@code out[r] = Σ_k weight[k] · x[index[k]]} for rows {@code from..to-1}, the row
-   * {@code r} holding entries {@code start[r]..start[r+1]-1}. Used for both steps: weighted
-   * demand {@code D_j = Σ_i w_ij P_i} (rows by practice) and access {@code APL_i = Σ_j w_ij R_j}
-   * (rows by residence).
+   * Computes {@code out[r] = Σ_k bandWeight[band[k]] · x[index[k]]} for rows {@code from..to-1},
+   * the row {@code r} holding entries {@code start[r]..start[r+1]-1}; an entry stores the band of
+   * its weight (2 bytes), not the weight (8). Used for both steps: weighted demand
+   * {@code D_j = Σ_i w_ij P_i} (rows by practice) and access {@code APL_i = Σ_j w_ij R_j} (rows by
+   * residence).
    */
-  public static void gather(int[] start, int[] index, double[] weight, double[] x, double[] out,
-      int from, int to) {
+  public static void gather(int[] start, int[] index, char[] band, double[] bandWeight,
+      double[] x, double[] out, int from, int to) {
     for (int r = from; r < to; r++) {
       double sum = 0.0;
       int end = start[r + 1];
       for (int k = start[r]; k < end; k++) {
-        sum += weight[k] * x[index[k]];
+        sum += bandWeight[band[k]] * x[index[k]];
       }
       out[r] = sum;
     }

@@ -170,4 +170,38 @@ class DistanceDecayTest {
     assertEquals("10.0:1.0,15.0:0.6666666666666666,20.0:0.3333333333333333 (closed-upper)", text);
     assertFalse(text.contains("0,6"));
   }
+
+  @Test
+  void bandsIndexTheWeights() {
+    DistanceDecay open = DistanceDecay.dreesGeneralPractitioners(BandEdges.HALF_OPEN);
+    DistanceDecay closed = DistanceDecay.dreesGeneralPractitioners(BandEdges.CLOSED_UPPER);
+    assertEquals(3, open.bandCount());
+    assertEquals(0, open.band(0));
+    assertEquals(1, open.band(10));
+    assertEquals(0, closed.band(10));
+    assertEquals(2, open.band(19.99));
+    assertEquals(-1, open.band(20));
+    assertEquals(2, closed.band(20));
+    assertEquals(-1, closed.band(20.01));
+    for (double m : new double[] {0, 5, 10, 12.5, 15, 19.9, 20, 21, 1e9}) {
+      for (DistanceDecay d : List.of(open, closed)) {
+        int b = d.band(m);
+        assertEquals(d.weight(m), b < 0 ? 0.0 : d.bandWeight(b), d + " at " + m);
+      }
+    }
+  }
+
+  @Test
+  void atMostMaxBands() {
+    List<Band> bands = new java.util.ArrayList<>();
+    for (int b = 1; b <= DistanceDecay.MAX_BANDS; b++) {
+      bands.add(new Band(b, 1.0));
+    }
+    assertEquals(DistanceDecay.MAX_BANDS,
+        DistanceDecay.of(bands, BandEdges.HALF_OPEN).bandCount());
+    bands.add(new Band(DistanceDecay.MAX_BANDS + 1, 1.0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DistanceDecay.of(bands, BandEdges.HALF_OPEN));
+    assertEquals("at most 65535 bands, given: 65536", e.getMessage());
+  }
 }

@@ -60,11 +60,12 @@ class ParallelTest {
 
   @Test
   void gatherAndRatio() {
-    // Rows {0: [1·x0, 2·x2]}, {1: []}, {2: [0.5·x1]} with x = (1, 10, 100):
-    // out0 = 1 + 200 = 201, out1 = 0, out2 = 5.
+    // Rows {0: [1·x0, 2·x2]}, {1: []}, {2: [0.5·x1]} with x = (1, 10, 100), the weights given
+    // by band (band 0 weighs 0.5, 1 weighs 1, 2 weighs 2): out0 = 1 + 200 = 201, out1 = 0,
+    // out2 = 5.
     double[] out = new double[3];
-    TwoStepKernel.gather(new int[] {0, 2, 2, 3}, new int[] {0, 2, 1}, new double[] {1, 2, 0.5},
-        new double[] {1, 10, 100}, out, 0, 3);
+    TwoStepKernel.gather(new int[] {0, 2, 2, 3}, new int[] {0, 2, 1}, new char[] {1, 2, 0},
+        new double[] {0.5, 1, 2}, new double[] {1, 10, 100}, out, 0, 3);
     assertEquals(201.0, out[0]);
     assertEquals(0.0, out[1]);
     assertEquals(5.0, out[2]);

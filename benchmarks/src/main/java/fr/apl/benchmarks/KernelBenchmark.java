@@ -74,10 +74,12 @@ public class KernelBenchmark {
 
     int[] residenceStart;
     int[] residencePractice;
-    double[] residenceWeight;
+    char[] residenceBand;
     int[] practiceStart;
     int[] practiceResidence;
-    double[] practiceWeight;
+    char[] practiceBand;
+    /** The weight of each band: the DREES general-practitioner decay. */
+    final double[] bandWeight = {1.0, 2.0 / 3.0, 1.0 / 3.0};
     double[] population;
     double[] supply;
     double[] demand;
@@ -111,8 +113,7 @@ public class KernelBenchmark {
       }
       residenceStart = new int[COMMUNES + 1];
       residencePractice = new int[PAIRS];
-      residenceWeight = new double[PAIRS];
-      double[] weights = {1.0, 2.0 / 3.0, 1.0 / 3.0};
+      residenceBand = new char[PAIRS];
       boolean[] taken = new boolean[COMMUNES];
       int k = 0;
       for (int r = 0; r < COMMUNES; r++) {
@@ -131,7 +132,7 @@ public class KernelBenchmark {
           if (taken[j]) {
             taken[j] = false;
             residencePractice[k] = j;
-            residenceWeight[k] = weights[rnd.nextInt(weights.length)];
+            residenceBand[k] = (char) rnd.nextInt(bandWeight.length);
             k++;
           }
         }
@@ -146,12 +147,12 @@ public class KernelBenchmark {
       }
       int[] fill = practiceStart.clone();
       practiceResidence = new int[PAIRS];
-      practiceWeight = new double[PAIRS];
+      practiceBand = new char[PAIRS];
       for (int r = 0; r < COMMUNES; r++) {
         for (int q = residenceStart[r]; q < residenceStart[r + 1]; q++) {
           int slot = fill[residencePractice[q]]++;
           practiceResidence[slot] = r;
-          practiceWeight[slot] = residenceWeight[q];
+          practiceBand[slot] = residenceBand[q];
         }
       }
       population = new double[COMMUNES];
@@ -177,11 +178,11 @@ public class KernelBenchmark {
   /** Runs demand, ratio and access on 3 million pairs, one thread; returns the access array. */
   @Benchmark
   public double[] gatherBothSteps(RawPairs k) {
-    TwoStepKernel.gather(k.practiceStart, k.practiceResidence, k.practiceWeight, k.population,
-        k.demand, 0, RawPairs.COMMUNES);
+    TwoStepKernel.gather(k.practiceStart, k.practiceResidence, k.practiceBand, k.bandWeight,
+        k.population, k.demand, 0, RawPairs.COMMUNES);
     TwoStepKernel.ratio(k.supply, k.demand, k.ratio, 0, RawPairs.COMMUNES);
-    TwoStepKernel.gather(k.residenceStart, k.residencePractice, k.residenceWeight, k.ratio,
-        k.access, 0, RawPairs.COMMUNES);
+    TwoStepKernel.gather(k.residenceStart, k.residencePractice, k.residenceBand, k.bandWeight,
+        k.ratio, k.access, 0, RawPairs.COMMUNES);
     return k.access;
   }
 
@@ -192,10 +193,10 @@ public class KernelBenchmark {
   @Benchmark
   public double[] gatherBothStepsTwoThreads(RawPairs k) {
     Parallel.forRange(RawPairs.COMMUNES, 2, (from, to) -> TwoStepKernel.gather(k.practiceStart,
-        k.practiceResidence, k.practiceWeight, k.population, k.demand, from, to));
+        k.practiceResidence, k.practiceBand, k.bandWeight, k.population, k.demand, from, to));
     TwoStepKernel.ratio(k.supply, k.demand, k.ratio, 0, RawPairs.COMMUNES);
     Parallel.forRange(RawPairs.COMMUNES, 2, (from, to) -> TwoStepKernel.gather(k.residenceStart,
-        k.residencePractice, k.residenceWeight, k.ratio, k.access, from, to));
+        k.residencePractice, k.residenceBand, k.bandWeight, k.ratio, k.access, from, to));
     return k.access;
   }
 }
