@@ -16,11 +16,14 @@ public final class Arrondissements {
     if (code.length() != 5) {
       return null;
     }
-    int n;
-    try {
-      n = Integer.parseInt(code);
-    } catch (NumberFormatException e) {
-      return null;
+    // Digits checked first: an exception per Corsican code (2A004) cost milliseconds in all.
+    int n = 0;
+    for (int k = 0; k < 5; k++) {
+      char ch = code.charAt(k);
+      if (ch < '0' || ch > '9') {
+        return null;
+      }
+      n = n * 10 + (ch - '0');
     }
     if (n >= 75101 && n <= 75120) {
       return "75056";

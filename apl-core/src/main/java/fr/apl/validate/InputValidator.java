@@ -553,9 +553,10 @@ public final class InputValidator {
    */
   public static boolean needsFullCheck(TravelTimeMatrix matrix, Set<String> populationCodes,
       boolean inseeCodes, CodeHistory history) {
-    java.nio.DoubleBuffer minutes = matrix.minutesView();
-    for (int k = 0; k < minutes.limit(); k++) {
-      if (minutes.get(k) > TimesPass.MAX_MINUTES) {
+    // The matrix's own array, read only (a buffer view cost a call per pair before compilation).
+    double[] minutes = fr.apl.internal.Access.matrix().minutes(matrix);
+    for (double m : minutes) {
+      if (m > TimesPass.MAX_MINUTES) {
         return true;
       }
     }
@@ -574,15 +575,11 @@ public final class InputValidator {
     if (!any && !populationCodes.isEmpty()) {
       return true;
     }
+    Set<String> citiesHere = citiesByArrondissement(populationCodes);
+    Set<String> citiesThere = citiesByArrondissement(codes);
     for (String[] city : CITIES) {
-      boolean partsHere = false;
-      boolean partsThere = false;
-      for (String c : populationCodes) {
-        partsHere |= city[0].equals(Arrondissements.municipalityOf(c));
-      }
-      for (String c : codes) {
-        partsThere |= city[0].equals(Arrondissements.municipalityOf(c));
-      }
+      boolean partsHere = citiesHere.contains(city[0]);
+      boolean partsThere = citiesThere.contains(city[0]);
       boolean wholeHere = populationCodes.contains(city[0]);
       boolean wholeThere = codes.contains(city[0]);
       if (partsHere && wholeThere && !partsThere || wholeHere && partsThere && !wholeThere) {
@@ -590,6 +587,18 @@ public final class InputValidator {
       }
     }
     return false;
+  }
+
+  /** Returns the cities (Paris, Lyon, Marseille) that some of the codes divide by arrondissement. */
+  private static Set<String> citiesByArrondissement(Set<String> codes) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String c : codes) {
+      String city = Arrondissements.municipalityOf(c);
+      if (city != null) {
+        out.add(city);
+      }
+    }
+    return out;
   }
 
   /** Returns true for a code that is not an INSEE code (when they are required) nor an old one. */
