@@ -147,9 +147,12 @@ final class ComputeCommand implements Callable<Integer> {
   InputOptions input;
 
   private final PrintStream stdout;
+  /** The times table read while picocli started, or null. */
+  private final EarlyTimes early;
 
-  ComputeCommand(PrintStream stdout) {
+  ComputeCommand(PrintStream stdout, EarlyTimes early) {
     this.stdout = stdout;
+    this.early = early;
   }
 
   @Override
@@ -193,7 +196,7 @@ final class ComputeCommand implements Callable<Integer> {
       if (timesExist) {
         try {
           matrix = input.times(times, timeColumn,
-              Progress.on(err, times.toString(), common.quiet), threadCount);
+              Progress.on(err, times.toString(), common.quiet), threadCount, early);
         } catch (InputException e) {
           readFailure = e;
         }

@@ -130,10 +130,27 @@ final class InputOptions {
    */
   TravelTimeMatrix times(Path file, String timeColumn, ReadProgress progress, int threads)
       throws IOException {
+    return times(file, timeColumn, progress, threads, null);
+  }
+
+  /**
+   * Reads a times table as {@link #times(Path, String, ReadProgress, int)} does, taking the read
+   * started early when it is the one asked for.
+   *
+   * @param early the read started before the options were parsed, or null
+   */
+  TravelTimeMatrix times(Path file, String timeColumn, ReadProgress progress, int threads,
+      EarlyTimes early) throws IOException {
     ColumnMapping c = readOptions().columns();
-    TravelTimeMatrix m = MatrixFile.isMatrixFile(file) ? MatrixFile.read(file)
-        : TimesCsv.read(file, c.get(ColumnMapping.ORIGIN), c.get(ColumnMapping.DESTINATION),
-            minutesColumn(timeColumn), progress, threads);
+    String origin = c.get(ColumnMapping.ORIGIN);
+    String destination = c.get(ColumnMapping.DESTINATION);
+    String minutes = minutesColumn(timeColumn);
+    TravelTimeMatrix m = early == null ? null
+        : early.take(file, origin, destination, minutes, threads);
+    if (m == null) {
+      m = MatrixFile.isMatrixFile(file) ? MatrixFile.read(file)
+          : TimesCsv.read(file, origin, destination, minutes, progress, threads);
+    }
     CodeHistory.Remapped<TravelTimeMatrix> r = codeHistory().remap(m);
     note(Input.TIMES, file, r, "pairs fell onto another one");
     return r.value();

@@ -87,15 +87,17 @@ public final class GridScale {
     report("generate", pairs + " cell-to-practice pairs under 20 min, "
         + String.format(Locale.ROOT, "%.0f", (double) pairs / cells) + " per cell", t0, t1);
 
-    TravelTimeMatrix matrix = TravelTimeMatrix.fromIndexedPairs(codes, origin, destination,
-        minutes, (int) pairs);
+    int threads = Runtime.getRuntime().availableProcessors();
+    TravelTimeMatrix matrix = TravelTimeMatrix.fromIndexedPairs(List.of(
+        new TravelTimeMatrix.IndexedPairs(codes, origin, destination, minutes, (int) pairs)),
+        threads);
     origin = null;
     destination = null;
     minutes = null;
     long t2 = System.nanoTime();
-    report("matrix", matrix.communeCount() + " ids, " + matrix.pairCount() + " pairs", t1, t2);
+    report("matrix", matrix.communeCount() + " ids, " + matrix.pairCount() + " pairs, " + threads
+        + " threads", t1, t2);
 
-    int threads = Runtime.getRuntime().availableProcessors();
     Catchments catchments = Apl.prepare(matrix, DistanceDecay.dreesGeneralPractitioners(),
         threads);
     long t3 = System.nanoTime();
