@@ -211,9 +211,17 @@ final class ComputeCommand implements Callable<Integer> {
         return refused;
       }
       Population pop = read.population();
-      if (matrix == null || (pop != null && InputValidator.needsFullCheck(matrix,
-          new java.util.HashSet<>(List.of(pop.standardised().codes())), input.inseeCodes(),
-          input.codeHistory()))) {
+      java.util.concurrent.Future<Catchments> prepared = null;
+      boolean fullCheck = matrix == null;
+      if (!fullCheck && pop != null) {
+        // The catchments are built while the quick check runs, which seldom asks for more.
+        TravelTimeMatrix clean = matrix;
+        prepared = Parallel.submit(() -> Apl.prepare(clean, bands, threadCount));
+        fullCheck = InputValidator.needsFullCheck(matrix,
+            new java.util.HashSet<>(List.of(pop.standardised().codes())), input.inseeCodes(),
+            input.codeHistory());
+      }
+      if (fullCheck) {
         Integer full = InputCheck.refuse(err, InputCheck.validate(input, times, timeColumn,
             population, supplySource.supply, supplySource.doctors, ageWeightsFile, bands));
         if (full != null) {
@@ -227,7 +235,9 @@ final class ComputeCommand implements Callable<Integer> {
       List<Variant> scenarios = read.scenarios();
       long t2 = System.nanoTime();
       input.report(err, common.quiet);
-      Catchments catchments = Apl.prepare(matrix, bands, threadCount);
+      Catchments catchments = prepared != null
+          ? Parallel.await(prepared, "preparing the catchments")
+          : Apl.prepare(matrix, bands, threadCount);
       AplResult result = catchments.compute(pop, scenarios, threadCount);
       long t3 = System.nanoTime();
       target.write(w -> AplCsv.write(result, w, dialect, threadCount), stdout);
