@@ -5,6 +5,7 @@ import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.internal.Access;
 import fr.apl.internal.Parallel;
+import fr.apl.internal.Slots;
 import fr.apl.internal.TwoStepKernel;
 import fr.apl.matrix.TravelTimeMatrix;
 import java.util.ArrayList;
@@ -145,23 +146,8 @@ public final class Catchments {
         }
       }
     });
-    int[] colStart = new int[n + 1];
-    for (int j = 0; j < n; j++) {
-      int sum = 0;
-      for (int t = 0; t < parts; t++) {
-        sum += count[t][j + 1];
-      }
-      colStart[j + 1] = colStart[j] + sum;
-    }
     // count[t][j] becomes the first slot of part t in column j.
-    for (int j = 0; j < n; j++) {
-      int slot = colStart[j];
-      for (int t = 0; t < parts; t++) {
-        int c = count[t][j + 1];
-        count[t][j] = slot;
-        slot += c;
-      }
-    }
+    int[] colStart = Slots.firstSlots(count, n);
     int[] residence = new int[total];
     char[] colBand = new char[total];
     Parallel.forRange(parts, parts, 1, (from, to) -> {

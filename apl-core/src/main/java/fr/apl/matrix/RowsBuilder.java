@@ -1,6 +1,7 @@
 package fr.apl.matrix;
 
 import fr.apl.internal.Parallel;
+import fr.apl.internal.Slots;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -121,16 +122,7 @@ final class RowsBuilder {
     }
     // ...then slots[t][i] becomes the first slot of group t in row i, groups in order: the
     // records of a row stay in record order.
-    int[] rowStart = new int[n + 1];
-    for (int i = 0; i < n; i++) {
-      int slot = rowStart[i];
-      for (int t = 0; t < groups; t++) {
-        int c = slots[t][i + 1];
-        slots[t][i] = slot;
-        slot += c;
-      }
-      rowStart[i + 1] = slot;
-    }
+    int[] rowStart = Slots.firstSlots(slots, n);
     int[] destination = new int[count];
     double[] minutes = new double[count];
     Parallel.forRange(groups, groups, 1, (from, to) -> {
