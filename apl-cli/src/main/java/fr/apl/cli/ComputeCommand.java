@@ -134,10 +134,10 @@ final class ComputeCommand implements Callable<Integer> {
   String rescale;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Threads that parse the times table, prepare the catchments, compute and"
-          + " format the output (default: the machine's processors). Gunzip and the checks of"
-          + " the small files run on threads of their own besides. The output does not depend"
-          + " on it.")
+      description = "Threads that read the times table (gunzip takes one of them when there"
+          + " are two or more), prepare the catchments, compute and format the output (default:"
+          + " the machine's processors). The checks of the small files run on threads of their"
+          + " own besides. The output does not depend on it.")
   Integer threads;
 
   @Mixin

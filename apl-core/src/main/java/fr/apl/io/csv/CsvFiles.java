@@ -48,7 +48,7 @@ public final class CsvFiles {
     int b1 = s.read();
     s.reset();
     if (b0 == 0x1f && b1 == 0x8b) {
-      s = background ? new BufferedInputStream(new Inflater(s), 1 << 16)
+      s = background ? new Gunzipped(new Inflater(s))
           : new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
     }
     s.mark(3);
@@ -56,6 +56,21 @@ public final class CsvFiles {
       s.reset();
     }
     return s;
+  }
+
+  /**
+   * Returns true when the stream is one that {@link #open(InputStream, boolean)} gunzips on a
+   * background thread: that thread then takes a core of its own.
+   */
+  static boolean inflating(InputStream s) {
+    return s instanceof Gunzipped;
+  }
+
+  /** The buffered end of a stream gunzipped on a background thread. */
+  private static final class Gunzipped extends BufferedInputStream {
+    Gunzipped(InputStream in) {
+      super(in, 1 << 16);
+    }
   }
 
   /**
