@@ -27,7 +27,7 @@ fi
 #   130 ms. Larger tables (a 200 m grid) keep C2 and the default heap.
 # - Transparent huge pages, where the kernel offers them (always or madvise), cut the cost of
 #   first touching fresh memory: 0.3 to 0.9 s of system time on a France run in a virtual
-#   machine. The check avoids the JVM's warning, which it prints on stdout, where data may go.
+#   machine. The check avoids a JVM warning on machines without them.
 # APL_JAVA_OPTS comes last and wins.
 times=""
 previous=""
@@ -36,7 +36,9 @@ for a in "$@"; do
   case "$a" in --times=*) times="${a#--times=}" ;; esac
   previous="$a"
 done
-opts="-XX:+UseParallelGC"
+# JVM warnings (a young generation larger than a heap capped in APL_JAVA_OPTS, say) go to
+# stderr: by default the JVM prints them on stdout, where data may go.
+opts="-XX:+UseParallelGC -Xlog:disable -Xlog:all=warning:stderr"
 if [ -z "$times" ] || { [ -f "$times" ] && [ "$(wc -c < "$times")" -lt 100000000 ]; }; then
   opts="$opts -XX:TieredStopAtLevel=1 -Xms1g -Xmn600m"
 fi

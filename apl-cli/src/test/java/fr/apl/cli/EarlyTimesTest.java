@@ -51,6 +51,15 @@ class EarlyTimesTest {
       f.setLength(EarlyTimes.MAX_BYTES); // sparse: nothing is written
     }
     assertNull(EarlyTimes.start(new String[] {"compute", "--times", big.toString(), "-q"}));
+    // Gzipped, a quarter of the size is the limit (France inflates 4.1 times).
+    Path bigGzip = dir.resolve("big.csv.gz");
+    try (RandomAccessFile f = new RandomAccessFile(bigGzip.toFile(), "rw")) {
+      f.write(new byte[] {0x1f, (byte) 0x8b});
+      f.setLength(EarlyTimes.MAX_BYTES / 4);
+    }
+    assertNull(EarlyTimes.start(new String[] {"compute", "--times", bigGzip.toString(), "-q"}));
+    Path france = Cli.samples().resolve("france").resolve("times.csv.gz");
+    assertNotNull(EarlyTimes.start(new String[] {"compute", "--times", france.toString(), "-q"}));
   }
 
   @Test

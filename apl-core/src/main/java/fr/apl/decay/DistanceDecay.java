@@ -154,7 +154,12 @@ public final class DistanceDecay {
     return -1;
   }
 
-  /** Returns the weight of band {@code b}, an index in {@link #bands()} order. */
+  /**
+   * Returns the weight of a band.
+   *
+   * @param b a band index in {@link #bands()} order, {@code [0, bandCount())}
+   * @throws ArrayIndexOutOfBoundsException outside that range
+   */
   public double bandWeight(int b) {
     return weights[b];
   }

@@ -156,10 +156,14 @@ final class RowsBuilder {
           int a = rowStart[i];
           int b = rowStart[i + 1];
           sorter.sort(destination, minutes, a, b);
-          for (int k = a + 1; k < b; k++) {
-            if (destination[k] == destination[k - 1]) {
+          double first = 0;
+          for (int k = a; k < b; k++) {
+            if (k == a || destination[k] != destination[k - 1]) {
+              first = minutes[k];
+            } else {
               repeated[t]++;
-              if (conflictRow[t] < 0 && firstOfRun(destination, minutes, a, k) != minutes[k]) {
+              // Primitive comparison: 0.0 and -0.0 are the same time.
+              if (conflictRow[t] < 0 && first != minutes[k]) {
                 conflictRow[t] = i;
               }
             }
@@ -225,15 +229,6 @@ final class RowsBuilder {
     return null;
   }
 
-  /** Returns the time of the first slot of the run of equal destinations that ends at k. */
-  private static double firstOfRun(int[] destination, double[] minutes, int a, int k) {
-    int q = k;
-    while (q > a && destination[q - 1] == destination[k]) {
-      q--;
-    }
-    return minutes[q];
-  }
-
   /**
    * The conflict of a row (the first pair, by destination, whose records disagree), with the
    * record positions of its first record and of the first one that disagrees with it, found by
@@ -244,14 +239,14 @@ final class RowsBuilder {
     int pairDestination = -1;
     double first = 0;
     double other = 0;
-    for (int k = rowStart[row] + 1; k < rowStart[row + 1] && pairDestination < 0; k++) {
-      if (destination[k] == destination[k - 1]) {
-        double f = firstOfRun(destination, minutes, rowStart[row], k);
-        if (f != minutes[k]) {
-          pairDestination = destination[k];
-          first = f;
-          other = minutes[k];
-        }
+    double runFirst = 0;
+    for (int k = rowStart[row]; k < rowStart[row + 1] && pairDestination < 0; k++) {
+      if (k == rowStart[row] || destination[k] != destination[k - 1]) {
+        runFirst = minutes[k];
+      } else if (runFirst != minutes[k]) {
+        pairDestination = destination[k];
+        first = runFirst;
+        other = minutes[k];
       }
     }
     long firstAt = -1;

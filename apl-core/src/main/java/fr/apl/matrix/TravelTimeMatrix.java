@@ -72,7 +72,9 @@ public final class TravelTimeMatrix {
 
   /**
    * Records given as indices into their own code list: a part of a longer sequence of records
-   * (a block of lines of a file), or the whole of it. The arrays are read, not kept or changed.
+   * (a block of lines of a file), or the whole of it. A carrier for a call, not a value: it holds
+   * the caller's arrays, not copies, and its {@code equals} compares them by identity. The arrays
+   * are read, not kept or changed, and must not change during the build.
    *
    * @param codes commune codes, unique within the part, non-null, in any order
    * @param origin origin index of each record, {@code [0, codes.length)}
@@ -121,14 +123,17 @@ public final class TravelTimeMatrix {
    * CSV reader, which parses a file by blocks of lines): a code may appear in several parts, and
    * record positions in a {@link DuplicatePairException} count from the first record of the first
    * part. The matrix does not depend on how the records are cut into parts, nor on the thread
-   * count. The arrays are not kept.
+   * count. The arrays are not kept. O(records + communes · parts on one thread); the records are
+   * counted and placed on up to {@code threads} threads (by contiguous groups of parts), and the
+   * rows sorted on up to {@code threads} threads (rows in ranges of at least 1 024).
    *
    * @param parts the records, in order
    * @param threads threads to use, &gt;= 1
    * @throws DuplicatePairException when a pair is given twice with different times (a pair given
    *     twice with the same time is kept once and counted in {@link #duplicatePairs()})
-   * @throws IllegalArgumentException on a bad index or time, on a code given twice within one
-   *     part, or when there are more than {@code Integer.MAX_VALUE - 8} records
+   * @throws IllegalArgumentException on null parts, a bad index or time, a code given twice
+   *     within one part, a thread count below 1, or more than {@code Integer.MAX_VALUE - 8}
+   *     records
    */
   public static TravelTimeMatrix fromIndexedPairs(List<IndexedPairs> parts, int threads) {
     return RowsBuilder.build(parts, threads);

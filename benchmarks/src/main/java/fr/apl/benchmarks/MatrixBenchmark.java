@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Measures the two builds between reading and computing, on the synthetic France pairs (2.8
- * million): {@link TravelTimeMatrix#fromIndexedPairs} (renumbering, validation, two counting sorts
- * into rows) and {@link Apl#prepare} (decay per pair, both orientations of the catchments) under
+ * million): {@link TravelTimeMatrix#fromIndexedPairs} (renumbering, validation, a counting sort
+ * into rows, rows sorted by destination) and {@link Apl#prepare} (decay per pair, both orientations of the catchments) under
  * the DREES general-practitioner decay.
  */
 @BenchmarkMode(Mode.AverageTime)
