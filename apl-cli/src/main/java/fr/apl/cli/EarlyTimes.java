@@ -2,6 +2,7 @@ package fr.apl.cli;
 
 import fr.apl.internal.Parallel;
 import fr.apl.io.binary.MatrixFile;
+import fr.apl.io.csv.CsvFiles;
 import fr.apl.io.csv.ReadProgress;
 import fr.apl.io.csv.TimesCsv;
 import fr.apl.matrix.TravelTimeMatrix;
@@ -73,7 +74,7 @@ final class EarlyTimes {
     try {
       Path file = Path.of(times);
       if (!Files.isRegularFile(file) || MatrixFile.isMatrixFile(file)
-          || Files.size(file) >= (isGzip(file) ? MAX_BYTES / 4 : MAX_BYTES)) {
+          || Files.size(file) >= (CsvFiles.isGzip(file) ? MAX_BYTES / 4 : MAX_BYTES)) {
         return null;
       }
       EarlyTimes early = new EarlyTimes(file, Runtime.getRuntime().availableProcessors());
@@ -84,12 +85,6 @@ final class EarlyTimes {
     } catch (IOException | RuntimeException e) {
       // Not readable now, or not a path: the command reports it in its own words.
       return null;
-    }
-  }
-
-  private static boolean isGzip(Path file) throws IOException {
-    try (java.io.InputStream in = Files.newInputStream(file)) {
-      return in.read() == 0x1f && in.read() == 0x8b;
     }
   }
 

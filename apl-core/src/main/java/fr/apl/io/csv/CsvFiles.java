@@ -47,7 +47,7 @@ public final class CsvFiles {
     int b0 = s.read();
     int b1 = s.read();
     s.reset();
-    if (b0 == 0x1f && b1 == 0x8b) {
+    if (isGzipMagic(b0, b1)) {
       s = background ? new Gunzipped(new Inflater(s))
           : new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
     }
@@ -56,6 +56,17 @@ public final class CsvFiles {
       s.reset();
     }
     return s;
+  }
+
+  /** Returns true when a file starts with the gzip magic bytes (whatever its name). */
+  public static boolean isGzip(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      return isGzipMagic(in.read(), in.read());
+    }
+  }
+
+  private static boolean isGzipMagic(int b0, int b1) {
+    return b0 == 0x1f && b1 == 0x8b;
   }
 
   /**
