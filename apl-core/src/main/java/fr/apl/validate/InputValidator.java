@@ -575,18 +575,27 @@ public final class InputValidator {
     if (!any && !populationCodes.isEmpty()) {
       return true;
     }
-    Set<String> citiesHere = citiesByArrondissement(populationCodes);
-    Set<String> citiesThere = citiesByArrondissement(codes);
+    return !citiesSplitDifferently(populationCodes, codes).isEmpty();
+  }
+
+  /**
+   * Returns the cities (rows of {@link #CITIES}, in that order) given whole in one code set and
+   * by arrondissement in the other.
+   */
+  private static List<String[]> citiesSplitDifferently(Set<String> here, Set<String> there) {
+    Set<String> citiesHere = citiesByArrondissement(here);
+    Set<String> citiesThere = citiesByArrondissement(there);
+    List<String[]> out = new ArrayList<>();
     for (String[] city : CITIES) {
       boolean partsHere = citiesHere.contains(city[0]);
       boolean partsThere = citiesThere.contains(city[0]);
-      boolean wholeHere = populationCodes.contains(city[0]);
-      boolean wholeThere = codes.contains(city[0]);
+      boolean wholeHere = here.contains(city[0]);
+      boolean wholeThere = there.contains(city[0]);
       if (partsHere && wholeThere && !partsThere || wholeHere && partsThere && !wholeThere) {
-        return true;
+        out.add(city);
       }
     }
-    return false;
+    return out;
   }
 
   /** Returns the cities (Paris, Lyon, Marseille) that some of the codes divide by arrondissement. */
@@ -738,26 +747,16 @@ public final class InputValidator {
     // Paris, Lyon and Marseille first: whole in one file and by arrondissement in the other is
     // the likely reason why communes are missing, and the message that says what to do.
     boolean cityMismatch = false;
-    for (String[] city : CITIES) {
-      boolean partsHere = false;
-      boolean partsThere = false;
-      for (String c : pop.keySet()) {
-        partsHere |= city[0].equals(Arrondissements.municipalityOf(c));
-      }
-      for (String c : timesCodes) {
-        partsThere |= city[0].equals(Arrondissements.municipalityOf(c));
-      }
-      boolean wholeHere = pop.containsKey(city[0]);
-      boolean wholeThere = timesCodes.contains(city[0]);
-      if (partsHere && wholeThere && !partsThere || wholeHere && partsThere && !wholeThere) {
-        cityMismatch = true;
-        out.add(Check.ARRONDISSEMENTS_AND_WHOLE, file, 0, city[0], city[1] + " is given "
-            + (partsHere ? "by arrondissement here and as " + city[0] + " in " + times
-                : "as " + city[0] + " here and by arrondissement in " + times),
-            "give every file by arrondissement (" + city[2] + "), as DREES does");
-        absent.removeIf(c -> city[0].equals(c) || city[0].equals(
-            Arrondissements.municipalityOf(c)));
-      }
+    Set<String> citiesHere = citiesByArrondissement(pop.keySet());
+    for (String[] city : citiesSplitDifferently(pop.keySet(), timesCodes)) {
+      boolean partsHere = citiesHere.contains(city[0]);
+      cityMismatch = true;
+      out.add(Check.ARRONDISSEMENTS_AND_WHOLE, file, 0, city[0], city[1] + " is given "
+          + (partsHere ? "by arrondissement here and as " + city[0] + " in " + times
+              : "as " + city[0] + " here and by arrondissement in " + times),
+          "give every file by arrondissement (" + city[2] + "), as DREES does");
+      absent.removeIf(c -> city[0].equals(c) || city[0].equals(
+          Arrondissements.municipalityOf(c)));
     }
     if (!any && !absent.isEmpty()) {
       out.add(Check.NO_COMMON_COMMUNE, file, 0, firstCodes(absent), "no commune of this file"
