@@ -66,6 +66,11 @@ final class MatrixCommand implements Runnable {
     @Option(names = "--force", description = "Replace the output file if it exists.")
     boolean force;
 
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Threads that read the times table, 1 to " + Options.MAX_THREADS
+            + " (default: the machine's processors).")
+    Integer threads;
+
     @picocli.CommandLine.Mixin
     InputOptions input;
 
@@ -78,6 +83,7 @@ final class MatrixCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
+      int threadCount = Options.threads(spec, "--threads", threads);
       OutputTarget target = OutputTarget.of("--output", output, List.of(times), force);
       if (target.refusal() != null) {
         throw new ParameterException(spec.commandLine(), target.refusal());
@@ -95,7 +101,7 @@ final class MatrixCommand implements Runnable {
           return refused;
         }
         TravelTimeMatrix matrix = input.times(times, timeColumn,
-            Progress.on(err, times.toString(), quiet), Runtime.getRuntime().availableProcessors());
+            Progress.on(err, times.toString(), quiet), threadCount);
         target.writeBytes(out -> MatrixFile.write(matrix, out), stdout);
         target.commit();
         if (!quiet) {

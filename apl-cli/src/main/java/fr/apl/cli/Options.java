@@ -18,6 +18,27 @@ final class Options {
 
   private Options() {}
 
+  /**
+   * The most threads a --threads may ask for: far more than any machine apl runs on has cores,
+   * and small enough that counts derived from it (threads + 1, threads × blocks) cannot overflow.
+   */
+  static final int MAX_THREADS = 1024;
+
+  /**
+   * Returns the thread count of a --threads option: the machine's processors when not given;
+   * below 1 or above {@link #MAX_THREADS} is a usage error naming the option.
+   */
+  static int threads(CommandSpec spec, String option, Integer value) {
+    if (value == null) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    if (value < 1 || value > MAX_THREADS) {
+      throw new ParameterException(spec.commandLine(), option + " must be between 1 and "
+          + MAX_THREADS + ", given: " + value);
+    }
+    return value;
+  }
+
   /** Returns one of the allowed words, lower-cased. */
   static String choice(CommandSpec spec, String option, String value, String... allowed) {
     String v = value.trim().toLowerCase(Locale.ROOT);

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +58,26 @@ class MatrixCommandTest {
         folder.resolve("population.csv").toString());
     assertEquals(65, d.exit());
     assertTrue(d.err().contains("not an apl matrix file: 12 bytes"), d.err());
+  }
+
+  @Test
+  void absurdThreadCountsAreUsageErrors() throws IOException {
+    Path times = Files.writeString(dir.resolve("t.csv"), "origin,destination,minutes\n");
+    for (String n : new String[] {"2147483647", "1025", "0", "-1"}) {
+      Cli.Run run = Cli.run("matrix", "convert", "--times", times.toString(), "--output",
+          dir.resolve("m.aplm").toString(), "--threads", n);
+      assertEquals(2, run.exit(), n);
+      assertEquals("", run.out());
+      assertTrue(run.err().contains("apl: --threads must be between 1 and 1024, given: " + n),
+          run.err());
+    }
+    assertEquals(List.of("t.csv"), fileNames());
+  }
+
+  private List<String> fileNames() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+    }
   }
 
   private static String[] concat(String[] a, String[] b) {
