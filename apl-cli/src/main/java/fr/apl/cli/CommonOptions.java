@@ -14,6 +14,7 @@ final class CommonOptions {
   boolean quiet;
 
   @Option(names = "--force", description = "Replace output files that already exist (they are"
-      + " refused otherwise).")
+      + " refused otherwise). A FIFO or a device (/dev/null) is written in place, never replaced;"
+      + " a symbolic link's target is replaced, the link stays.")
   boolean force;
 }

@@ -24,11 +24,17 @@ final class Failures {
 
   /**
    * Prints the failure and returns its exit code: bad data 65, a missing or unreadable input 66,
-   * any other read or write failure 74.
+   * any other read or write failure 74; an output's failure carries its own (74, or 2 for an
+   * output that appeared during the run).
    *
    * @param inputs the command's input files, to tell an unreadable input from an unwritable output
    */
   static int exitCode(PrintWriter err, Exception e, List<Path> inputs) {
+    if (e instanceof OutputTarget.Failure f) {
+      // Already one line naming the option and the output.
+      err.println("apl: " + f.getMessage());
+      return f.exitCode();
+    }
     if (e instanceof InputException || e instanceof DataProblem) {
       err.println("apl: " + e.getMessage());
       if (e instanceof InputException i) {

@@ -57,13 +57,16 @@ final class MatrixCommand implements Runnable {
     String timeColumn;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-        description = "The matrix file to write (e.g. france.aplm).")
+        description = "The matrix file to write (e.g. france.aplm), through a temporary file moved"
+            + " into place at the end; a FIFO or a device is written in place; a symbolic link's"
+            + " target is written, the link stays.")
     String output;
 
     @Option(names = {"-q", "--quiet"}, description = "Print no summary.")
     boolean quiet;
 
-    @Option(names = "--force", description = "Replace the output file if it exists.")
+    @Option(names = "--force", description = "Replace the output file if it exists (a FIFO or"
+        + " a device is written in place, never replaced).")
     boolean force;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -93,6 +96,7 @@ final class MatrixCommand implements Runnable {
             "--output must be a file: a matrix file is binary");
       }
       try {
+        target.check();
         long t0 = System.nanoTime();
         // The matrix file is trusted later (compute does not validate it again): validate here.
         Integer refused = InputCheck.refuse(err, InputCheck.validate(input, times, timeColumn,

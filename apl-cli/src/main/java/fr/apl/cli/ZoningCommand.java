@@ -123,7 +123,9 @@ final class ZoningCommand implements Callable<Integer> {
   Path forced;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-      description = "Territory table ('-' for stdout).")
+      description = "Territory table ('-' for stdout). Each output is written to a temporary file"
+          + " moved into place at the end; a FIFO or a device such as /dev/null is written in"
+          + " place, as stdout; a symbolic link's target is written, the link stays.")
   String output;
 
   @Option(names = "--communes", paramLabel = "FILE",
@@ -176,7 +178,14 @@ final class ZoningCommand implements Callable<Integer> {
         targets.add(t);
       }
     }
+    String clash = OutputTarget.clash(targets);
+    if (clash != null) {
+      throw new ParameterException(spec.commandLine(), clash);
+    }
     try {
+      for (OutputTarget t : targets) {
+        t.check();
+      }
       ZoningCsv.Previous previous = check == null ? null : ZoningCsv.readPrevious(check);
       List<String> header = ZoningCsv.header(apl);
       String aplCol = aplColumn != null ? aplColumn : pick(header, "apl", "apl_mg");

@@ -205,7 +205,9 @@ class RealWorldInputsTest {
       w.flush();
       throw new IOException("disk full (simulated)");
     }, new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)));
-    assertEquals("disk full (simulated)", e.getMessage());
+    // The failure names the output: it is the line the user sees (exit 74).
+    assertEquals("--output " + out + ": write error: disk full (simulated)", e.getMessage());
+    assertEquals("disk full (simulated)", e.getCause().getMessage());
     target.commit(); // Nothing staged: nothing moved.
     assertEquals("old output\n", Files.readString(out));
     try (Stream<Path> files = Files.list(dir)) {
