@@ -42,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "figures reports quote, for France, each region and each department.",
         "Writes the territory table 'territory,population,apl,class,forced_class,final_class,",
         "region,communes' sorted by territory; the figures go to stdout unless --figures."},
-    footer = ExitCodes.HELP + "  3   --check: the zoning changed (the changes are on stderr)%n")
+    footer = ExitCodes.HELP)
 final class ZoningCommand implements Callable<Integer> {
 
   @Spec
@@ -105,7 +105,7 @@ final class ZoningCommand implements Callable<Integer> {
   String inclusive;
 
   @Option(names = "--ceilings", paramLabel = "FILE",
-      description = "ceilings: region,zip_share,zac_share (0.203 or 20.3 %).")
+      description = "ceilings: region,zip_share,zac_share (0.203 or 20.3 %%).")
   Path ceilings;
 
   @Option(names = "--crossing", paramLabel = "HOW", defaultValue = "exclude",
