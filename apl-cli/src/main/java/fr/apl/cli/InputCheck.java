@@ -1,46 +1,51 @@
 package fr.apl.cli;
 
-import fr.apl.decay.DistanceDecay;
-import fr.apl.io.binary.MatrixFile;
-import fr.apl.validate.Check;
-import fr.apl.validate.InputValidator;
-import fr.apl.validate.Problem;
-import fr.apl.validate.Validation;
-import java.io.IOException;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problem;
+import fr.apl.problem.Validation;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** Runs {@link InputValidator} for a command and prints its problems, one per line. */
+/**
+ * Prints the problems of a run, one per line, in the words of the command line: the library
+ * names concepts ("the column mapping", "a code history"), the command line the options that set
+ * them ({@code --columns}, {@code --cog-map}).
+ */
 final class InputCheck {
+
+  /** Library phrases and the options that say the same on the command line, in order. */
+  private static final String[][] FLAGS = {
+      {"in the column mapping: ", "with --columns "},
+      {"(column mapping)", "(--columns)"},
+      {"(a code history)", "(--cog-map)"},
+      {"with a code history", "with --cog-map"},
+      {"give the encoding", "give --encoding"},
+      {"(the time column)", "(--time-column)"},
+      {"or the time column", "or --time-column"},
+      {"give doctors to compute", "give --doctors to compute"},
+      {"age cap ", "--age-caps "},
+      {"leave out the age cap", "leave out --age-caps"},
+      {"the compared age weights", "--compare-age-weights"}};
 
   private InputCheck() {}
 
-  /**
-   * Validates the inputs of a computation.
-   *
-   * @param supply supply file, or null
-   * @param doctors doctors file, or null
-   * @param ageWeights age-weights file, or null
-   */
-  static Validation validate(InputOptions input, Path times, String timeColumn, Path population,
-      Path supply, Path doctors, Path ageWeights, DistanceDecay decay) throws IOException {
-    // A binary matrix file was validated when apl matrix convert wrote it, and its reader checks
-    // its checksum and rows: only CSV tables go through the (second) validating read.
-    Path csvTimes = times != null && Files.exists(times) && MatrixFile.isMatrixFile(times) ? null
-        : times;
-    return InputValidator.builder()
-        .times(csvTimes, csvTimes == null ? null : input.minutesColumn(timeColumn))
-        .population(population).supply(supply).doctors(doctors).ageWeights(ageWeights)
-        .options(input.readOptions()).codeHistory(input.codeHistory()).decay(decay)
-        .inseeCodes(input.inseeCodes())
-        .build().validate();
+  /** Returns a library message in the words of the command line. */
+  static String flags(String message) {
+    String m = message;
+    for (String[] f : FLAGS) {
+      m = m.replace(f[0], f[1]);
+    }
+    return m;
+  }
+
+  /** Returns a problem as printed: {@code file:line: error: message (value) — hint}. */
+  static String format(Problem p) {
+    return flags(p.format());
   }
 
   /** Prints every problem kept, a line on those not kept, and the summary line. */
   static void list(PrintWriter w, Validation v) {
     for (Problem p : v.problems()) {
-      w.println(p.format());
+      w.println(format(p));
     }
     if (v.notListed() > 0) {
       w.println("(" + v.notListed() + " more problems not listed: at most "
@@ -58,9 +63,9 @@ final class InputCheck {
   }
 
   /**
-   * Validates before a computation: on errors, lists every problem on {@code err} and returns the
-   * exit code; otherwise prints the warnings that the computation's summary does not already
-   * give and returns null.
+   * Before a computation: on errors, lists every problem on {@code err} and returns the exit
+   * code; otherwise prints the warnings that the computation's summary does not already give and
+   * returns null.
    */
   static Integer refuse(PrintWriter err, Validation v) {
     if (v.hasErrors()) {
@@ -71,7 +76,7 @@ final class InputCheck {
     }
     for (Problem p : v.problems()) {
       if (!p.check().inComputeSummary()) {
-        err.println(p.format());
+        err.println(format(p));
       }
     }
     return null;

@@ -40,14 +40,11 @@ public final class Main implements Runnable {
    * @param err where the summary, warnings and errors go
    */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
-    // A compute's times table starts being read now, while picocli starts (used only if the
-    // parsed options ask for that very read).
-    EarlyTimes early = EarlyTimes.start(args);
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> cls) throws Exception {
         if (cls == ComputeCommand.class) {
-          return cls.cast(new ComputeCommand(out, early));
+          return cls.cast(new ComputeCommand(out));
         }
         if (cls == ZoningCommand.class) {
           return cls.cast(new ZoningCommand(out));

@@ -1,7 +1,10 @@
 package fr.apl.cli;
 
-import fr.apl.decay.DistanceDecay;
+import fr.apl.io.TimesFile;
 import fr.apl.io.binary.MatrixFile;
+import fr.apl.job.AplJob;
+import fr.apl.job.AplRequest;
+import fr.apl.job.AplRun;
 import fr.apl.io.csv.InputException;
 import fr.apl.matrix.TravelTimeMatrix;
 import java.io.IOException;
@@ -98,14 +101,15 @@ final class MatrixCommand implements Runnable {
       try {
         target.check();
         long t0 = System.nanoTime();
-        // The matrix file is trusted later (compute does not validate it again): validate here.
-        Integer refused = InputCheck.refuse(err, InputCheck.validate(input, times, timeColumn,
-            null, null, null, null, DistanceDecay.dreesGeneralPractitioners()));
+        // The matrix file is trusted later (compute does not check a matrix file's contents
+        // again): the times are read with every check, and refused on an error.
+        AplRun run = AplJob.validate(input.apply(AplRequest.builder(), timeColumn)
+            .threads(threadCount).times(TimesFile.of(times, Progress.on(err, times.toString(), quiet))).build());
+        Integer refused = InputCheck.refuse(err, run.validation());
         if (refused != null) {
           return refused;
         }
-        TravelTimeMatrix matrix = input.times(times, timeColumn,
-            Progress.on(err, times.toString(), quiet), threadCount);
+        TravelTimeMatrix matrix = run.times();
         target.writeBytes(out -> MatrixFile.write(matrix, out), stdout);
         target.commit();
         if (!quiet) {

@@ -1,8 +1,11 @@
 package fr.apl.cli;
 
-import fr.apl.decay.DistanceDecay;
+import fr.apl.io.TimesFile;
 import fr.apl.io.csv.InputException;
-import fr.apl.validate.Validation;
+import fr.apl.io.csv.ReadProgress;
+import fr.apl.job.AplJob;
+import fr.apl.job.AplRequest;
+import fr.apl.problem.Validation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,22 +71,16 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Population per commune: commune,population or INSEE age bands.")
   Path population;
 
-  @Option(names = "--time-column", paramLabel = "NAME",
-      description = "Minutes column of the times file (default: minutes, or HC).")
-  String timeColumn;
 
-  @Option(names = "--age-weights", paramLabel = "YEAR|FILE", defaultValue = "2023",
-      description = "As for compute: a weights FILE is checked too (default: ${DEFAULT-VALUE}).")
-  String ageWeights;
 
-  @Option(names = "--decay", paramLabel = "BANDS", defaultValue = "10:1,15:2/3,20:1/3",
-      description = "Bands that say which pairs are in reach, for the unreached-supply check"
-          + " (default: ${DEFAULT-VALUE}).")
-  String decay;
 
-  @Option(names = "--band-edges", paramLabel = "EDGES", defaultValue = "half-open",
-      description = "half-open or closed-upper (default: ${DEFAULT-VALUE}).")
-  String bandEdges;
+
+  @Option(names = "--scenarios", paramLabel = "FILE",
+      description = "Scenarios, as for compute (checked against the population and supply).")
+  Path scenarios;
+
+  @Mixin
+  MethodOptions method;
 
   @Mixin
   InputOptions input;
@@ -96,20 +93,22 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (times == null && population == null && supplySource == null
-        && Options.ageWeightsFile(ageWeights) == null) {
+        && Options.ageWeightsFile(method.ageWeights) == null) {
       throw new ParameterException(spec.commandLine(), "nothing to check: give --times,"
           + " --population, --supply or --doctors");
     }
-    DistanceDecay bands = Options.decay(spec, decay, bandEdges);
-    input.readOptions();
+    AplRequest.Builder request = AplRequest.builder()
+        .times(times == null ? null : TimesFile.of(times, ReadProgress.NONE))
+        .population(population).scenarios(scenarios)
+        .supply(supplySource == null ? null : supplySource.supply)
+        .doctors(supplySource == null ? null : supplySource.doctors);
+    method.apply(request);
+    input.apply(request, method.timeColumn);
     try {
-      Validation v = InputCheck.validate(input, times, timeColumn, population,
-          supplySource == null ? null : supplySource.supply,
-          supplySource == null ? null : supplySource.doctors,
-          Options.ageWeightsFile(ageWeights), bands);
+      Validation v = AplJob.validate(request.build()).validation();
       if (quiet) {
         for (var p : v.errorList()) {
-          out.println(p.format());
+          out.println(InputCheck.format(p));
         }
         out.println(v.summary());
       } else {

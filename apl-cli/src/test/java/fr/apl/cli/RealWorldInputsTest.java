@@ -165,7 +165,8 @@ class RealWorldInputsTest {
         + " 43146->43157 43243->43157); 7 pairs fell onto another one"), joined.err());
     assertTrue(joined.err().contains("cog-map: " + dir.resolve("supply-old.csv") + ": 4 old"
         + " codes"), joined.err());
-    assertEquals("0 errors, 0 warnings in 3 files\n", Cli.run(cmd("validate", old)).out());
+    // The code history is a fourth file, read and checked too.
+    assertEquals("0 errors, 0 warnings in 4 files\n", Cli.run(cmd("validate", old)).out());
     // Without the history the old codes are valid INSEE codes of another year: the supply of
     // 01018, 01003, 43146 and 43243 reaches no one, which the warnings say.
     Cli.Run unjoined = Cli.run(cmd("validate", world("times-old.csv", "population.csv",

@@ -70,13 +70,13 @@ class ScenariosTest {
     Path negative = Files.writeString(dir.resolve("n.csv"), "scenario,commune,delta\nx,43001,-1\n");
     Cli.Run run = Cli.run(with(base, negative.toString()));
     assertEquals(65, run.exit());
-    assertTrue(run.err().contains(negative + ":2: delta -1 makes the supply of 43001 negative"),
+    assertTrue(run.err().contains(negative + ":2: error: delta -1 makes the supply of 43001 negative"),
         run.err());
     Path twice = Files.writeString(dir.resolve("t.csv"),
         "scenario,commune,consultations\nx,43001,1\nx,43001,2\n");
     Cli.Run t = Cli.run(with(base, twice.toString()));
     assertEquals(65, t.exit());
-    assertTrue(t.err().contains(twice + ":3: commune 43001 is given twice in scenario x (first at"
+    assertTrue(t.err().contains(twice + ":3: error: commune 43001 is given twice in scenario x (first at"
         + " line 2)"), t.err());
     Path clash = Files.writeString(dir.resolve("c.csv"),
         "scenario,commune,consultations\nmoins65,43001,1\n");
@@ -101,7 +101,7 @@ class ScenariosTest {
     Cli.Run sweep = Cli.run(with(base, "--population", folder.resolve("population.csv").toString(),
         "--supply", folder.resolve("supply.csv").toString(), "--scenarios", scenarios.toString()));
     assertEquals(65, sweep.exit(), sweep.err());
-    assertTrue(sweep.err().contains(scenarios + ":5: population_delta -1e9 makes the population"
+    assertTrue(sweep.err().contains(scenarios + ":5: error: population_delta -1e9 makes the population"
         + " of 43001 negative"), sweep.err());
 
     scenarios = Files.writeString(dir.resolve("p.csv"),
@@ -198,21 +198,21 @@ class ScenariosTest {
         "--population", folder.resolve("population.csv").toString(), "--supply",
         folder.resolve("supply.csv").toString(), "--scenarios"};
     Path unknown = Files.writeString(dir.resolve("u.csv"),
-        "scenario,commune,population\nx,99999,10\n");
+        "scenario,commune,population\nx,01001,10\n");
     Cli.Run u = Cli.run(with(base, unknown.toString()));
     assertEquals(65, u.exit());
-    assertTrue(u.err().contains(unknown + ":2: commune 99999 is not in the population"), u.err());
+    assertTrue(u.err().contains(unknown + ":2: error: commune 01001 is not in the population"), u.err());
     Path nothing = Files.writeString(dir.resolve("e.csv"),
         "scenario,commune,delta,population\nx,43001,,\n");
     Cli.Run e = Cli.run(with(base, nothing.toString()));
     assertEquals(65, e.exit());
-    assertTrue(e.err().contains(nothing + ":2: the row changes nothing: give a value in delta or"
+    assertTrue(e.err().contains(nothing + ":2: error: the row changes nothing: give a value in delta or"
         + " population"), e.err());
     Path twoColumns = Files.writeString(dir.resolve("b.csv"),
         "scenario,commune,population,population_delta\nx,43001,1,1\n");
     Cli.Run b = Cli.run(with(base, twoColumns.toString()));
     assertEquals(65, b.exit());
-    assertTrue(b.err().contains(twoColumns + ":1: give population or population_delta, not both"),
+    assertTrue(b.err().contains(twoColumns + ":1: error: give population or population_delta, not both"),
         b.err());
   }
 
@@ -226,13 +226,15 @@ class ScenariosTest {
     Path badTimes = Files.writeString(dir.resolve("times.csv"),
         times.replace(row + "\n", f[0] + "," + f[1] + ",-3\n"));
     Path badScenarios = Files.writeString(dir.resolve("s.csv"),
-        "scenario,commune,population\nx,99999,10\n");
+        "scenario,commune,population\nx,01001,10\n");
     Cli.Run run = Cli.run(new String[] {"compute", "--times", badTimes.toString(), "--supply",
         folder.resolve("supply.csv").toString(), "--population",
         folder.resolve("population.csv").toString(), "--scenarios", badScenarios.toString()});
     assertEquals(65, run.exit(), run.err());
-    assertTrue(run.err().contains(badTimes + ":6: error:"), run.err());
-    assertTrue(!run.err().contains("99999"), run.err());
+    // Every problem is listed in one go, the times' before the scenarios'.
+    int timesAt = run.err().indexOf(badTimes + ":6: error:");
+    int scenario = run.err().indexOf(badScenarios + ":2: error: commune 01001");
+    assertTrue(timesAt >= 0 && scenario > timesAt, run.err());
   }
 
   /** Every bad row of a scenario file is listed, in file order, not only the first. */
@@ -245,7 +247,7 @@ class ScenariosTest {
         + "x,,5,\n"
         + "x,43001,-1e9,\n"
         + "x,43001,1,\n"
-        + "y,99999,,10\n"
+        + "y,01001,,10\n"
         + "z,43001,,\n"
         + "z,43002,2,3,4\n"
         + "ok2,43157,-10,\n");
@@ -254,16 +256,17 @@ class ScenariosTest {
         "--population", folder.resolve("population.csv").toString(), "--scenarios",
         bad.toString()});
     assertEquals(65, run.exit(), run.err());
-    List<String> lines = run.err().lines().filter(l -> l.startsWith("apl: " + bad)).toList();
+    List<String> lines = run.err().lines().filter(l -> l.startsWith(bad.toString())).toList();
     assertEquals(List.of(
-        "apl: " + bad + ":3: scenario name must be letters, digits, '_' or '-', given: 'bad name'",
-        "apl: " + bad + ":4: commune code is empty",
-        "apl: " + bad + ":5: delta -1e9 makes the supply of 43001 negative (-1.0E9)",
-        "apl: " + bad + ":6: commune 43001 is given twice in scenario x (first at line 5)",
-        "apl: " + bad + ":7: commune 99999 is not in the population: a scenario changes the"
+        bad + ":3: error: scenario name must be letters, digits, '_' or '-', given: 'bad name'",
+        bad + ":4: error: commune code is empty",
+        bad + ":5: error: delta -1e9 makes the supply of 43001 negative (-1.0E9)",
+        bad + ":6: error: commune 43001 is given twice in scenario x (first at line 5)",
+        bad + ":7: error: commune 01001 is not in the population: a scenario changes the"
             + " population of communes the population file lists (give it a row with 0 there)",
-        "apl: " + bad + ":8: the row changes nothing: give a value in delta or population",
-        "apl: " + bad + ":9: expected 4 fields as in the header, found 5: z,43002,2,3,4"), lines);
+        bad + ":8: error: the row changes nothing: give a value in delta or population",
+        bad + ":9: error: expected 4 fields as in the header, found 5 (z,43002,2,3,4) — fix or"
+            + " remove the row (quote fields that contain the separator)"), lines);
   }
 
   @Test

@@ -86,7 +86,7 @@ public final class InseeCodes {
     }
     if (code.length() == 5 && code.startsWith("20") && digits(code, 0)) {
       return "write 2A" + code.substring(2) + " (Corse-du-Sud) or 2B" + code.substring(2)
-          + " (Haute-Corse), or map old codes with --cog-map";
+          + " (Haute-Corse), or map old codes with a code history";
     }
     return "expected 5 characters: department 01-95, 2A or 2B and 3 digits, or 971-976 and"
         + " 2 digits";

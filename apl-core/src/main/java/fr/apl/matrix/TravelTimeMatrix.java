@@ -188,6 +188,14 @@ public final class TravelTimeMatrix {
     return new TravelTimeMatrix(codes.clone(), rowStart, destinations, minutes, duplicatePairs);
   }
 
+  /**
+   * Returns true when commune {@code index} has a pair to itself. O(log pairs of its row): rows
+   * are sorted by destination.
+   */
+  public boolean hasSelfPair(int index) {
+    return Arrays.binarySearch(destination, rowStart[index], rowStart[index + 1], index) >= 0;
+  }
+
   /** Returns the number of communes (origins and destinations together). */
   public int communeCount() {
     return codes.length;

@@ -1,5 +1,6 @@
 package fr.apl.benchmarks;
 
+import fr.apl.io.csv.ReadContext;
 import fr.apl.io.csv.TimesCsv;
 import fr.apl.matrix.TravelTimeMatrix;
 import java.io.ByteArrayInputStream;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Measures {@link TimesCsv#read(String, InputStream, String, int)} on the synthetic France times
+ * Measures {@link TimesCsv#read(String, InputStream, ReadContext)} on the synthetic France times
  * table
  * held in memory (about 48 MB of {@code origin,destination,minutes}, 2.8 million rows), plain and
  * gzipped, parsed on {@code threads} threads (gunzip runs on one more). The time includes the matrix build that ends every read ({@link MatrixBenchmark}
@@ -77,13 +78,13 @@ public class ReaderBenchmark {
   /** Reads the plain CSV. */
   @Benchmark
   public TravelTimeMatrix readCsv() throws IOException {
-    return TimesCsv.read("times.csv", new ByteArrayInputStream(csv), null, threads);
+    return TimesCsv.read("times.csv", new ByteArrayInputStream(csv), ReadContext.defaults().withThreads(threads));
   }
 
   /** Reads the gzipped CSV (gunzip included). */
   @Benchmark
   public TravelTimeMatrix readGzip() throws IOException {
-    return TimesCsv.read("times.csv.gz", new ByteArrayInputStream(gzip), null, threads);
+    return TimesCsv.read("times.csv.gz", new ByteArrayInputStream(gzip), ReadContext.defaults().withThreads(threads));
   }
 
   /** Gunzips the same bytes with the reader's buffer sizes and parses nothing: the baseline. */

@@ -1,6 +1,8 @@
 package fr.apl.io.csv;
 
 import fr.apl.demand.AgeWeights;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,33 +13,58 @@ import java.util.List;
  */
 public final class AgeWeightsCsv {
 
+  private static final String HINT = "19 rows band,weight: under 5, 5-9, ..., 85-89, 90 and over";
+
   private AgeWeightsCsv() {}
 
   /**
-   * Reads a weights file.
+   * Reads a weights file, the first error thrown.
    *
    * @throws InputException on a row count other than 19, or a weight that is not a number &gt;= 0
    */
   public static AgeWeights read(Path path) throws IOException {
-    try (CsvReader csv = CsvReader.open(path)) {
+    ReadContext ctx = ReadContext.defaults();
+    AgeWeights w = read(path, ctx);
+    ctx.throwIfErrors();
+    return w;
+  }
+
+  /**
+   * Reads a weights file once, reporting every problem to the context's collector.
+   *
+   * @return the weights, or null when the file has an error (reported)
+   * @throws IOException when the file cannot be read
+   */
+  public static AgeWeights read(Path path, ReadContext ctx) throws IOException {
+    long errorsBefore = ctx.problems().errors();
+    try (CsvReader csv = CsvReader.open(path, ctx)) {
+      if (csv == null) {
+        return null;
+      }
+      Problems out = ctx.problems();
+      String file = csv.source();
       if (csv.header().size() < 2) {
-        throw new InputException(csv.source(), 1, "expected two columns band,weight; header is: "
-            + String.join(",", csv.header()));
+        out.add(Check.MISSING_COLUMN, file, 1, String.join(",", csv.header()),
+            "expected two columns band,weight", HINT);
+        return null;
       }
       double[] weights = new double[AgeWeights.BANDS];
       int n = 0;
       List<String> f;
       while ((f = csv.next()) != null) {
         if (n == AgeWeights.BANDS) {
-          throw csv.error("more than " + AgeWeights.BANDS + " age bands");
+          out.add(Check.INVALID_VALUE, file, csv.line(), null, "more than " + AgeWeights.BANDS
+              + " age bands", HINT);
+          break;
         }
-        weights[n++] = PopulationCsv.nonNegative(csv, f, 1, "weight of band " + f.get(0).trim());
+        weights[n++] = Rules.count(out, file, csv.line(), f.get(1), "weight of band "
+            + f.get(0).trim(), null, HINT);
       }
-      if (n != AgeWeights.BANDS) {
-        throw new InputException(csv.source(), 0, "expected " + AgeWeights.BANDS
-            + " age bands (under 5 … 90 and over), found " + n);
+      if (n < AgeWeights.BANDS && out.errors() == errorsBefore) {
+        out.add(Check.INVALID_VALUE, file, 0, null, "expected " + AgeWeights.BANDS
+            + " age bands (under 5 … 90 and over), found " + n, HINT);
       }
-      return AgeWeights.of(csv.source(), weights);
+      return out.errors() > errorsBefore ? null : AgeWeights.of(file, weights);
     }
   }
 }

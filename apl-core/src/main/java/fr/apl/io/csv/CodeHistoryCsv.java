@@ -1,6 +1,8 @@
 package fr.apl.io.csv;
 
 import fr.apl.commune.CodeHistory;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,15 +23,42 @@ public final class CodeHistoryCsv {
   private CodeHistoryCsv() {}
 
   /**
-   * Reads a code history file.
+   * Reads a code history file, the first error thrown.
    *
    * @throws InputException on a missing column, an empty code, an old code given twice with
    *     different current codes (a commune split), or a cycle
    */
   public static CodeHistory read(Path path, ReadOptions options) throws IOException {
-    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
-      int old = csv.requireColumn("old code", OLD);
-      int current = csv.requireColumn("current code", CURRENT);
+    ReadContext ctx = ReadContext.of(options);
+    CodeHistory h = read(path, ctx);
+    ctx.throwIfErrors();
+    return h;
+  }
+
+  /**
+   * Reads a code history file once, reporting every problem to the context's collector.
+   *
+   * @return the history, or null when the file has an error (reported)
+   * @throws IOException when the file cannot be read
+   */
+  public static CodeHistory read(Path path, ReadContext ctx) throws IOException {
+    long errorsBefore = ctx.problems().errors();
+    try (CsvReader csv = CsvReader.open(path, ctx)) {
+      if (csv == null) {
+        return null;
+      }
+      Problems out = ctx.problems();
+      String file = csv.source();
+      List<String> header = csv.header();
+      int old = Rules.find(header, OLD);
+      int current = Rules.find(header, CURRENT);
+      if (old < 0 || current < 0) {
+        out.add(Check.MISSING_COLUMN, file, 1, String.join(",", header), "no " + (old < 0
+            ? "old code" : "current code") + " column: expected one of " + String.join(", ",
+                old < 0 ? OLD : CURRENT), "the COG table of old codes has ancien_code and"
+            + " code_actuel");
+        return null;
+      }
       Map<String, String> map = new HashMap<>();
       Map<String, Long> lineOf = new HashMap<>();
       List<String> f;
@@ -37,19 +66,27 @@ public final class CodeHistoryCsv {
         String o = f.get(old).trim();
         String n = f.get(current).trim();
         if (o.isEmpty() || n.isEmpty()) {
-          throw csv.error("old and current codes must not be empty");
+          out.add(Check.INVALID_CODE, file, csv.line(), null, "old and current codes must not"
+              + " be empty", "fill in both codes or remove the row");
+          continue;
         }
         String before = map.putIfAbsent(o, n);
         if (before != null && !before.equals(n)) {
-          throw csv.error("old code " + o + " maps to " + n + " here and to " + before
-              + " at line " + lineOf.get(o) + " (a split commune cannot be mapped to one code)");
+          out.add(Check.DUPLICATE_COMMUNE, file, csv.line(), o, "old code maps to " + n
+              + " here and to " + before + " at line " + lineOf.get(o), "a split commune cannot"
+              + " be mapped to one code");
         }
         lineOf.putIfAbsent(o, csv.line());
+      }
+      if (out.errors() > errorsBefore) {
+        return null;
       }
       try {
         return CodeHistory.of(map);
       } catch (IllegalArgumentException e) {
-        throw new InputException(csv.source(), 0, e.getMessage());
+        out.add(Check.INVALID_VALUE, file, 0, null, e.getMessage(), "old codes must lead to a"
+            + " current code");
+        return null;
       }
     }
   }

@@ -86,15 +86,15 @@ public final class ColumnMapping {
       String key = eq < 0 ? part.trim() : part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
       String name = eq < 0 ? "" : part.substring(eq + 1).trim();
       if (!DEFAULTS.containsKey(key)) {
-        throw new IllegalArgumentException("--columns: unknown column '" + key + "'; known: "
+        throw new IllegalArgumentException("column mapping: unknown column '" + key + "'; known: "
             + String.join(", ", DEFAULTS.keySet()));
       }
       if (name.isEmpty()) {
-        throw new IllegalArgumentException("--columns: " + key + "= needs a header name, as in "
+        throw new IllegalArgumentException("column mapping: " + key + "= needs a header name, as in "
             + key + "=" + DEFAULTS.get(key).get(0).toUpperCase(Locale.ROOT));
       }
       if (names.put(key, name) != null) {
-        throw new IllegalArgumentException("--columns: " + key + " is given twice");
+        throw new IllegalArgumentException("column mapping: " + key + " is given twice");
       }
     }
     return new ColumnMapping(names);
@@ -116,6 +116,21 @@ public final class ColumnMapping {
       throw new IllegalArgumentException("unknown column key: " + key);
     }
     return d;
+  }
+
+  /**
+   * Returns this mapping with one more name (or another name for the key).
+   *
+   * @throws IllegalArgumentException on an unknown key or an empty name
+   */
+  public ColumnMapping with(String key, String name) {
+    defaults(key);
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("column " + key + " needs a header name");
+    }
+    Map<String, String> more = new TreeMap<>(names);
+    more.put(key, name.trim());
+    return new ColumnMapping(more);
   }
 
   /** Returns the header name given for a key, or null. */

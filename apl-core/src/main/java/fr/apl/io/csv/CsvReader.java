@@ -18,6 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
+import java.io.StringReader;
 
 /**
  * Reads a small CSV file record by record: UTF-8 (with or without BOM) or Windows-1252 (given, or
@@ -37,6 +40,8 @@ public final class CsvReader implements Closeable {
   private final List<String> header;
   private long lineNumber;
   private long recordLine;
+  /** Where malformed rows are reported (and skipped), or null to throw at the first. */
+  private Problems problems;
 
   private CsvReader(String source, Charset charset, BufferedReader in) throws IOException {
     this.source = source;
@@ -100,6 +105,45 @@ public final class CsvReader implements Closeable {
     } catch (IOException | RuntimeException e) {
       r.close();
       throw e;
+    }
+  }
+
+  /**
+   * Opens a file for a reader that lists every problem: the file is read once (gunzipped, byte
+   * order mark skipped) and decoded as {@link ReadOptions#encoding()} says, an encoding problem
+   * reported; malformed rows are then reported and skipped by {@link #next()}.
+   *
+   * @return the reader, or null when the file is empty (reported)
+   */
+  static CsvReader open(Path path, ReadContext ctx) throws IOException {
+    String file = CsvFiles.name(path);
+    Problems out = ctx.problems();
+    out.file(file);
+    byte[] bytes;
+    try (InputStream in = CsvFiles.open(path)) {
+      bytes = in.readAllBytes();
+    }
+    InputEncoding enc = ctx.options().encoding();
+    Charset charset = InputEncoding.CP1252;
+    if (enc != InputEncoding.WINDOWS_1252) {
+      boolean utf8 = isUtf8(new ByteArrayInputStream(bytes));
+      if (!utf8 && enc == InputEncoding.AUTO) {
+        out.add(Check.ENCODING_GUESSED, file, 0, null, "the file is not UTF-8: read as"
+            + " Windows-1252", "if accents look wrong, save it as UTF-8 or give the encoding");
+      } else if (!utf8) {
+        out.add(Check.ENCODING, file, 0, null, "the file is not valid UTF-8",
+            "save it as UTF-8, or give the encoding windows-1252 (or auto)");
+      }
+      charset = utf8 ? StandardCharsets.UTF_8 : InputEncoding.CP1252;
+    }
+    String text = new String(bytes, charset);
+    try {
+      CsvReader csv = new CsvReader(file, charset, new BufferedReader(new StringReader(text)));
+      csv.problems = out;
+      return csv;
+    } catch (InputException e) {
+      out.add(Check.EMPTY_FILE, file, 0, null, "the file is empty", "expected a header line");
+      return null;
     }
   }
 
@@ -192,6 +236,23 @@ public final class CsvReader implements Closeable {
    *     unterminated quote
    */
   public List<String> next() throws IOException {
+    if (problems == null) {
+      return nextRecord();
+    }
+    while (true) {
+      try {
+        return nextRecord();
+      } catch (InputException e) {
+        problems.add(Check.MALFORMED_ROW, source, e.line(), badRow, e.problem(),
+            "fix or remove the row (quote fields that contain the separator)");
+      }
+    }
+  }
+
+  /** The text of the last malformed row, for its problem. */
+  private String badRow;
+
+  private List<String> nextRecord() throws IOException {
     String line = readLine();
     while (line != null && line.isBlank()) {
       line = readLine();
@@ -205,6 +266,7 @@ public final class CsvReader implements Closeable {
         && openQuote(joined == null ? line : joined)) {
       String more = readLine();
       if (more == null) {
+        badRow = null;
         throw new InputException(source, recordLine, "a quoted field is not closed");
       }
       if (joined == null) {
@@ -214,8 +276,9 @@ public final class CsvReader implements Closeable {
     }
     List<String> fields = split(joined == null ? line : joined.toString());
     if (fields.size() != header.size()) {
+      badRow = abbreviate(line);
       throw new InputException(source, recordLine, "expected " + header.size() + " fields as in"
-          + " the header, found " + fields.size() + ": " + abbreviate(line));
+          + " the header, found " + fields.size() + (problems == null ? ": " + badRow : ""));
     }
     return fields;
   }

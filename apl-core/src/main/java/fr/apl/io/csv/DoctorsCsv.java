@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.TreeMap;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
 import java.util.Map;
 
 /**
@@ -30,7 +32,7 @@ public final class DoctorsCsv {
   private DoctorsCsv() {}
 
   /**
-   * Reads a doctors file.
+   * Reads a doctors file, the first error thrown (with the others).
    *
    * @throws InputException on bad data, naming file, line and value
    */
@@ -39,84 +41,149 @@ public final class DoctorsCsv {
   }
 
   /**
-   * Reads a doctors file with the given encoding and column names.
+   * Reads a doctors file with the given encoding and column names, as {@link #read(Path)} does.
    *
    * @throws InputException on bad data, naming file, line and value
    */
   public static List<Doctor> read(Path path, ReadOptions options) throws IOException {
-    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
-      ColumnMapping names = options.columns();
-      int id = csv.requireColumn("doctor id", names.candidates(ColumnMapping.DOCTOR_ID));
-      int code = csv.requireColumn("practice commune", names.candidates(ColumnMapping.COMMUNE));
-      int acts = csv.requireColumn("acts", names.candidates(ColumnMapping.ACTS));
-      int age = csv.column(names.candidates(ColumnMapping.AGE));
-      int mode = csv.column(names.candidates(ColumnMapping.MODE));
-      int fresh = csv.column(names.candidates(ColumnMapping.NEW_INSTALLATION));
-      List<Doctor> out = new ArrayList<>();
-      Map<String, Integer> firstRow = new HashMap<>();
-      Map<String, Long> firstLine = new HashMap<>();
+    ReadContext ctx = ReadContext.of(options);
+    List<Doctor> d = read(path, ctx);
+    ctx.throwIfErrors();
+    return d;
+  }
+
+  /**
+   * Reads a doctors file once, reporting every problem to the context's collector: the columns,
+   * each row's doctor id, practice commune code, acts (a number, finite, &gt;= 0), age (whole
+   * years from 0 to 120, or empty), mode and flag; a practice given twice for one doctor; rows
+   * of one doctor that disagree on age, mode or flag; doctors with no act (a warning); a file
+   * with no data row; Paris, Lyon or Marseille both whole and by arrondissement.
+   *
+   * @return the doctors of the rows without error, one per row in file order (the collector says
+   *     whether there was an error), or null when the file cannot be read at all
+   * @throws IOException when the file cannot be read
+   */
+  public static List<Doctor> read(Path path, ReadContext ctx) throws IOException {
+    try (CsvReader csv = CsvReader.open(path, ctx)) {
+      if (csv == null) {
+        return null;
+      }
+      Problems out = ctx.problems();
+      String file = csv.source();
+      List<String> header = csv.header();
+      boolean ok = Rules.uniqueColumns(out, file, 1, header);
+      ColumnMapping names = ctx.options().columns();
+      int id = Rules.find(header, names.candidates(ColumnMapping.DOCTOR_ID));
+      int code = Rules.find(header, names.candidates(ColumnMapping.COMMUNE));
+      int acts = Rules.find(header, names.candidates(ColumnMapping.ACTS));
+      ok &= Rules.requireColumn(out, file, 1, header, id, "doctor id", ColumnMapping.DOCTOR_ID,
+          names);
+      ok &= Rules.requireColumn(out, file, 1, header, code, "practice commune",
+          ColumnMapping.COMMUNE, names);
+      ok &= Rules.requireColumn(out, file, 1, header, acts, "acts", ColumnMapping.ACTS, names);
+      int age = Rules.find(header, names.candidates(ColumnMapping.AGE));
+      int mode = Rules.find(header, names.candidates(ColumnMapping.MODE));
+      int fresh = Rules.find(header, names.candidates(ColumnMapping.NEW_INSTALLATION));
+      ok &= Rules.distinctRoles(out, file, 1, header, new String[] {"doctor id",
+          "practice commune", "acts", "age", "mode", "new_installation"},
+          new int[] {id, code, acts, age, mode, fresh});
+      if (!ok) {
+        return null;
+      }
+      List<Doctor> doctors = new ArrayList<>();
       Map<String, Long> practiceLine = new HashMap<>();
+      Map<String, String> profile = new HashMap<>();
+      Map<String, Long> firstLine = new TreeMap<>();
+      Map<String, Double> actsOf = new HashMap<>();
+      Map<String, Long> codeSeen = new HashMap<>();
       List<String> f;
+      long rows = 0;
       while ((f = csv.next()) != null) {
+        rows++;
+        long line = csv.line();
         String doctor = f.get(id).trim();
+        boolean good = true;
         if (doctor.isEmpty()) {
-          throw csv.error("doctor id is empty");
+          out.add(Check.INVALID_VALUE, file, line, null, "doctor id is empty",
+              "give every doctor an identifier (RPPS or any stable id)");
+          good = false;
         }
-        String commune = f.get(code).trim();
-        if (commune.isEmpty()) {
-          throw csv.error("practice commune of doctor " + doctor + " is empty");
-        }
-        double a = PopulationCsv.nonNegative(csv, f, acts, "acts");
+        String c = Rules.communeCode(ctx, file, line, f.get(code), null, "practice commune");
+        double a = Rules.count(out, file, line, f.get(acts), "acts of doctor " + doctor, null,
+            "acts are consultations, visits and teleconsultations in the year");
+        good &= c != null && !Double.isNaN(a);
+        String ageText = age >= 0 ? f.get(age).trim() : "";
         int years = Doctor.UNKNOWN_AGE;
-        if (age >= 0 && !f.get(age).isBlank()) {
-          double v = csv.number(f, age, "age");
+        if (!ageText.isEmpty()) {
+          double v = Numbers.parse(ageText);
           if (v != Math.rint(v) || v < 0 || v > 120) {
-            throw csv.error("age must be a whole number of years from 0 to 120, given: "
-                + f.get(age).trim());
+            out.add(Check.INVALID_VALUE, file, line, ageText, "age of doctor " + doctor
+                + " must be a whole number of years from 0 to 120", "leave it empty if unknown");
+            good = false;
+          } else {
+            years = (int) v;
           }
-          years = (int) v;
         }
-        PracticeMode m = mode < 0 ? PracticeMode.LIBERAL : mode(csv, f.get(mode));
-        boolean n = fresh >= 0 && flag(csv, f.get(fresh));
-        Doctor d = new Doctor(doctor, commune, a, years, m, n);
-        Long dup = practiceLine.putIfAbsent(doctor + "\u0000" + commune, csv.line());
-        if (dup != null) {
-          throw csv.error("doctor " + doctor + " has practice commune " + commune
-              + " twice (first at line " + dup + ")");
-        }
-        Integer first = firstRow.putIfAbsent(doctor, out.size());
-        if (first != null) {
-          Doctor p = out.get(first);
-          if (p.age() != years || p.mode() != m || p.newInstallation() != n) {
-            throw csv.error("doctor " + doctor + " has age " + show(years) + ", mode "
-                + m.name().toLowerCase(Locale.ROOT) + ", new_installation " + (n ? 1 : 0)
-                + " here but age " + show(p.age()) + ", mode "
-                + p.mode().name().toLowerCase(Locale.ROOT) + ", new_installation "
-                + (p.newInstallation() ? 1 : 0) + " at line " + firstLine.get(doctor));
+        PracticeMode m = PracticeMode.LIBERAL;
+        if (mode >= 0) {
+          m = parseMode(f.get(mode));
+          if (m == null) {
+            out.add(Check.INVALID_VALUE, file, line, f.get(mode).trim(), "mode of doctor "
+                + doctor + " must be liberal or centre_sante", null);
+            good = false;
+            m = PracticeMode.LIBERAL;
           }
-        } else {
-          firstLine.put(doctor, csv.line());
         }
-        out.add(d);
+        Boolean n = fresh >= 0 ? parseFlag(f.get(fresh)) : Boolean.FALSE;
+        if (n == null) {
+          out.add(Check.INVALID_VALUE, file, line, f.get(fresh).trim(), "new_installation of"
+              + " doctor " + doctor + " must be 0 or 1", null);
+          good = false;
+          n = Boolean.FALSE;
+        }
+        if (doctor.isEmpty()) {
+          continue;
+        }
+        if (c != null) {
+          codeSeen.putIfAbsent(c, line);
+          Long dup = practiceLine.putIfAbsent(doctor + "\u0000" + c, line);
+          if (dup != null) {
+            out.add(Check.DUPLICATE_COMMUNE, file, line, c, "doctor " + doctor + " has this"
+                + " practice commune twice, first at line " + dup, "keep one row per doctor"
+                + " and practice, acts summed");
+            good = false;
+          }
+        }
+        String p = ageText + "|" + m + "|" + n;
+        String before = profile.putIfAbsent(doctor, p);
+        if (before != null && !before.equals(p)) {
+          out.add(Check.INCONSISTENT_DOCTOR, file, line, doctor, "doctor " + doctor + " has"
+              + " another age, mode or new_installation than at line " + firstLine.get(doctor),
+              "the rows of one doctor must agree");
+          good = false;
+        }
+        firstLine.putIfAbsent(doctor, line);
+        if (!Double.isNaN(a)) {
+          actsOf.merge(doctor, a, Double::sum);
+        }
+        if (good) {
+          doctors.add(new Doctor(doctor, c, a, years, m, n));
+        }
       }
-      if (out.isEmpty()) {
-        throw new InputException(csv.source(), 0, "no doctor below the header");
+      if (rows == 0) {
+        Rules.headerOnly(out, file, "no data below the header");
       }
-      return out;
+      for (Map.Entry<String, Long> e : firstLine.entrySet()) {
+        Double a = actsOf.get(e.getKey());
+        if (a != null && a == 0) {
+          out.add(Check.ZERO_ACTS, file, e.getValue(), null, "doctor " + e.getKey()
+              + " has no act in the year", "counted 0 unless a new installation: check the"
+              + " extraction");
+        }
+      }
+      Rules.wholeAndArrondissements(out, file, codeSeen);
+      return doctors;
     }
-  }
-
-  private static String show(int age) {
-    return age == Doctor.UNKNOWN_AGE ? "unknown" : Integer.toString(age);
-  }
-
-  /** Parses a practice mode, or throws the reader's error. */
-  static PracticeMode mode(CsvReader csv, String text) {
-    PracticeMode m = parseMode(text);
-    if (m == null) {
-      throw csv.error("mode must be liberal or centre_sante, given: '" + text.trim() + "'");
-    }
-    return m;
   }
 
   /**
@@ -140,15 +207,6 @@ public final class DoctorsCsv {
       default:
         return null;
     }
-  }
-
-  /** Parses a new-installation flag, or throws the reader's error. */
-  static boolean flag(CsvReader csv, String text) {
-    Boolean b = parseFlag(text);
-    if (b == null) {
-      throw csv.error("new_installation must be 0 or 1, given: '" + text.trim() + "'");
-    }
-    return b;
   }
 
   /**

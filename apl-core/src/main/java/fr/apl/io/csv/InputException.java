@@ -49,6 +49,23 @@ public final class InputException extends RuntimeException {
         java.util.List.copyOf(problems.subList(1, problems.size())));
   }
 
+  /**
+   * Returns the errors of a validation as one exception: the first, carrying the others (at most
+   * those listed).
+   *
+   * @throws IllegalArgumentException when the validation has no error
+   */
+  public static InputException of(fr.apl.problem.Validation validation) {
+    java.util.List<InputException> errors = new java.util.ArrayList<>();
+    for (fr.apl.problem.Problem p : validation.errorList()) {
+      errors.add(new InputException(p.file(), p.line(), p.problemText()));
+    }
+    if (errors.isEmpty()) {
+      throw new IllegalArgumentException("the validation has no error");
+    }
+    return of(errors);
+  }
+
   /** Returns the further problems found in the same file after this one (often none). */
   public java.util.List<InputException> others() {
     return others;

@@ -7,6 +7,9 @@ import fr.apl.demand.Population;
 import fr.apl.demand.Rescaling;
 import java.io.IOException;
 import java.nio.file.Path;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,8 @@ import java.util.Map;
  *       with the given {@link AgeWeights} and {@link Rescaling}. Other columns are ignored.
  * </ul>
  *
- * <p>A standardised column wins when both are present.
+ * <p>A standardised column wins when both are present. The static helpers at the end are the
+ * fail-fast rules of the zoning tables ({@link ZoningCsv}).
  */
 public final class PopulationCsv {
 
@@ -31,23 +35,121 @@ public final class PopulationCsv {
 
   private PopulationCsv() {}
 
-  /** Returns true when the file has a standardised population column (no age weights needed). */
-  public static boolean isStandardised(Path path) throws IOException {
-    return isStandardised(path, ReadOptions.defaults());
-  }
+  /**
+   * Holds a population file as read: a standardised population, or residents by age band (to be
+   * standardised with one or more sets of weights). Exactly one of the two is non-null.
+   *
+   * @param file the file name as given
+   * @param standardised the standardised population by commune, or null
+   * @param bands residents by commune and age band, or null
+   */
+  public record Table(String file, CommuneValues standardised, AgeBandPopulation bands) {
 
-  /** Returns true when the file has a standardised population column, with these options. */
-  public static boolean isStandardised(Path path, ReadOptions options) throws IOException {
-    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
-      return csv.column(options.columns().candidates(ColumnMapping.POPULATION)) >= 0;
+    /** Checks that exactly one of the two is given. */
+    public Table {
+      if ((standardised == null) == (bands == null)) {
+        throw new IllegalArgumentException("give a standardised population or age bands");
+      }
+    }
+
+    /** Returns true when the file gives age bands (standardised with weights). */
+    public boolean byAgeBand() {
+      return bands != null;
+    }
+
+    /**
+     * Returns the standardised population: as given, or the age bands standardised with these
+     * weights and rescaling (used only for age bands).
+     */
+    public Population population(AgeWeights weights, Rescaling rescaling) {
+      return standardised != null ? Population.standardised(standardised)
+          : bands.standardise(weights, rescaling);
     }
   }
 
   /**
-   * Reads a population file.
+   * Reads a population file once, reporting every problem of it to the context's collector: the
+   * needed columns present once, each row's commune code (INSEE format, given once) and counts
+   * (numbers, finite, &gt;= 0), a file with no data row, Paris, Lyon or Marseille both whole and
+   * by arrondissement.
    *
-   * @param weights age weights, used only for the age-band layout
-   * @param rescaling rescaling, used only for the age-band layout
+   * @return the table of the rows without error (the collector says whether there was one), or
+   *     null when the file cannot be read at all (empty, a column missing)
+   * @throws IOException when the file cannot be read
+   */
+  public static Table read(Path path, ReadContext ctx) throws IOException {
+    try (CsvReader csv = CsvReader.open(path, ctx)) {
+      if (csv == null) {
+        return null;
+      }
+      Problems out = ctx.problems();
+      String file = csv.source();
+      List<String> header = csv.header();
+      boolean ok = Rules.uniqueColumns(out, file, 1, header);
+      ColumnMapping names = ctx.options().columns();
+      int code = Rules.find(header, names.candidates(ColumnMapping.COMMUNE));
+      ok &= Rules.requireColumn(out, file, 1, header, code, "commune", ColumnMapping.COMMUNE,
+          names);
+      int standardised = Rules.find(header, names.candidates(ColumnMapping.POPULATION));
+      int[] bands = standardised >= 0 ? new int[] {standardised} : bandColumns(header);
+      if (bands == null) {
+        out.add(Check.MISSING_COLUMN, file, 1, String.join(String.valueOf(csv.separator()),
+            header), "no population column: expected 'population' (standardised) or the age"
+            + " bands p_0_4 ... p_85_89 and p_90p (or p_90_94 and p_95p)",
+            "rename the column, or name it in the column mapping: population=NAME");
+        return null;
+      }
+      ok &= Rules.distinctRoles(out, file, 1, header, new String[] {"commune", "population"},
+          new int[] {code, standardised});
+      if (!ok) {
+        return null;
+      }
+      String[] subject = new String[bands.length];
+      for (int k = 0; k < bands.length; k++) {
+        subject[k] = standardised >= 0 ? "population" : "residents in " + header.get(bands[k]);
+      }
+      CommuneValues.Builder values = standardised >= 0 ? CommuneValues.builder() : null;
+      AgeBandPopulation.Builder byBand = standardised >= 0 ? null : AgeBandPopulation.builder();
+      Map<String, Long> seen = new HashMap<>(1 << 16);
+      List<String> f;
+      long rows = 0;
+      double[] residents = new double[bands.length];
+      while ((f = csv.next()) != null) {
+        rows++;
+        long line = csv.line();
+        String c = Rules.communeCode(ctx, file, line, f.get(code), seen, "commune");
+        boolean good = true;
+        for (int k = 0; k < bands.length; k++) {
+          residents[k] = Rules.count(out, file, line, f.get(bands[k]), subject[k], c,
+              "populations are counts of inhabitants");
+          good &= !Double.isNaN(residents[k]);
+        }
+        if (c == null || !good) {
+          continue;
+        }
+        if (values != null) {
+          values.add(c, residents[0]);
+        } else {
+          double[] r = Arrays.copyOf(residents, AgeWeights.BANDS);
+          if (bands.length > AgeWeights.BANDS) {
+            r[AgeWeights.BANDS - 1] += residents[AgeWeights.BANDS];
+          }
+          byBand.add(c, r);
+        }
+      }
+      if (rows == 0) {
+        Rules.headerOnly(out, file, "no data below the header");
+      }
+      Rules.wholeAndArrondissements(out, file, seen);
+      return values != null ? new Table(file, values.build(), null)
+          : new Table(file, null, byBand.build());
+    }
+  }
+
+  /**
+   * Reads a population file, standardised with the given weights and rescaling when it gives age
+   * bands; the first error is thrown (with the others).
+   *
    * @throws InputException on bad data, naming file, line and value
    */
   public static Population read(Path path, AgeWeights weights, Rescaling rescaling)
@@ -56,106 +158,36 @@ public final class PopulationCsv {
   }
 
   /**
-   * Reads a population file with the given encoding and column names.
+   * Reads a population file with the given encoding and column names, as {@link #read(Path,
+   * AgeWeights, Rescaling)} does.
    *
    * @throws InputException on bad data, naming file, line and value
    */
   public static Population read(Path path, AgeWeights weights, Rescaling rescaling,
       ReadOptions options) throws IOException {
-    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
-      ColumnMapping names = options.columns();
-      int code = csv.requireColumn("commune", names.candidates(ColumnMapping.COMMUNE));
-      int standardised = csv.column(names.candidates(ColumnMapping.POPULATION));
-      if (standardised >= 0) {
-        return Population.standardised(readValues(csv, code, standardised, "population"));
-      }
-      return readBands(csv, code).standardise(weights, rescaling);
-    }
+    ReadContext ctx = ReadContext.of(options);
+    Table t = read(path, ctx);
+    ctx.throwIfErrors();
+    return t.population(weights, rescaling);
   }
 
-  /**
-   * Reads a population file by age band, to standardise it with several sets of weights (one
-   * read for a comparison of weights).
-   *
-   * @throws InputException on bad data, or when the file has a standardised population column
-   *     (its age bands are not known)
-   */
-  public static AgeBandPopulation readBands(Path path, ReadOptions options) throws IOException {
-    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
-      ColumnMapping names = options.columns();
-      int code = csv.requireColumn("commune", names.candidates(ColumnMapping.COMMUNE));
-      if (csv.column(names.candidates(ColumnMapping.POPULATION)) >= 0) {
-        throw new InputException(csv.source(), 1, "the population is given standardised, not by"
-            + " age band: it cannot be standardised with other age weights");
-      }
-      return readBands(csv, code);
-    }
-  }
-
-  private static AgeBandPopulation readBands(CsvReader csv, int code) throws IOException {
-    int[] bands = bandColumns(csv);
-    AgeBandPopulation.Builder builder = AgeBandPopulation.builder();
-    Map<String, Long> seen = new HashMap<>();
-    List<String> f;
-    while ((f = csv.next()) != null) {
-      String c = commune(csv, f, code, seen);
-      double[] residents = new double[AgeWeights.BANDS];
-      for (int a = 0; a < AgeWeights.BANDS; a++) {
-        residents[a] = nonNegative(csv, f, bands[a], "residents in " + csv.header().get(bands[a]));
-      }
-      if (bands.length > AgeWeights.BANDS) {
-        residents[AgeWeights.BANDS - 1] += nonNegative(csv, f, bands[AgeWeights.BANDS],
-            "residents in " + csv.header().get(bands[AgeWeights.BANDS]));
-      }
-      builder.add(c, residents);
-    }
-    if (seen.isEmpty()) {
-      throw new InputException(csv.source(), 0, "no commune below the header");
-    }
-    return builder.build();
-  }
-
-  static int[] bandColumns(CsvReader csv) {
+  /** Returns the columns of the 19 DREES bands (20 when 90+ is given as 90-94 and 95+), or null. */
+  private static int[] bandColumns(List<String> header) {
     int[] cols = new int[AgeWeights.BANDS + 1];
     for (int a = 0; a < AgeWeights.BANDS - 1; a++) {
-      String name = "p_" + (5 * a) + "_" + (5 * a + 4);
-      cols[a] = csv.column(name);
+      cols[a] = Rules.find(header, "p_" + (5 * a) + "_" + (5 * a + 4));
       if (cols[a] < 0) {
-        throw new InputException(csv.source(), 1, "no population column: expected 'population'"
-            + " (standardised) or the age bands p_0_4 … p_85_89 and p_90p (or p_90_94 and p_95p);"
-            + " missing " + name + "; header is: " + String.join(",", csv.header()));
+        return null;
       }
     }
-    int p90 = csv.column("p_90p");
+    int p90 = Rules.find(header, "p_90p");
     if (p90 >= 0) {
       cols[AgeWeights.BANDS - 1] = p90;
-      return java.util.Arrays.copyOf(cols, AgeWeights.BANDS);
+      return Arrays.copyOf(cols, AgeWeights.BANDS);
     }
-    int p9094 = csv.column("p_90_94");
-    int p95 = csv.column("p_95p");
-    if (p9094 < 0 || p95 < 0) {
-      throw new InputException(csv.source(), 1, "no 90+ age band: expected p_90p, or p_90_94 and"
-          + " p_95p; header is: " + String.join(",", csv.header()));
-    }
-    cols[AgeWeights.BANDS - 1] = p9094;
-    cols[AgeWeights.BANDS] = p95;
-    return cols;
-  }
-
-  /** Reads {@code code,value} rows into values, refusing negative values and repeated codes. */
-  static CommuneValues readValues(CsvReader csv, int code, int value, String what)
-      throws IOException {
-    CommuneValues.Builder b = CommuneValues.builder();
-    Map<String, Long> seen = new HashMap<>();
-    List<String> f;
-    while ((f = csv.next()) != null) {
-      String c = commune(csv, f, code, seen);
-      b.add(c, nonNegative(csv, f, value, what));
-    }
-    if (seen.isEmpty()) {
-      throw new InputException(csv.source(), 0, "no commune below the header");
-    }
-    return b.build();
+    cols[AgeWeights.BANDS - 1] = Rules.find(header, "p_90_94");
+    cols[AgeWeights.BANDS] = Rules.find(header, "p_95p");
+    return cols[AgeWeights.BANDS - 1] < 0 || cols[AgeWeights.BANDS] < 0 ? null : cols;
   }
 
   /** Returns the commune code of a record, refusing empty and repeated codes. */

@@ -6,6 +6,8 @@ import fr.apl.supply.Supply;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,93 +38,93 @@ public final class ScenariosCsv {
   private ScenariosCsv() {}
 
   /**
-   * Reads a scenario file and applies it to a base supply and population, with default options.
+   * Reads a scenario file and applies it to a base supply and population, with default options;
+   * the first error is thrown (with the others).
    *
-   * @see #read(Path, Supply, Population, ReadOptions)
+   * @see #read(Path, Supply, Population, ReadContext)
    */
   public static List<Variant> read(Path path, Supply baseSupply, Population basePopulation)
       throws IOException {
-    return read(path, baseSupply, basePopulation, ReadOptions.defaults());
+    ReadContext ctx = ReadContext.defaults();
+    List<Variant> v = read(path, baseSupply, basePopulation, ctx);
+    ctx.throwIfErrors();
+    return v;
   }
 
   /**
-   * Reads a scenario file and applies it to a base supply and population.
+   * Reads a scenario file once and applies it to a base supply and population, reporting every
+   * problem to the context's collector.
    *
    * @param baseSupply the supply the scenarios change (all doctors)
    * @param basePopulation the population the scenarios change
-   * @param options encoding and column names ({@code commune} may be mapped)
-   * @return one variant per scenario, named as in the file, in file order; its population is null
-   *     (the base) when the scenario changes no population
-   * @throws InputException on a bad name, number, a commune given twice in one scenario, a row
-   *     that changes nothing, a delta that makes a value negative, or a population change of a
-   *     commune the population does not list
+   * @param ctx encoding and column names ({@code commune} may be mapped), code rules, problems
+   * @return one variant per scenario, named as in the file, in file order (its population is null,
+   *     the base, when the scenario changes no population); null when the file has an error: a
+   *     bad name, code or number, a commune given twice in one scenario, a row that changes
+   *     nothing, a delta that makes a value negative, or a population change of a commune the
+   *     population does not list
    */
   public static List<Variant> read(Path path, Supply baseSupply,
-      Population basePopulation, ReadOptions options) throws IOException {
-    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
-      int name = csv.requireColumn("scenario", "scenario");
-      int code = csv.requireColumn("commune",
-          options.columns().candidates(ColumnMapping.COMMUNE));
-      Side supply = Side.of(csv, "consultations", "delta");
-      Side population = Side.of(csv, "population", "population_delta");
-      if (supply == null && population == null) {
-        throw new InputException(csv.source(), 1, "expected a supply column (consultations or"
-            + " delta), a population column (population or population_delta), or one of each;"
-            + " header is: " + String.join(",", csv.header()));
+      Population basePopulation, ReadContext ctx) throws IOException {
+    long errorsBefore = ctx.problems().errors();
+    try (CsvReader csv = CsvReader.open(path, ctx)) {
+      if (csv == null) {
+        return null;
+      }
+      Problems out = ctx.problems();
+      String file = csv.source();
+      Side supply;
+      Side population;
+      int name;
+      int code;
+      try {
+        name = csv.requireColumn("scenario", "scenario");
+        code = csv.requireColumn("commune",
+            ctx.options().columns().candidates(ColumnMapping.COMMUNE));
+        supply = Side.of(csv, "consultations", "delta");
+        population = Side.of(csv, "population", "population_delta");
+        if (supply == null && population == null) {
+          throw new InputException(file, 1, "expected a supply column (consultations or"
+              + " delta), a population column (population or population_delta), or one of each;"
+              + " header is: " + String.join(",", csv.header()));
+        }
+      } catch (InputException e) {
+        out.add(Check.MISSING_COLUMN, file, e.line(), null, e.problem(), null);
+        return null;
       }
       Map<String, Map<String, Double>> supplyChanges = new LinkedHashMap<>();
       Map<String, Map<String, Double>> populationChanges = new LinkedHashMap<>();
       Map<String, Long> seen = new HashMap<>();
-      // Every bad row is reported, not only the first (at most LISTED, then a count).
-      List<InputException> problems = new ArrayList<>();
-      long unlisted = 0;
-      long lastBad = -1;
-      while (true) {
-        List<String> f;
+      List<String> f;
+      long rows = 0;
+      while ((f = csv.next()) != null) {
+        rows++;
         try {
-          f = csv.next();
-          if (f == null) {
-            break;
-          }
-          row(csv, f, name, code, supply, population, baseSupply, basePopulation, seen,
+          row(ctx, csv, f, name, code, supply, population, baseSupply, basePopulation, seen,
               supplyChanges, populationChanges);
         } catch (InputException e) {
-          if (e.line() == lastBad) {
-            break; // the reader cannot go past this line
-          }
-          lastBad = e.line();
-          if (problems.size() < LISTED) {
-            problems.add(e);
-          } else {
-            unlisted++;
-          }
+          out.add(Check.INVALID_VALUE, file, e.line(), null, e.problem(), null);
         }
       }
-      if (unlisted > 0) {
-        problems.add(new InputException(csv.source(), 0, unlisted + " more problems not listed"));
+      if (rows == 0) {
+        Rules.headerOnly(out, file, "no scenario below the header");
       }
-      if (!problems.isEmpty()) {
-        throw InputException.of(problems);
+      if (out.errors() > errorsBefore) {
+        return null;
       }
-      if (seen.isEmpty()) {
-        throw new InputException(csv.source(), 0, "no scenario below the header");
-      }
-      List<Variant> out = new ArrayList<>();
+      List<Variant> variants = new ArrayList<>();
       for (String s : supplyChanges.keySet()) {
         Map<String, Double> sc = supplyChanges.get(s);
         Map<String, Double> pc = populationChanges.get(s);
-        out.add(Variant.of(s, sc.isEmpty() ? baseSupply : baseSupply.with(sc),
+        variants.add(Variant.of(s, sc.isEmpty() ? baseSupply : baseSupply.with(sc),
             pc.isEmpty() ? null : basePopulation.with(pc)));
       }
-      return out;
+      return variants;
     }
   }
 
-  /** Most problems listed for one file. */
-  private static final int LISTED = 100;
-
   /** Checks one row and records its changes; on a problem, throws and the row changes nothing. */
-  private static void row(CsvReader csv, List<String> f, int name, int code, Side supply,
+  private static void row(ReadContext ctx, CsvReader csv, List<String> f, int name, int code, Side supply,
       Side population, Supply baseSupply, Population basePopulation, Map<String, Long> seen,
       Map<String, Map<String, Double>> supplyChanges,
       Map<String, Map<String, Double>> populationChanges) {
@@ -133,6 +135,10 @@ public final class ScenariosCsv {
     String c = f.get(code).trim();
     if (c.isEmpty()) {
       throw csv.error("commune code is empty");
+    }
+    if (ctx.isInvalidCode(c)) {
+      Rules.reportCode(ctx.problems(), csv.source(), csv.line(), c, "");
+      return;
     }
     Long first = seen.putIfAbsent(s + "\u0000" + c, csv.line());
     if (first != null) {

@@ -5,6 +5,8 @@ import fr.apl.supply.Supply;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ public final class SupplyCsv {
   private SupplyCsv() {}
 
   /**
-   * Reads a supply file.
+   * Reads a supply file, the first error thrown (with the others).
    *
    * @throws InputException on bad data, naming file, line and value
    */
@@ -50,21 +52,53 @@ public final class SupplyCsv {
   }
 
   /**
-   * Reads a supply file with the given encoding and column names.
+   * Reads a supply file with the given encoding and column names, as {@link #read(Path)} does.
    *
    * @throws InputException on bad data, naming file, line and value
    */
   public static Columns read(Path path, ReadOptions options) throws IOException {
-    try (CsvReader csv = CsvReader.open(path, options.encoding())) {
-      ColumnMapping names = options.columns();
-      int code = csv.requireColumn("commune", names.candidates(ColumnMapping.COMMUNE));
-      int all = csv.requireColumn("consultations", names.candidates(ColumnMapping.CONSULTATIONS));
-      Map<Integer, Integer> cappedColumns = new TreeMap<>();
+    ReadContext ctx = ReadContext.of(options);
+    Columns c = read(path, ctx);
+    ctx.throwIfErrors();
+    return c;
+  }
+
+  /**
+   * Reads a supply file once, reporting every problem to the context's collector: the columns
+   * present once, each row's commune code (INSEE format, given once) and counts (numbers, finite,
+   * &gt;= 0), a capped column above all doctors', a file with no data row, Paris, Lyon or
+   * Marseille both whole and by arrondissement.
+   *
+   * @return the columns of the rows without error (the collector says whether there was one),
+   *     or null when the file cannot be read at all (empty, a column missing)
+   * @throws IOException when the file cannot be read
+   */
+  public static Columns read(Path path, ReadContext ctx) throws IOException {
+    try (CsvReader csv = CsvReader.open(path, ctx)) {
+      if (csv == null) {
+        return null;
+      }
+      Problems out = ctx.problems();
+      String file = csv.source();
       List<String> header = csv.header();
+      boolean ok = Rules.uniqueColumns(out, file, 1, header);
+      ColumnMapping names = ctx.options().columns();
+      int code = Rules.find(header, names.candidates(ColumnMapping.COMMUNE));
+      int all = Rules.find(header, names.candidates(ColumnMapping.CONSULTATIONS));
+      ok &= Rules.requireColumn(out, file, 1, header, code, "commune", ColumnMapping.COMMUNE,
+          names);
+      ok &= Rules.requireColumn(out, file, 1, header, all, "consultations",
+          ColumnMapping.CONSULTATIONS, names);
+      ok &= Rules.distinctRoles(out, file, 1, header, new String[] {"commune", "consultations"},
+          new int[] {code, all});
+      if (!ok) {
+        return null;
+      }
+      TreeMap<Integer, Integer> cappedColumns = new TreeMap<>();
       for (int k = 0; k < header.size(); k++) {
         Matcher m = CAPPED.matcher(header.get(k));
-        if (m.matches()) {
-          cappedColumns.put(Integer.parseInt(m.group(1)), k);
+        if (m.matches() && k != all && k != code) {
+          cappedColumns.putIfAbsent(Integer.parseInt(m.group(1)), k);
         }
       }
       CommuneValues.Builder allValues = CommuneValues.builder();
@@ -72,25 +106,39 @@ public final class SupplyCsv {
       for (Integer cap : cappedColumns.keySet()) {
         capped.put(cap, CommuneValues.builder());
       }
+      String hint = "consultations are counts of acts in the year";
       Map<String, Long> seen = new HashMap<>();
       List<String> f;
+      long rows = 0;
       while ((f = csv.next()) != null) {
-        String c = PopulationCsv.commune(csv, f, code, seen);
-        double a = PopulationCsv.nonNegative(csv, f, all, "consultations");
-        allValues.add(c, a);
+        rows++;
+        long line = csv.line();
+        String c = Rules.communeCode(ctx, file, line, f.get(code), seen, "commune");
+        double a = Rules.count(out, file, line, f.get(all), "consultations", c, hint);
+        boolean good = c != null && !Double.isNaN(a);
         for (Map.Entry<Integer, Integer> e : cappedColumns.entrySet()) {
-          String what = header.get(e.getValue());
-          double v = PopulationCsv.nonNegative(csv, f, e.getValue(), what);
-          if (v > a * (1 + 1e-12)) {
-            throw csv.error(what + " (" + f.get(e.getValue()).trim()
-                + ") exceeds consultations of all doctors (" + f.get(all).trim() + ")");
+          int k = e.getValue();
+          double v = Rules.count(out, file, line, f.get(k), header.get(k), c, hint);
+          if (!Double.isNaN(a) && v > a * (1 + 1e-12)) {
+            out.add(Check.INVALID_VALUE, file, line, f.get(k).trim() + " > "
+                + f.get(all).trim(), header.get(k) + (c == null ? "" : " of " + c)
+                + " exceeds consultations of all doctors",
+                "the capped supply counts fewer doctors: check the columns");
+            good = false;
           }
-          capped.get(e.getKey()).add(c, v);
+          good &= !Double.isNaN(v);
+          if (good) {
+            capped.get(e.getKey()).add(c, v);
+          }
+        }
+        if (good) {
+          allValues.add(c, a);
         }
       }
-      if (seen.isEmpty()) {
-        throw new InputException(csv.source(), 0, "no commune below the header");
+      if (rows == 0) {
+        Rules.headerOnly(out, file, "no data below the header");
       }
+      Rules.wholeAndArrondissements(out, file, seen);
       SortedMap<Integer, Supply> underAge = new TreeMap<>();
       for (Map.Entry<Integer, CommuneValues.Builder> e : capped.entrySet()) {
         underAge.put(e.getKey(), Supply.of(e.getValue().build()));

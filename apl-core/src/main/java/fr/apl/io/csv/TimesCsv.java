@@ -12,7 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
 
 /**
  * Reads a travel-time table into a {@link TravelTimeMatrix}.
@@ -35,27 +36,21 @@ import java.util.Locale;
  */
 public final class TimesCsv {
 
-  private static final String[] ORIGIN = {"origin", "origine", "com1", "from"};
-  private static final String[] DESTINATION = {"destination", "com2", "to"};
-  private static final String[] MINUTES = {"minutes", "hc", "temps", "duree", "time"};
-
   /** Bytes of records a block holds, about 230 000 France rows: 12 blocks for France. */
   static final int BLOCK = 4 << 20;
 
-  /** Threads that parse blocks by default: the machine's processors. */
-  private static int defaultThreads() {
-    return Runtime.getRuntime().availableProcessors();
-  }
+  /** A day: a commune-to-commune road time beyond this is a unit or data mistake. */
+  static final double MAX_MINUTES = 24 * 60;
 
   private TimesCsv() {}
 
-  /** Reads a file, off-peak minutes ({@code HC}) for the Metric layout. */
+  /** Reads a file, off-peak minutes ({@code HC}) for the Metric layout; fails at an error. */
   public static TravelTimeMatrix read(Path path) throws IOException {
     return read(path, null);
   }
 
   /**
-   * Reads a file.
+   * Reads a file, the first error thrown (with the others).
    *
    * @param timeColumn name of the minutes column, or null to pick {@code minutes} / {@code HC}
    * @throws InputException on bad data, naming file, line and value
@@ -66,98 +61,80 @@ public final class TimesCsv {
   }
 
   /**
-   * Reads a file, reporting progress in bytes of the file (every 8 MiB).
+   * Reads a file, reporting progress in bytes of the file (every 8 MiB); the first error thrown.
    *
    * @param timeColumn name of the minutes column, or null to pick {@code minutes} / {@code HC}
    * @param progress told how many bytes of the file were read
    */
   public static TravelTimeMatrix read(Path path, String timeColumn, ReadProgress progress)
       throws IOException {
-    return read(path, null, null, timeColumn, progress);
+    ReadContext ctx = ReadContext.of(withMinutes(ReadOptions.defaults(), timeColumn));
+    TravelTimeMatrix m = read(path, ctx, progress);
+    ctx.throwIfErrors();
+    return m;
   }
 
   /**
-   * Reads a file whose origin and destination columns have other names: each name given is
-   * looked for first, then the usual ones; null means the usual ones only.
-   */
-  public static TravelTimeMatrix read(Path path, String originColumn, String destinationColumn,
-      String timeColumn) throws IOException {
-    return read(path, originColumn, destinationColumn, timeColumn, ReadProgress.NONE);
-  }
-
-  /**
-   * Reads a file with column names given (null: the usual ones), reporting progress in bytes of
-   * the file (every 8 MiB). A gzip file is gunzipped on a background thread.
-   */
-  public static TravelTimeMatrix read(Path path, String originColumn, String destinationColumn,
-      String timeColumn, ReadProgress progress) throws IOException {
-    return read(path, originColumn, destinationColumn, timeColumn, progress, defaultThreads());
-  }
-
-  /**
-   * Reads a file with column names given (null: the usual ones), reporting progress, and parsing
-   * on {@code threads} threads (the matrix does not depend on it); a gzip file is inflated on one
-   * of them and parsed on the others (on one at least).
+   * Reads a file once, reporting every problem to the context's collector, on the context's
+   * threads (a gzip file is inflated on one of them): the columns (origin, destination and
+   * minutes, each once; a minutes column named in the options is the only one looked for), rows
+   * with the header's field count, codes (INSEE format when required, not empty), times (numbers,
+   * finite, &gt;= 0, at most a day), a pair given twice with different times; a pair repeated
+   * with the same time and communes with no pair to themselves are warnings.
    *
-   * @param threads threads that read, &gt;= 1
+   * @param progress told how many bytes of the file were read (every 8 MiB, and at the end)
+   * @return the matrix of the rows without error (the collector says whether there was one), or
+   *     null when none can be built (empty, a column missing, a pair given twice)
+   * @throws IOException when the file cannot be read
    */
-  public static TravelTimeMatrix read(Path path, String originColumn, String destinationColumn,
-      String timeColumn, ReadProgress progress, int threads) throws IOException {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, given: " + threads);
-    }
-    long size = Files.size(path);
+  public static TravelTimeMatrix read(Path path, ReadContext ctx, ReadProgress progress)
+      throws IOException {
+    long size = Files.isRegularFile(path) ? Files.size(path) : -1;
     try (InputStream raw = new CountingStream(Files.newInputStream(path), size, progress);
         InputStream in = CsvFiles.open(new BufferedInputStream(raw, 1 << 16), true)) {
-      Parser p = new Parser(CsvFiles.name(path), in, timeColumn, parsers(in, threads), BLOCK);
-      p.originNames = names(originColumn, ORIGIN);
-      p.destinationNames = names(destinationColumn, DESTINATION);
-      return p.parse();
+      return new Parser(CsvFiles.name(path), in, ctx, BLOCK).parse();
     }
-  }
-
-  private static String[] names(String given, String[] usual) {
-    if (given == null) {
-      return usual;
-    }
-    String[] out = new String[usual.length + 1];
-    out[0] = given;
-    System.arraycopy(usual, 0, out, 1, usual.length);
-    return out;
   }
 
   /**
-   * Reads a stream (gzip and BOM are handled; gzip is inflated on a background thread) named
-   * {@code source} in messages. The stream is not closed.
+   * Reads a stream named {@code source} in messages (gzip and BOM handled; gzip inflated on one of
+   * the context's threads), as {@link #read(Path, ReadContext, ReadProgress)} does. The stream is
+   * not closed.
+   */
+  public static TravelTimeMatrix read(String source, InputStream stream, ReadContext ctx)
+      throws IOException {
+    return new Parser(source, CsvFiles.open(stream, true), ctx, BLOCK).parse();
+  }
+
+  /**
+   * Reads a stream (gzip and BOM are handled) named {@code source} in messages; the first error
+   * thrown. The stream is not closed.
    */
   public static TravelTimeMatrix read(String source, InputStream stream, String timeColumn)
       throws IOException {
-    return new Parser(source, CsvFiles.open(stream, true), timeColumn).parse();
+    ReadContext ctx = ReadContext.of(withMinutes(ReadOptions.defaults(), timeColumn));
+    TravelTimeMatrix m = read(source, stream, ctx);
+    ctx.throwIfErrors();
+    return m;
   }
 
   /**
-   * Reads a stream as {@link #read(String, InputStream, String)} does, parsing on {@code threads}
-   * threads (the matrix does not depend on it); gzip is inflated on one of them and parsed on the
-   * others (on one at least).
-   *
-   * @param threads threads that read, &gt;= 1
-   */
-  public static TravelTimeMatrix read(String source, InputStream stream, String timeColumn,
-      int threads) throws IOException {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, given: " + threads);
-    }
-    return read(source, stream, timeColumn, threads, BLOCK);
-  }
-
-  /**
-   * Reads a stream with a given block size and thread count: for tests, which check that the
-   * result and the first error do not depend on them.
+   * Reads a stream with a given block size and thread count, the first error thrown: for tests,
+   * which check that the result and the problems do not depend on them.
    */
   static TravelTimeMatrix read(String source, InputStream stream, String timeColumn, int threads,
       int block) throws IOException {
-    InputStream in = CsvFiles.open(stream, true);
-    return new Parser(source, in, timeColumn, parsers(in, threads), block).parse();
+    ReadContext ctx = ReadContext.of(withMinutes(ReadOptions.defaults(), timeColumn))
+        .withThreads(threads);
+    TravelTimeMatrix m = new Parser(source, CsvFiles.open(stream, true), ctx, block).parse();
+    ctx.throwIfErrors();
+    return m;
+  }
+
+  /** Returns the options with the minutes column named, when one is given. */
+  private static ReadOptions withMinutes(ReadOptions options, String timeColumn) {
+    return timeColumn == null ? options : new ReadOptions(options.encoding(),
+        options.columns().with(ColumnMapping.MINUTES, timeColumn));
   }
 
   /**
@@ -211,63 +188,49 @@ public final class TimesCsv {
 
   /**
    * The byte-level parser of one file. The header is read line by line; the records are then cut
-   * into blocks of whole lines ({@link #BLOCK} bytes or so) parsed on {@link #threads} threads,
-   * each block with its own code table, and put back together in file order: the matrix, the
-   * repeated pairs and the first error (by line) are those of a one-thread read.
+   * into blocks of whole lines ({@link #BLOCK} bytes or so) parsed on the context's threads,
+   * each block with its own code table and its own problems, and put back together in file
+   * order: the matrix and the problems (with their lines) are those of a one-thread read.
    */
   private static final class Parser {
     private final String source;
-    private final String timeColumn;
     private final InputStream in;
+    private final ReadContext ctx;
+    private final Problems out;
     private final int threads;
     private final int block;
-    private String[] originNames = ORIGIN;
-    private String[] destinationNames = DESTINATION;
 
-    Parser(String source, InputStream in, String timeColumn) {
-      this(source, in, timeColumn, defaultThreads(), BLOCK);
-    }
-
-    Parser(String source, InputStream in, String timeColumn, int threads, int block) {
+    Parser(String source, InputStream in, ReadContext ctx, int block) {
       this.source = source;
       this.in = in;
-      this.timeColumn = timeColumn;
-      this.threads = threads;
+      this.ctx = ctx;
+      this.out = ctx.problems();
+      this.threads = parsers(in, ctx.threads());
       this.block = block;
     }
 
     TravelTimeMatrix parse() throws IOException {
+      out.file(source);
       // Header.
       ByteLines lines = new ByteLines(in);
       boolean more = lines.next();
-      while (more && lines.start() == lines.end()) {
+      while (more && isBlank(lines.buffer(), lines.start(), lines.end())) {
         more = lines.next();
       }
       if (!more) {
-        throw new InputException(source, 0, "the file is empty; expected a header such as"
-            + " origin,destination,minutes or COM1,COM2,KM,HC,HP");
+        out.add(Check.EMPTY_FILE, source, 0, null, "the file is empty",
+            "expected a header such as origin,destination,minutes or COM1,COM2,KM,HC,HP");
+        return null;
       }
       long headerLine = lines.line();
       String headerText = new String(lines.buffer(), lines.start(), lines.end() - lines.start(),
           StandardCharsets.UTF_8);
       byte sep = (byte) CsvReader.detectSeparator(headerText);
       List<String> header = splitHeader(headerText, (char) sep);
-      int fields = header.size();
-      int o = find(header, originNames);
-      int d = find(header, destinationNames);
-      int m = timeColumn == null ? find(header, MINUTES) : find(header, timeColumn);
-      if (o < 0 || d < 0 || m < 0) {
-        String missing = o < 0 ? "origin (origin or COM1)" : d < 0
-            ? "destination (destination or COM2)"
-            : timeColumn == null ? "minutes (minutes or HC)" : "'" + timeColumn + "'";
-        throw new InputException(source, headerLine, "no " + missing + " column; header is: "
-            + headerText.trim());
+      Layout layout = layout(header, sep, headerLine);
+      if (layout == null) {
+        return null;
       }
-      if (o == d || o == m || d == m) {
-        throw new InputException(source, headerLine, "origin, destination and minutes must be"
-            + " three different columns; header is: " + headerText.trim());
-      }
-      Layout layout = new Layout(sep, fields, o, d, m);
       // Records, by blocks of whole lines.
       List<Block> blocks = new ArrayList<>();
       List<java.util.concurrent.Future<?>> running = new ArrayList<>();
@@ -325,58 +288,267 @@ public final class TimesCsv {
           Parallel.await(f, "parsing travel times");
         }
       }
-      return merge(blocks, headerLine);
+      TravelTimeMatrix matrix = merge(blocks, headerLine);
+      return matrix;
     }
 
-    /** Puts the blocks back together in file order and builds the matrix. */
+    /**
+     * Finds the three columns, reporting a missing one, one given twice or one used for two
+     * roles; returns null when the table cannot be read.
+     */
+    private Layout layout(List<String> header, byte sep, long headerLine) {
+      ColumnMapping names = ctx.options().columns();
+      String minutesName = names.get(ColumnMapping.MINUTES);
+      boolean ok = Rules.uniqueColumns(out, source, headerLine, header);
+      int o = Rules.find(header, names.candidates(ColumnMapping.ORIGIN));
+      int d = Rules.find(header, names.candidates(ColumnMapping.DESTINATION));
+      int m = minutesName != null ? Rules.find(header, minutesName)
+          : Rules.find(header, names.candidates(ColumnMapping.MINUTES));
+      ok &= Rules.requireColumn(out, source, headerLine, header, o, "origin",
+          ColumnMapping.ORIGIN, names);
+      ok &= Rules.requireColumn(out, source, headerLine, header, d, "destination",
+          ColumnMapping.DESTINATION, names);
+      if (minutesName != null && m < 0) {
+        out.add(Check.MISSING_COLUMN, source, headerLine, String.join(",", header),
+            "no '" + minutesName + "' column (the time column)",
+            "check the header or the time column");
+        ok = false;
+      } else if (minutesName == null) {
+        ok &= Rules.requireColumn(out, source, headerLine, header, m, "minutes",
+            ColumnMapping.MINUTES, names);
+      }
+      ok &= Rules.distinctRoles(out, source, headerLine, header,
+          new String[] {"origin", "destination", "minutes"}, new int[] {o, d, m});
+      return ok ? new Layout(sep, header.size(), o, d, m) : null;
+    }
+
+    /**
+     * Puts the blocks back together in file order: their problems, with file line numbers, then
+     * the matrix, then what only the whole table shows (codes, pairs given twice, self pairs).
+     */
     private TravelTimeMatrix merge(List<Block> blocks, long headerLine) {
-      long linesBefore = headerLine;
       long count = 0;
-      int blanks = 0;
+      long firstLine = headerLine;
       for (Block b : blocks) {
-        if (b.errorMessage != null) {
-          throw new InputException(source, linesBefore + b.errorLine, b.errorMessage);
-        }
-        linesBefore += b.lines;
+        b.firstLine = firstLine;
+        firstLine += b.lines;
         count += b.count;
-        blanks += b.blanks;
+        for (Block.Found p : b.found) {
+          out.add(p.check(), source, b.firstLine + p.line(), p.value(), p.message(), p.hint());
+        }
+        for (int c = 0; c < b.unlisted.length; c++) {
+          out.addUnlisted(CHECKS[c], source, b.unlisted[c]);
+        }
       }
       if (count == 0) {
-        throw new InputException(source, 0, "no travel time below the header");
+        if (!out.hasErrors()) {
+          Rules.headerOnly(out, source, "no travel time below the header");
+        }
+        return null;
       }
       if (count > Integer.MAX_VALUE - 8) {
-        throw new InputException(source, 0, "more than " + (Integer.MAX_VALUE - 8)
-            + " travel times: too many for one matrix");
+        out.add(Check.MALFORMED_ROW, source, 0, null, "more than " + (Integer.MAX_VALUE - 8)
+            + " travel times: too many for one matrix", "split the table, or keep fewer pairs");
+        return null;
       }
       List<TravelTimeMatrix.IndexedPairs> parts = new ArrayList<>(blocks.size());
-      int[] skippedAt = new int[blanks];
-      int at = 0;
-      int blank = 0;
       for (Block b : blocks) {
         parts.add(new TravelTimeMatrix.IndexedPairs(b.codes.codes(), b.origin, b.destination,
             b.minutes, b.count));
-        for (int k = 0; k < b.blanks; k++) {
-          skippedAt[blank++] = at + b.blankAt[k];
-        }
-        at += b.count;
       }
+      TravelTimeMatrix matrix;
+      boolean conflict = false;
       try {
-        return TravelTimeMatrix.fromIndexedPairs(parts, threads);
+        matrix = TravelTimeMatrix.fromIndexedPairs(parts, ctx.threads());
       } catch (DuplicatePairException e) {
-        throw new InputException(source, lineOf(e.secondRecord(), headerLine, skippedAt),
-            e.getMessage() + " (first at line " + lineOf(e.firstRecord(), headerLine, skippedAt)
-                + ")");
+        matrix = null;
+        conflict = true;
+      }
+      String[] codes = matrix != null ? matrix.codes() : allCodes(blocks);
+      reportCodes(blocks, codes);
+      if (conflict || matrix.duplicatePairs() > 0) {
+        new PairsTwice(blocks, codes).report();
+      }
+      if (matrix != null) {
+        selfPairs(matrix);
+      }
+      return matrix;
+    }
+
+    /** Returns the codes of every block, sorted, each once. */
+    private static String[] allCodes(List<Block> blocks) {
+      java.util.TreeSet<String> all = new java.util.TreeSet<>();
+      for (Block b : blocks) {
+        all.addAll(Arrays.asList(b.codes.codes()));
+      }
+      return all.toArray(new String[0]);
+    }
+
+    /**
+     * Reports the codes that are not INSEE codes (when they are required), each once, at its
+     * first line, with the number of rows it is on. One test per distinct code (35 000 for
+     * France); the rows are walked again only when a code is bad.
+     */
+    private void reportCodes(List<Block> blocks, String[] codes) {
+      if (!ctx.inseeCodes()) {
+        return;
+      }
+      java.util.Map<String, long[]> bad = new java.util.HashMap<>();
+      for (String c : codes) {
+        if (ctx.isInvalidCode(c)) {
+          bad.put(c, new long[] {Long.MAX_VALUE, 0});
+        }
+      }
+      if (bad.isEmpty()) {
+        return;
+      }
+      for (Block b : blocks) {
+        String[] local = b.codes.codes();
+        long[][] byLocal = new long[local.length][];
+        for (int k = 0; k < local.length; k++) {
+          byLocal[k] = bad.get(local[k]);
+        }
+        b.eachRecord((r, line) -> {
+          long[] o = byLocal[b.origin[r]];
+          long[] d = byLocal[b.destination[r]];
+          if (o != null) {
+            o[0] = Math.min(o[0], line);
+            o[1]++;
+          }
+          if (d != null && d != o) {
+            d[0] = Math.min(d[0], line);
+            d[1]++;
+          }
+        });
+      }
+      for (String c : codes) {
+        long[] at = bad.get(c);
+        if (at != null) {
+          Rules.reportCode(out, source, at[0], c, at[1] > 1 ? " (on " + at[1] + " rows)" : "");
+        }
       }
     }
 
-    private static long lineOf(long record, long headerLine, int[] skippedAt) {
-      long blanksBefore = 0;
-      for (int k : skippedAt) {
-        if (k <= record) {
-          blanksBefore++;
+    /**
+     * Reports communes with no pair to themselves (0 minutes is assumed), after the code history:
+     * an old code without a self pair is fine when its current code has one.
+     */
+    private void selfPairs(TravelTimeMatrix matrix) {
+      String[] codes = matrix.codes();
+      fr.apl.commune.CodeHistory history = ctx.history();
+      java.util.Set<String> withSelf = new java.util.HashSet<>();
+      for (int i = 0; i < codes.length; i++) {
+        if (matrix.hasSelfPair(i)) {
+          withSelf.add(history.current(codes[i]));
         }
       }
-      return headerLine + 1 + record + blanksBefore;
+      if (withSelf.size() == codes.length) {
+        return; // every commune has its own pair (the usual case): nothing to look up
+      }
+      java.util.TreeSet<String> missing = new java.util.TreeSet<>();
+      for (int i = 0; i < codes.length; i++) {
+        String c = history.current(codes[i]);
+        if (!withSelf.contains(c) && !ctx.isInvalidCode(codes[i])) {
+          missing.add(c);
+        }
+      }
+      if (!missing.isEmpty()) {
+        out.add(Check.MISSING_SELF_PAIRS, source, 0, Rules.firstCodes(new ArrayList<>(missing)),
+            (missing.size() == 1 ? "1 commune has" : missing.size() + " communes have")
+            + " no pair to itself", "0 minutes is assumed (people and doctors at the town hall)");
+      }
+    }
+
+    /**
+     * Lists the pairs given twice, on the rows of all blocks: two stable counting sorts (by
+     * destination, then by origin) put the records of one pair next to each other in file
+     * order, in O(records + communes); the first record of a pair is the reference. Run only
+     * when the matrix found a pair twice: 20 bytes a record for that while.
+     */
+    private final class PairsTwice {
+      private final int[] origin;
+      private final int[] destination;
+      private final double[] minutes;
+      private final long[] line;
+      private final String[] codes;
+      private final int count;
+
+      PairsTwice(List<Block> blocks, String[] codes) {
+        this.codes = codes;
+        int n = 0;
+        for (Block b : blocks) {
+          n += b.count;
+        }
+        count = n;
+        origin = new int[n];
+        destination = new int[n];
+        minutes = new double[n];
+        line = new long[n];
+        int[] at = {0};
+        for (Block b : blocks) {
+          String[] local = b.codes.codes();
+          int[] global = new int[local.length];
+          for (int k = 0; k < local.length; k++) {
+            global[k] = Arrays.binarySearch(codes, local[k]);
+          }
+          b.eachRecord((r, l) -> {
+            int q = at[0]++;
+            origin[q] = global[b.origin[r]];
+            destination[q] = global[b.destination[r]];
+            minutes[q] = b.minutes[r];
+            line[q] = l;
+          });
+        }
+      }
+
+      void report() {
+        int n = codes.length;
+        int[] order = countingOrder(origin, n, countingOrder(destination, n, null));
+        long repeated = 0;
+        long firstRepeatLine = 0;
+        int first = -1;
+        for (int k = 0; k < count; k++) {
+          int r = order[k];
+          if (first >= 0 && origin[r] == origin[first]
+              && destination[r] == destination[first]) {
+            if (minutes[r] != minutes[first]) {
+              out.add(Check.DUPLICATE_PAIR, source, line[r], show(minutes[first]) + " and "
+                  + show(minutes[r]) + " minutes", "pair " + codes[origin[r]] + " -> "
+                  + codes[destination[r]] + " is given twice with different times, first at"
+                  + " line " + line[first], "keep one row per pair");
+            } else if (repeated++ == 0 || line[r] < firstRepeatLine) {
+              firstRepeatLine = line[r];
+            }
+          } else {
+            first = r;
+          }
+        }
+        if (repeated > 0) {
+          out.add(Check.REPEATED_PAIR, source, firstRepeatLine, null, repeated + " rows repeat a"
+              + " pair with the same time (kept once)", null);
+        }
+      }
+
+      private int[] countingOrder(int[] key, int n, int[] input) {
+        int[] start = new int[n + 1];
+        for (int r = 0; r < count; r++) {
+          start[key[r] + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+          start[i + 1] += start[i];
+        }
+        int[] order = new int[count];
+        for (int k = 0; k < count; k++) {
+          int r = input == null ? k : input[k];
+          order[start[key[r]]++] = r;
+        }
+        return order;
+      }
+    }
+
+    private static String show(double t) {
+      return t == Math.rint(t) && Math.abs(t) < 1e15 ? Long.toString((long) t)
+          : Double.toString(t);
     }
 
     private static int lastNewline(byte[] buf, int length) {
@@ -387,142 +559,199 @@ public final class TimesCsv {
       }
       return -1;
     }
+  }
 
-    /** Where the fields are: separator, field count and the three columns. */
-    private record Layout(byte sep, int fields, int origin, int destination, int minutes) {}
+  /** The checks a block can report, by index (a block counts what it does not list). */
+  private static final Check[] CHECKS = {Check.MALFORMED_ROW, Check.INVALID_CODE,
+      Check.NOT_A_NUMBER, Check.NOT_FINITE, Check.NEGATIVE, Check.ABSURD_TIME};
 
-    /**
-     * Whole lines of the file, parsed into records with block-local commune indices. The first
-     * problem stops the block and is kept with its line within the block; the merge numbers it.
-     */
-    private static final class Block {
-      private byte[] buf;
-      private final int length;
-      private final Layout layout;
-      private final java.util.Queue<byte[]> free;
-      final CodeInterner codes = new CodeInterner();
-      int[] origin;
-      int[] destination;
-      double[] minutes;
-      int count;
-      /** Lines in the block, blank ones included. */
-      long lines;
-      /** Block-local record index at each blank line, to map records back to line numbers. */
-      int[] blankAt = new int[4];
-      int blanks;
-      String errorMessage;
-      long errorLine;
+  /** Where the fields are: separator, field count and the three columns. */
+  private record Layout(byte sep, int fields, int origin, int destination, int minutes) {}
 
-      Block(byte[] buf, int length, Layout layout, java.util.Queue<byte[]> free) {
-        this.buf = buf;
-        this.length = length;
-        this.layout = layout;
-        this.free = free;
-        // France rows take 15 to 18 bytes: one growth at most for most tables.
-        int guess = length / 15 + 16;
-        origin = new int[guess];
-        destination = new int[guess];
-        minutes = new double[guess];
-      }
+  /**
+   * Whole lines of the file, parsed into records with block-local commune indices. A bad row is
+   * reported (with its line within the block; the merge numbers it) and skipped: the block goes
+   * on to its end. At most {@link fr.apl.problem.Validation#LISTED_PER_CHECK} problems of a
+   * check are kept with their text; the others are counted.
+   */
+  private static final class Block {
+    /** A problem found in the block, at a line within it (1-based). */
+    record Found(Check check, long line, String value, String message, String hint) {}
 
-      void parse() {
-        try {
-          parseLines();
-        } catch (InputException e) {
-          errorMessage = e.problem();
-          errorLine = lines;
+    private byte[] buf;
+    private final int length;
+    private final Layout layout;
+    private final java.util.Queue<byte[]> free;
+    final CodeInterner codes = new CodeInterner();
+    int[] origin;
+    int[] destination;
+    double[] minutes;
+    int count;
+    /** Lines in the block, skipped ones included. */
+    long lines;
+    /** The file line before the block's first line, set by the merge. */
+    long firstLine;
+    /** Block-local record index at each skipped line (blank or bad), to number records. */
+    int[] skippedAt = new int[4];
+    int skipped;
+    final List<Found> found = new ArrayList<>(0);
+    final long[] unlisted = new long[CHECKS.length];
+    private final int[] listed = new int[CHECKS.length];
+
+    Block(byte[] buf, int length, Layout layout, java.util.Queue<byte[]> free) {
+      this.buf = buf;
+      this.length = length;
+      this.layout = layout;
+      this.free = free;
+      // France rows take 15 to 18 bytes: one growth at most for most tables.
+      int guess = length / 15 + 16;
+      origin = new int[guess];
+      destination = new int[guess];
+      minutes = new double[guess];
+    }
+
+    void parse() {
+      parseLines();
+      free.add(buf);
+      buf = null;
+    }
+
+    /** Calls {@code visit} with each record's index and file line, in order. */
+    void eachRecord(RecordVisitor visit) {
+      int s = 0;
+      for (int r = 0; r < count; r++) {
+        while (s < skipped && skippedAt[s] <= r) {
+          s++;
         }
-        free.add(buf);
-        buf = null;
-      }
-
-      private void parseLines() {
-        byte[] b = buf;
-        int fields = layout.fields();
-        int o = layout.origin();
-        int d = layout.destination();
-        int m = layout.minutes();
-        byte sep = layout.sep();
-        int[] start = new int[fields];
-        int[] end = new int[fields];
-        int pos = 0;
-        while (pos < length) {
-          int nl = pos;
-          while (nl < length && b[nl] != '\n') {
-            nl++;
-          }
-          int from = pos;
-          int to = nl > pos && b[nl - 1] == '\r' ? nl - 1 : nl;
-          pos = nl + 1;
-          lines++;
-          if (isBlank(b, from, to)) {
-            if (blanks == blankAt.length) {
-              blankAt = Arrays.copyOf(blankAt, blanks * 2);
-            }
-            blankAt[blanks++] = count;
-            continue;
-          }
-          int found = ByteFields.split(b, from, to, sep, start, end);
-          if (found != fields) {
-            throw problem("expected " + fields + " fields as in the header, found " + found + ": "
-                + ByteFields.text(b, from, to));
-          }
-          int oi = intern(b, start[o], end[o], "origin");
-          int di = intern(b, start[d], end[d], "destination");
-          double t = Numbers.parse(b, start[m], end[m]);
-          if (Double.isNaN(t)) {
-            throw problem("travel time must be a number, given: '"
-                + ByteFields.text(b, start[m], end[m]).trim() + "' (" + codes.code(oi) + " -> "
-                + codes.code(di) + ")");
-          }
-          if (!(t >= 0) || Double.isInfinite(t)) {
-            throw problem("travel time must be finite and >= 0, given: "
-                + ByteFields.text(b, start[m], end[m]).trim() + " (" + codes.code(oi) + " -> "
-                + codes.code(di) + ")");
-          }
-          add(oi, di, t);
-        }
-      }
-
-      private static InputException problem(String message) {
-        return new InputException("", 0, message);
-      }
-
-      private static boolean isBlank(byte[] b, int from, int to) {
-        for (int k = from; k < to; k++) {
-          if (b[k] != ' ' && b[k] != '\t') {
-            return false;
-          }
-        }
-        return true;
-      }
-
-      private int intern(byte[] b, int from, int to, String what) {
-        while (from < to && (b[from] == ' ' || b[from] == '\t')) {
-          from++;
-        }
-        while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
-          to--;
-        }
-        if (from == to) {
-          throw problem(what + " commune code is empty");
-        }
-        return codes.intern(b, from, to);
-      }
-
-      private void add(int o, int d, double t) {
-        if (count == origin.length) {
-          int size = count * 2;
-          origin = Arrays.copyOf(origin, size);
-          destination = Arrays.copyOf(destination, size);
-          minutes = Arrays.copyOf(minutes, size);
-        }
-        origin[count] = o;
-        destination[count] = d;
-        minutes[count] = t;
-        count++;
+        visit.at(r, firstLine + 1 + r + s);
       }
     }
+
+    /** Visits a record. */
+    interface RecordVisitor {
+      void at(int record, long line);
+    }
+
+    private void parseLines() {
+      byte[] b = buf;
+      int fields = layout.fields();
+      int o = layout.origin();
+      int d = layout.destination();
+      int m = layout.minutes();
+      byte sep = layout.sep();
+      int[] start = new int[fields];
+      int[] end = new int[fields];
+      int pos = 0;
+      while (pos < length) {
+        int nl = pos;
+        while (nl < length && b[nl] != '\n') {
+          nl++;
+        }
+        int from = pos;
+        int to = nl > pos && b[nl - 1] == '\r' ? nl - 1 : nl;
+        pos = nl + 1;
+        lines++;
+        if (isBlank(b, from, to)) {
+          skip();
+          continue;
+        }
+        int found = ByteFields.split(b, from, to, sep, start, end);
+        if (found != fields) {
+          report(0, ByteFields.text(b, from, to), "expected " + fields
+              + " fields as in the header, found " + found, "fix or remove the row");
+          skip();
+          continue;
+        }
+        int oi = intern(b, start[o], end[o], "origin");
+        int di = intern(b, start[d], end[d], "destination");
+        double t = Numbers.parse(b, start[m], end[m]);
+        if (!(t >= 0 && t <= MAX_MINUTES)) {
+          badTime(t, b, start[m], end[m], oi, di);
+          skip();
+          continue;
+        }
+        if (oi < 0 || di < 0) {
+          skip();
+          continue;
+        }
+        add(oi, di, t);
+      }
+    }
+
+    private void skip() {
+      if (skipped == skippedAt.length) {
+        skippedAt = Arrays.copyOf(skippedAt, skipped * 2);
+      }
+      skippedAt[skipped++] = count;
+    }
+
+    /** Reports a problem of check {@code CHECKS[c]} at the current line. */
+    private void report(int c, String value, String message, String hint) {
+      if (listed[c] < fr.apl.problem.Validation.LISTED_PER_CHECK) {
+        listed[c]++;
+        found.add(new Found(CHECKS[c], lines, value, message, hint));
+      } else {
+        unlisted[c]++;
+      }
+    }
+
+    private void badTime(double t, byte[] b, int from, int to, int oi, int di) {
+      String v = ByteFields.text(b, from, to).trim();
+      String pair = (oi < 0 ? "?" : codes.code(oi)) + " -> " + (di < 0 ? "?" : codes.code(di));
+      if (Rules.isSpecial(v, t)) {
+        report(3, v, "travel time " + pair + " must be finite",
+            "give the time in minutes, or remove the pair if there is no road");
+      } else if (Double.isNaN(t)) {
+        report(2, "'" + v + "'", "travel time " + pair + " must be a number",
+            "write minutes with a decimal point or comma, e.g. 12.5");
+      } else if (t < 0) {
+        report(4, v, "travel time " + pair + " must be >= 0", "fix the row or remove it");
+      } else {
+        report(5, v, "travel time " + pair + " is longer than a day",
+            "times are minutes: is the column in seconds?");
+      }
+    }
+
+    private static boolean isBlank(byte[] b, int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (b[k] != ' ' && b[k] != '\t') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Interns a code; returns -1 for an empty code (reported). */
+    private int intern(byte[] b, int from, int to, String what) {
+      while (from < to && (b[from] == ' ' || b[from] == '\t')) {
+        from++;
+      }
+      while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+        to--;
+      }
+      if (from == to) {
+        report(1, null, what + " commune code is empty", "fill in the code or remove the row");
+        return -1;
+      }
+      return codes.intern(b, from, to);
+    }
+
+    private void add(int o, int d, double t) {
+      if (count == origin.length) {
+        int size = count * 2;
+        origin = Arrays.copyOf(origin, size);
+        destination = Arrays.copyOf(destination, size);
+        minutes = Arrays.copyOf(minutes, size);
+      }
+      origin[count] = o;
+      destination[count] = d;
+      minutes[count] = t;
+      count++;
+    }
+  }
+
+  private static boolean isBlank(byte[] b, int from, int to) {
+    return Block.isBlank(b, from, to);
   }
 
   private static List<String> splitHeader(String header, char sep) {
@@ -532,18 +761,8 @@ public final class TimesCsv {
       if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
         t = t.substring(1, t.length() - 1).trim();
       }
-      out.add(t.toLowerCase(Locale.ROOT));
+      out.add(t);
     }
     return out;
-  }
-
-  private static int find(List<String> header, String... names) {
-    for (String name : names) {
-      int k = header.indexOf(name.toLowerCase(Locale.ROOT));
-      if (k >= 0) {
-        return k;
-      }
-    }
-    return -1;
   }
 }

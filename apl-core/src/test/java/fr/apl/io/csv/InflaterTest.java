@@ -42,7 +42,7 @@ class InflaterTest {
     byte[] gz = gzippedTimes();
     Path file = Files.write(dir.resolve("t.csv.gz"), gz);
     TravelTimeMatrix background = TimesCsv.read(file);
-    TravelTimeMatrix inline = TimesCsv.read("t", new ByteArrayInputStream(gz), null);
+    TravelTimeMatrix inline = TimesCsv.read("t", new ByteArrayInputStream(gz), (String) null);
     assertArrayEquals(inline.codes(), background.codes());
     assertArrayEquals(inline.destinations(), background.destinations());
     assertArrayEquals(inline.minutes(), background.minutes());
@@ -59,7 +59,7 @@ class InflaterTest {
   void progressReachesTheFileSize() throws IOException {
     Path file = Files.write(dir.resolve("t.csv.gz"), gzippedTimes());
     java.util.List<long[]> calls = new java.util.ArrayList<>();
-    TimesCsv.read(file, null, (read, total) -> calls.add(new long[] {read, total}));
+    TimesCsv.read(file, (String) null, (read, total) -> calls.add(new long[] {read, total}));
     long size = Files.size(file);
     long[] last = calls.get(calls.size() - 1);
     org.junit.jupiter.api.Assertions.assertEquals(size, last[0]);

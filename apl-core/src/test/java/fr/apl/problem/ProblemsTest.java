@@ -1,4 +1,4 @@
-package fr.apl.validate;
+package fr.apl.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * that checked them one after the other: same problems listed (at most 1 000 a check, across
  * files), same counts, same files.
  */
-class CollectorTest {
+class ProblemsTest {
 
   @Test
   void mergedCollectorsEqualOneCollector() {
@@ -19,9 +19,9 @@ class CollectorTest {
     Check[] checks = {Check.NEGATIVE, Check.INVALID_CODE, Check.DUPLICATE_COMMUNE};
     boolean capReached = false;
     for (int round = 0; round < 20; round++) {
-      Collector sequential = new Collector();
-      Collector first = new Collector();
-      Collector second = new Collector();
+      Problems sequential = new Problems();
+      Problems first = new Problems();
+      Problems second = new Problems();
       sequential.file("population.csv");
       first.file("population.csv");
       int a = rnd.nextInt(1500);

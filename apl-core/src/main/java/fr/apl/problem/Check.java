@@ -1,4 +1,4 @@
-package fr.apl.validate;
+package fr.apl.problem;
 
 /**
  * Names each check of {@link InputValidator}, with the severity of what it finds. Tests and tools

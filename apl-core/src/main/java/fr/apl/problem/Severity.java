@@ -1,4 +1,4 @@
-package fr.apl.validate;
+package fr.apl.problem;
 
 /** Says whether a problem stops a computation. */
 public enum Severity {

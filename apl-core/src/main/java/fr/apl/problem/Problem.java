@@ -1,4 +1,4 @@
-package fr.apl.validate;
+package fr.apl.problem;
 
 /**
  * Describes one problem of an input file, at a line, with the value found and what to do.
@@ -40,6 +40,18 @@ public record Problem(Check check, Severity severity, String file, long line, St
     }
     b.append(": ").append(severity == Severity.ERROR ? "error" : "warning").append(": ")
         .append(message);
+    if (value != null) {
+      b.append(" (").append(value).append(')');
+    }
+    if (hint != null) {
+      b.append(" \u2014 ").append(hint);
+    }
+    return b.toString();
+  }
+
+  /** Returns {@code message (value) — hint}, without file, line and severity. */
+  public String problemText() {
+    StringBuilder b = new StringBuilder(message);
     if (value != null) {
       b.append(" (").append(value).append(')');
     }

@@ -1,4 +1,4 @@
-package fr.apl.validate;
+package fr.apl.problem;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,0 +1,282 @@
+package fr.apl.job;
+
+import fr.apl.decay.DistanceDecay;
+import fr.apl.demand.AgeWeights;
+import fr.apl.demand.Rescaling;
+import fr.apl.io.TravelTimeSource;
+import fr.apl.io.csv.ReadContext;
+import fr.apl.io.csv.ReadOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Says what one APL run reads and computes: the inputs, how to read them, the method's
+ * parameters, the variants and the threads. Built with {@link #builder()}; immutable and
+ * thread-safe once built. The same request drives {@link AplJob#validate} (every problem of the
+ * inputs) and {@link AplJob#run} (the same, then the computation when there is no error).
+ *
+ * <p>Every input is optional for a validation; a run needs times, a population and a supply
+ * (supply per commune, or doctors).
+ */
+public final class AplRequest {
+
+  /**
+   * Names a set of age-band weights: built in ({@code weights}) or read from a file ({@code
+   * file}); exactly one is non-null.
+   *
+   * @param weights weights given in code, or null
+   * @param file a weights file ({@code band,weight}, 19 rows), or null
+   */
+  public record Weights(AgeWeights weights, Path file) {
+
+    /** Checks that exactly one is given. */
+    public Weights {
+      if ((weights == null) == (file == null)) {
+        throw new IllegalArgumentException("give weights or a weights file");
+      }
+    }
+
+    /** Returns built-in weights. */
+    public static Weights of(AgeWeights weights) {
+      return new Weights(weights, null);
+    }
+
+    /** Returns weights read from a file. */
+    public static Weights file(Path file) {
+      return new Weights(null, file);
+    }
+  }
+
+  final TravelTimeSource times;
+  final Path population;
+  final Path supply;
+  final Path doctors;
+  final Path scenarios;
+  final Path codeHistory;
+  final ReadOptions readOptions;
+  final boolean inseeCodes;
+  final Weights ageWeights;
+  final Map<String, Weights> comparedWeights;
+  final Rescaling rescaling;
+  final DistanceDecay decay;
+  final List<Integer> ageCaps;
+  final int threads;
+
+  private AplRequest(Builder b) {
+    this.times = b.times;
+    this.population = b.population;
+    this.supply = b.supply;
+    this.doctors = b.doctors;
+    this.scenarios = b.scenarios;
+    this.codeHistory = b.codeHistory;
+    this.readOptions = b.readOptions;
+    this.inseeCodes = b.inseeCodes;
+    this.ageWeights = b.ageWeights;
+    this.comparedWeights = Collections.unmodifiableMap(new LinkedHashMap<>(b.compared));
+    this.rescaling = b.rescaling;
+    this.decay = b.decay;
+    this.ageCaps = b.ageCaps == null ? null : List.copyOf(b.ageCaps);
+    this.threads = b.threads;
+  }
+
+  /**
+   * Returns a builder: no input, default read options, INSEE codes, DREES 2023 age weights
+   * rescaled to the file's total, DREES GP bands, default age caps, the machine's processors.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the decay of the run. */
+  public DistanceDecay decay() {
+    return decay;
+  }
+
+  /** Returns the travel-time source, or null. */
+  public TravelTimeSource times() {
+    return times;
+  }
+
+  /** Returns the population file, or null. */
+  public Path population() {
+    return population;
+  }
+
+  /** Returns the supply file (per practice commune), or null. */
+  public Path supply() {
+    return supply;
+  }
+
+  /** Returns the doctors file, or null. */
+  public Path doctors() {
+    return doctors;
+  }
+
+  /** Returns the threads of the run. */
+  public int threads() {
+    return threads;
+  }
+
+  /** Returns every input file of the request (not the travel-time source), in a fixed order. */
+  public List<Path> inputFiles() {
+    List<Path> in = new ArrayList<>();
+    for (Path p : new Path[] {population, supply, doctors, scenarios, codeHistory,
+        ageWeights.file()}) {
+      if (p != null) {
+        in.add(p);
+      }
+    }
+    for (Weights w : comparedWeights.values()) {
+      if (w.file() != null) {
+        in.add(w.file());
+      }
+    }
+    return in;
+  }
+
+  /** Collects a request. Not thread-safe. */
+  public static final class Builder {
+    private TravelTimeSource times;
+    private Path population;
+    private Path supply;
+    private Path doctors;
+    private Path scenarios;
+    private Path codeHistory;
+    private ReadOptions readOptions = ReadOptions.defaults();
+    private boolean inseeCodes = true;
+    private Weights ageWeights = Weights.of(AgeWeights.drees2023());
+    private final Map<String, Weights> compared = new LinkedHashMap<>();
+    private Rescaling rescaling = Rescaling.toTotal();
+    private DistanceDecay decay = DistanceDecay.dreesGeneralPractitioners();
+    private List<Integer> ageCaps;
+    private int threads = Math.min(ReadContext.MAX_THREADS,
+        Runtime.getRuntime().availableProcessors());
+
+    private Builder() {}
+
+    /** Sets the travel times (a {@link fr.apl.io.TimesFile} for a file), or null. */
+    public Builder times(TravelTimeSource source) {
+      this.times = source;
+      return this;
+    }
+
+    /** Sets the population file: standardised, or residents by INSEE age band. */
+    public Builder population(Path file) {
+      this.population = file;
+      return this;
+    }
+
+    /** Sets the supply per practice commune ({@code commune,consultations[,..._moinsNN]}). */
+    public Builder supply(Path file) {
+      this.supply = file;
+      return this;
+    }
+
+    /** Sets the doctors file (one row per doctor and practice), counted with the DREES rules. */
+    public Builder doctors(Path file) {
+      this.doctors = file;
+      return this;
+    }
+
+    /** Sets a scenarios file: each scenario is one more variant of the run. */
+    public Builder scenarios(Path file) {
+      this.scenarios = file;
+      return this;
+    }
+
+    /** Sets a commune code history ({@code ancien_code,code_actuel}) applied to every input. */
+    public Builder codeHistory(Path file) {
+      this.codeHistory = file;
+      return this;
+    }
+
+    /** Sets the encoding and column names of the CSV inputs, non-null. */
+    public Builder readOptions(ReadOptions options) {
+      if (options == null) {
+        throw new IllegalArgumentException("read options must not be null");
+      }
+      this.readOptions = options;
+      return this;
+    }
+
+    /** Says whether ids must be INSEE commune codes (true, the default) or any text. */
+    public Builder inseeCodes(boolean required) {
+      this.inseeCodes = required;
+      return this;
+    }
+
+    /** Sets the age weights that standardise a population given by age band, non-null. */
+    public Builder ageWeights(Weights weights) {
+      if (weights == null) {
+        throw new IllegalArgumentException("age weights must not be null");
+      }
+      this.ageWeights = weights;
+      return this;
+    }
+
+    /**
+     * Adds a variant of all doctors on the population standardised with other weights, named
+     * {@code column} (needs a population by age band).
+     */
+    public Builder compareAgeWeights(String column, Weights weights) {
+      if (weights == null || compared.put(column, weights) != null) {
+        throw new IllegalArgumentException("the compared weights " + column
+            + " are null or given twice");
+      }
+      return this;
+    }
+
+    /** Sets how a population by age band is rescaled, non-null. */
+    public Builder rescaling(Rescaling how) {
+      if (how == null) {
+        throw new IllegalArgumentException("rescaling must not be null");
+      }
+      this.rescaling = how;
+      return this;
+    }
+
+    /** Sets the distance decay, non-null. */
+    public Builder decay(DistanceDecay distanceDecay) {
+      if (distanceDecay == null) {
+        throw new IllegalArgumentException("decay must not be null");
+      }
+      this.decay = distanceDecay;
+      return this;
+    }
+
+    /**
+     * Sets the age caps, one variant {@code apl_moinsNN} each, in order; an empty list for none;
+     * null (the default) for 65 when doctors have ages or the supply has its column.
+     */
+    public Builder ageCaps(List<Integer> caps) {
+      if (caps != null) {
+        for (int cap : caps) {
+          if (cap < 1 || cap > 120) {
+            throw new IllegalArgumentException("age caps must be from 1 to 120, given: " + cap);
+          }
+        }
+      }
+      this.ageCaps = caps;
+      return this;
+    }
+
+    /** Sets the threads, from 1 to {@link ReadContext#MAX_THREADS}; results do not depend on it. */
+    public Builder threads(int count) {
+      if (count < 1 || count > ReadContext.MAX_THREADS) {
+        throw new IllegalArgumentException("threads must be from 1 to "
+            + ReadContext.MAX_THREADS + ", given: " + count);
+      }
+      this.threads = count;
+      return this;
+    }
+
+    /** Returns the request. */
+    public AplRequest build() {
+      return new AplRequest(this);
+    }
+  }
+}

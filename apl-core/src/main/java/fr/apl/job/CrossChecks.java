@@ -1,0 +1,163 @@
+package fr.apl.job;
+
+import fr.apl.commune.Arrondissements;
+import fr.apl.commune.CommuneValues;
+import fr.apl.decay.DistanceDecay;
+import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The checks across files, in the current geography (after the code history), written once: the
+ * population against the times table (no commune in common, communes absent, Paris, Lyon or
+ * Marseille whole in one and by arrondissement in the other) and supply that no populated commune
+ * reaches.
+ */
+final class CrossChecks {
+
+  private static final String[][] CITIES = {
+      {"75056", "Paris", "75101-75120"},
+      {"69123", "Lyon", "69381-69389"},
+      {"13055", "Marseille", "13201-13216"}};
+
+  private CrossChecks() {}
+
+  /**
+   * Checks the population's communes against the times table's.
+   *
+   * @param invalid tells the codes already reported as invalid (left out here)
+   */
+  static void population(Problems out, String populationFile, String timesName,
+      CommuneValues population, TravelTimeMatrix times, java.util.function.Predicate<String> invalid) {
+    Set<String> timesCodes = new HashSet<>(List.of(times.codes()));
+    Set<String> popCodes = new HashSet<>(List.of(population.codes()));
+    boolean any = false;
+    List<String> absent = new ArrayList<>();
+    for (String c : population.codes()) {
+      if (invalid.test(c)) {
+        continue;
+      }
+      if (timesCodes.contains(c)) {
+        any = true;
+      } else {
+        absent.add(c);
+      }
+    }
+    // Paris, Lyon and Marseille first: whole in one file and by arrondissement in the other is
+    // the likely reason why communes are missing, and the message that says what to do.
+    boolean cityMismatch = false;
+    Set<String> citiesHere = citiesByArrondissement(popCodes);
+    for (String[] city : citiesSplitDifferently(popCodes, timesCodes)) {
+      boolean partsHere = citiesHere.contains(city[0]);
+      cityMismatch = true;
+      out.add(Check.ARRONDISSEMENTS_AND_WHOLE, populationFile, 0, city[0], city[1] + " is given "
+          + (partsHere ? "by arrondissement here and as " + city[0] + " in " + timesName
+              : "as " + city[0] + " here and by arrondissement in " + timesName),
+          "give every file by arrondissement (" + city[2] + "), as DREES does");
+      absent.removeIf(c -> city[0].equals(c) || city[0].equals(
+          Arrondissements.municipalityOf(c)));
+    }
+    if (!any && !absent.isEmpty()) {
+      out.add(Check.NO_COMMON_COMMUNE, populationFile, 0, firstCodes(absent), "no commune of"
+          + " this file is in " + timesName, "check that both files use the same codes and"
+          + " commune geography (a code history)");
+      return;
+    }
+    if (!any && !cityMismatch) {
+      return;
+    }
+    if (!absent.isEmpty()) {
+      out.add(Check.POPULATION_NOT_IN_TIMES, populationFile, 0, firstCodes(absent),
+          (absent.size() == 1 ? "1 commune is" : absent.size() + " communes are") + " not in "
+          + timesName, "a commune absent from the times reaches only itself, at 0 minutes;"
+          + " check that both files use the same commune geography (a code history)");
+    }
+  }
+
+  /**
+   * Reports supply that no populated commune reaches with a weight &gt; 0 (a commune reaches
+   * itself at 0 minutes when the times lack the pair). O(pairs).
+   *
+   * @param invalid tells the codes already reported as invalid (left out here)
+   */
+  static void unreachedSupply(Problems out, String supplyFile, CommuneValues supply,
+      CommuneValues population, TravelTimeMatrix times, DistanceDecay decay,
+      java.util.function.Predicate<String> invalid) {
+    String[] codes = times.codes();
+    boolean[] reached = new boolean[codes.length];
+    java.nio.IntBuffer rowStart = times.rowStartView();
+    java.nio.IntBuffer destination = times.destinationsView();
+    java.nio.DoubleBuffer minutes = times.minutesView();
+    for (int i = 0; i < codes.length; i++) {
+      int p = population.indexOf(codes[i]);
+      if (p < 0 || !(population.value(p) > 0)) {
+        continue;
+      }
+      for (int k = rowStart.get(i); k < rowStart.get(i + 1); k++) {
+        if (decay.weight(minutes.get(k)) > 0) {
+          reached[destination.get(k)] = true;
+        }
+      }
+    }
+    boolean selfInReach = decay.weight(0) > 0;
+    List<String> lost = new ArrayList<>();
+    for (int k = 0; k < supply.size(); k++) {
+      String c = supply.code(k);
+      int p = population.indexOf(c);
+      boolean self = selfInReach && p >= 0 && population.value(p) > 0;
+      int i = times.indexOf(c);
+      if (!invalid.test(c) && supply.value(k) > 0 && !self && !(i >= 0 && reached[i])) {
+        lost.add(c);
+      }
+    }
+    if (!lost.isEmpty()) {
+      out.add(Check.SUPPLY_UNREACHED, supplyFile, 0, firstCodes(lost),
+          (lost.size() == 1 ? "1 commune with supply is" : lost.size()
+              + " communes with supply are") + " reached by no populated commune",
+          "their supply is left out; check their codes, the times table and the commune"
+          + " geography (a code history)");
+    }
+  }
+
+  /**
+   * Returns the cities (rows of {@link #CITIES}, in that order) given whole in one code set and
+   * by arrondissement in the other.
+   */
+  private static List<String[]> citiesSplitDifferently(Set<String> here, Set<String> there) {
+    Set<String> citiesHere = citiesByArrondissement(here);
+    Set<String> citiesThere = citiesByArrondissement(there);
+    List<String[]> out = new ArrayList<>();
+    for (String[] city : CITIES) {
+      boolean partsHere = citiesHere.contains(city[0]);
+      boolean partsThere = citiesThere.contains(city[0]);
+      boolean wholeHere = here.contains(city[0]);
+      boolean wholeThere = there.contains(city[0]);
+      if (partsHere && wholeThere && !partsThere || wholeHere && partsThere && !wholeThere) {
+        out.add(city);
+      }
+    }
+    return out;
+  }
+
+  /** Returns the cities (Paris, Lyon, Marseille) that some of the codes divide by arrondissement. */
+  private static Set<String> citiesByArrondissement(Set<String> codes) {
+    Set<String> out = new HashSet<>();
+    for (String c : codes) {
+      String city = Arrondissements.municipalityOf(c);
+      if (city != null) {
+        out.add(city);
+      }
+    }
+    return out;
+  }
+
+  /** Returns the first ten codes separated by spaces, then "..." when there are more. */
+  static String firstCodes(List<String> codes) {
+    int shown = Math.min(10, codes.size());
+    return String.join(" ", codes.subList(0, shown)) + (codes.size() > shown ? " ..." : "");
+  }
+}
