@@ -10,14 +10,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import fr.apl.commune.CommuneValues;
-import fr.apl.io.csv.DoctorsCsv;
-import fr.apl.io.csv.SupplyCsv;
-import fr.apl.supply.ActivityRules;
-import fr.apl.supply.Supply;
-import java.util.Set;
-import java.util.TreeSet;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,7 +23,9 @@ class SamplesTest {
   @ParameterizedTest(name = "{0} from {1} and {2}")
   @CsvSource({
       "haute-loire-43, times.csv, supply.csv",
+      "haute-loire-43, times.csv, doctors.csv",
       "haute-loire-43, times_metric.csv, supply.csv",
+      "haute-loire-43, times_metric.csv, doctors.csv",
       "territoire-de-belfort-90, times.csv, supply.csv",
       "territoire-de-belfort-90, times.csv, doctors.csv",
       "territoire-de-belfort-90, times_metric.csv, supply.csv",
@@ -68,37 +62,6 @@ class SamplesTest {
     }
     assertTrue(checked > 1000, "compared " + checked + " values");
     assertTrue(run.err().contains("conservation ok"), run.err());
-  }
-
-  /**
-   * The Haute-Loire extract's doctors.csv lacks two practice rows (doctors D020430 at 42022 and
-   * D032363 at 63160, communes that are only residences in the extract; see
-   * data-samples/PROVENANCE.md), so its doctors route cannot give expected/. What the tool must
-   * still do: count every other practice commune exactly as supply.csv does, and only 42211 and
-   * 63270 (the other practices of those two doctors) differ, each by a doctor moved into another
-   * activity band. The France folder has those rows and passes the doctors route in full above.
-   */
-  @Test
-  void hauteLoireDoctorsDifferOnlyWhereRowsAreMissing() throws IOException {
-    Path dir = Cli.samples().resolve("haute-loire-43");
-    Supply fromDoctors = ActivityRules.dreesGeneralPractitioners()
-        .supply(DoctorsCsv.read(dir.resolve("doctors.csv")));
-    CommuneValues published = SupplyCsv.read(dir.resolve("supply.csv")).all()
-        .consultationsPerYear();
-    CommuneValues counted = fromDoctors.consultationsPerYear();
-    Set<String> differing = new TreeSet<>();
-    Set<String> codes = new TreeSet<>(List.of(published.codes()));
-    codes.addAll(List.of(counted.codes()));
-    for (String c : codes) {
-      double x = published.get(c);
-      double y = counted.get(c);
-      if (Math.abs(x - y) > 1e-9 * Math.max(Math.abs(x), Math.abs(y))) {
-        differing.add(c);
-      }
-    }
-    assertEquals(Set.of("42211", "63270"), differing);
-    // 42211: D020430's 1 800.55 share of 5 000+ acts becomes a whole doctor at the 3 600 floor.
-    assertEquals(3600.0, counted.get("42211"), 1e-9);
   }
 
   /** Reads commune,apl,apl_moins65 from a CSV text. */

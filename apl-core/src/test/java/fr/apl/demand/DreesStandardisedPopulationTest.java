@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class DreesStandardisedPopulationTest {
 
-  private static final String CENSUS = "insee/pop_sexe_age5_rp2021_3273communes.csv";
-  private static final String DREES = "drees/apl_mg_2023_france.csv";
+  private static final String CENSUS = "insee/pop_sexe_age5_rp2021_3273communes.csv.gz";
+  private static final String DREES = "drees/apl_mg_2023_france.csv.gz";
 
   /** Census columns of the 18 bands under 90; DREES's 90+ is p_90_94 + p_95p. */
   private static final String[] UNDER_90 = {"p_0_4", "p_5_9", "p_10_14", "p_15_19", "p_20_24",
@@ -30,9 +30,9 @@ class DreesStandardisedPopulationTest {
   @Test
   void csvSplitHandlesQuotedCommas() {
     assertArrayEquals(new String[] {"13055", "Marseille, 1er", "", "say \"hi\""},
-        SharedData.splitCsvLine("13055,\"Marseille, 1er\",,\"say \"\"hi\"\"\""));
+        TestData.splitCsvLine("13055,\"Marseille, 1er\",,\"say \"\"hi\"\"\""));
     assertArrayEquals(new String[] {"code_commune", "x"},
-        SharedData.splitCsvLine("\uFEFFcode_commune,x"));
+        TestData.splitCsvLine("\uFEFFcode_commune,x"));
   }
 
   /**
@@ -44,18 +44,18 @@ class DreesStandardisedPopulationTest {
    */
   @Test
   void weights2023ReproduceDreesStandardisedPopulation() {
-    Path census = SharedData.file(CENSUS);
-    Path drees = SharedData.file(DREES);
+    Path census = TestData.file(CENSUS);
+    Path drees = TestData.file(DREES);
 
-    List<String[]> censusRows = SharedData.readCsv(census);
+    List<String[]> censusRows = TestData.readCsv(census);
     String[] header = censusRows.get(0);
-    int code = SharedData.column(header, "code_commune");
+    int code = TestData.column(header, "code_commune");
     int[] band = new int[UNDER_90.length];
     for (int a = 0; a < UNDER_90.length; a++) {
-      band[a] = SharedData.column(header, UNDER_90[a]);
+      band[a] = TestData.column(header, UNDER_90[a]);
     }
-    int p90 = SharedData.column(header, "p_90_94");
-    int p95 = SharedData.column(header, "p_95p");
+    int p90 = TestData.column(header, "p_90_94");
+    int p95 = TestData.column(header, "p_95p");
     AgeBandPopulation.Builder builder = AgeBandPopulation.builder();
     for (int r = 1; r < censusRows.size(); r++) {
       String[] row = censusRows.get(r);
@@ -73,9 +73,9 @@ class DreesStandardisedPopulationTest {
         .standardise(AgeWeights.drees2023(), Rescaling.none()).standardised();
     assertEquals(3273, ours.size());
 
-    List<String[]> dreesRows = SharedData.readCsv(drees);
-    int dreesCode = SharedData.column(dreesRows.get(0), "code_commune");
-    int dreesPop = SharedData.column(dreesRows.get(0), "pop_standardisee");
+    List<String[]> dreesRows = TestData.readCsv(drees);
+    int dreesCode = TestData.column(dreesRows.get(0), "code_commune");
+    int dreesPop = TestData.column(dreesRows.get(0), "pop_standardisee");
     Map<String, Double> published = new HashMap<>();
     for (int r = 1; r < dreesRows.size(); r++) {
       String[] row = dreesRows.get(r);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.apl.commune.CommuneValues;
-import fr.apl.demand.SharedData;
+import fr.apl.demand.TestData;
 import fr.apl.io.csv.ZoningCsv;
 import java.io.IOException;
 import java.util.List;
@@ -32,12 +32,12 @@ class DreesDepartmentMeansTest {
   @BeforeAll
   static void zoneFrance() throws IOException {
     ZoningCsv.CommuneTable table = ZoningCsv.readCommuneTable(
-        SharedData.file("drees/apl_mg_2023_france.csv"), null,
+        TestData.file("drees/apl_mg_2023_france.csv.gz"), null,
         List.of("apl_mg", "pop_standardisee"), List.of());
     apl = table.columns().get("apl_mg");
     weight = table.columns().get("pop_standardisee");
     ZoningCsv.Territories t = ZoningCsv.readTerritories(
-        SharedData.file("insee/table_appartenance_geo_communes_2022_france.csv"), null, "DEP",
+        TestData.file("insee/table_appartenance_geo_communes_2022_france.csv.gz"), null, "DEP",
         null, null);
     zoning = Zoning.of(apl, weight, t.map(), NationalThresholds.of2017(), Map.of());
   }

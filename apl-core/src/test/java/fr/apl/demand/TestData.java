@@ -2,57 +2,65 @@ package fr.apl.demand;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Finds the project's shared data and reads its small CSV files.
+ * Finds the public data files bundled as test resources ({@code src/test/resources}, described in
+ * its README.md) and reads their small CSV files.
  *
- * <p>CI runs the tests in a fresh clone with a copy of {@code shared/} beside it, at
- * {@code <repo>/../shared}. Surefire starts the tests in the module directory
- * ({@code <repo>/apl-core}), an IDE often in the repository root, so the module directory and its
- * two parents are tried. A missing directory fails the test: skipping would let a broken CI
- * checkout pass silently.
+ * <p>The files are on the test classpath, so the tests run in a fresh clone with nothing beside
+ * it. A missing resource fails the test: skipping would let a broken checkout pass silently.
  */
-public final class SharedData {
+public final class TestData {
 
-  private SharedData() {}
+  private TestData() {}
 
-  /** Returns {@code shared/data}, or fails naming the directories tried. */
-  static Path dataDirectory() {
-    Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
-    List<Path> tried = new ArrayList<>();
-    Path dir = start;
-    for (int up = 0; up <= 2 && dir != null; up++, dir = dir.getParent()) {
-      Path data = dir.resolve("shared").resolve("data");
-      tried.add(data);
-      if (Files.isDirectory(data)) {
-        return data;
-      }
-    }
-    return fail("shared data not found: expected a copy of shared/ beside the repository"
-        + " (<repo>/../shared/data); tried " + tried);
-  }
-
-  /** Returns a file under {@code shared/data}, failing when it is absent. */
+  /**
+   * Returns a test resource as a file, e.g. {@code drees/apl_mg_2023_france.csv.gz}, failing when
+   * it is absent.
+   */
   public static Path file(String relative) {
-    Path p = dataDirectory().resolve(relative);
-    if (!Files.isRegularFile(p)) {
-      fail("shared data file missing: " + p);
+    URL url = TestData.class.getResource("/" + relative);
+    if (url == null) {
+      return fail("test resource missing from the classpath: " + relative
+          + " (expected under src/test/resources)");
     }
-    return p;
+    try {
+      Path p = Path.of(url.toURI());
+      if (!Files.isRegularFile(p)) {
+        fail("test resource is not a regular file: " + p);
+      }
+      return p;
+    } catch (URISyntaxException | FileSystemNotFoundException e) {
+      return fail("test resource " + relative + " is not a file: " + url, e);
+    }
   }
 
-  /** Reads a UTF-8 CSV file into rows of fields, the header row first. */
+  /**
+   * Reads a UTF-8 CSV file into rows of fields, the header row first; a file whose name ends in
+   * {@code .gz} is gunzipped.
+   */
   static List<String[]> readCsv(Path file) {
-    try {
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       List<String[]> rows = new ArrayList<>();
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
         if (!line.isEmpty()) {
           rows.add(splitCsvLine(line));
         }
