@@ -144,6 +144,9 @@ public final class AplJob {
         comparedVariants(read.population(), compared, all, variants);
         scenarios(all, population, variants);
       }
+      if (matrix != null) {
+        CrossChecks.decayBeyondTimes(out, r.times.name(), matrix, r.decay);
+      }
       if (population != null && matrix != null) {
         CrossChecks.population(out, read.population().file(), r.times.name(),
             population.standardised(), matrix, ctx::isInvalidCode);

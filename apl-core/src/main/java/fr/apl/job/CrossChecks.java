@@ -124,6 +124,36 @@ final class CrossChecks {
   }
 
   /**
+   * Warns when the times table stops before the last band of the decay that has a weight: the
+   * pairs beyond the table's longest time are missing from it, and would have counted.
+   */
+  static void decayBeyondTimes(Problems out, String timesName, TravelTimeMatrix times,
+      DistanceDecay decay) {
+    List<fr.apl.decay.Band> bands = decay.bands();
+    int last = bands.size() - 1;
+    while (last >= 0 && bands.get(last).weight() == 0) {
+      last--;
+    }
+    if (last < 0) {
+      return;
+    }
+    double from = last == 0 ? 0 : bands.get(last - 1).upperMinutes();
+    double longest = times.maxMinutes();
+    if (last > 0 && longest < from) {
+      out.add(Check.DECAY_BEYOND_TIMES, timesName, 0, show(longest) + " minutes", "the times"
+          + " stop before the last band of the decay (" + show(from) + " to "
+          + show(bands.get(last).upperMinutes()) + " minutes): pairs beyond the longest time"
+          + " are missing, not out of reach", "give a times table that reaches "
+          + show(bands.get(last).upperMinutes()) + " minutes, or bands that end within it");
+    }
+  }
+
+  private static String show(double minutes) {
+    return minutes == Math.rint(minutes) && Math.abs(minutes) < 1e15
+        ? Long.toString((long) minutes) : Double.toString(minutes);
+  }
+
+  /**
    * Returns the cities (rows of {@link #CITIES}, in that order) given whole in one code set and
    * by arrondissement in the other.
    */

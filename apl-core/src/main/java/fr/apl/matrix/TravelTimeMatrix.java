@@ -188,6 +188,15 @@ public final class TravelTimeMatrix {
     return new TravelTimeMatrix(codes.clone(), rowStart, destinations, minutes, duplicatePairs);
   }
 
+  /** Returns the longest travel time of the matrix, in minutes (0 without pairs). O(pairs). */
+  public double maxMinutes() {
+    double max = 0;
+    for (double t : minutes) {
+      max = Math.max(max, t);
+    }
+    return max;
+  }
+
   /**
    * Returns true when commune {@code index} has a pair to itself. O(log pairs of its row): rows
    * are sorted by destination.

@@ -56,7 +56,9 @@ public enum Check {
   /** The population and the times table have no commune in common. */
   NO_COMMON_COMMUNE(Severity.ERROR),
   /** Supply in communes that no population commune reaches. */
-  SUPPLY_UNREACHED(Severity.WARNING);
+  SUPPLY_UNREACHED(Severity.WARNING),
+  /** The times table stops before the last band of the decay: far pairs are missing. */
+  DECAY_BEYOND_TIMES(Severity.WARNING);
 
   private final Severity severity;
 

@@ -1,17 +1,12 @@
 package fr.apl.example;
 
-import fr.apl.core.Apl;
 import fr.apl.core.AplResult;
-import fr.apl.core.Catchments;
-import fr.apl.core.Variant;
-import fr.apl.decay.DistanceDecay;
-import fr.apl.demand.AgeWeights;
-import fr.apl.demand.Population;
-import fr.apl.demand.Rescaling;
-import fr.apl.io.csv.PopulationCsv;
-import fr.apl.io.csv.SupplyCsv;
-import fr.apl.io.csv.TimesCsv;
-import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.io.TimesFile;
+import fr.apl.io.csv.ReadProgress;
+import fr.apl.job.AplJob;
+import fr.apl.job.AplRequest;
+import fr.apl.job.AplRun;
+import fr.apl.problem.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,22 +16,27 @@ final class ReadmeExample {
 
   private ReadmeExample() {}
 
-  static AplResult run(Path dir) throws IOException {
+  /** Runs the example on a sample folder; returns the run with what the example read. */
+  static Outcome run(Path dir) throws IOException {
     // README-BEGIN
     // dir: a sample folder, e.g. Path.of("data-samples/haute-loire-43")
-    TravelTimeMatrix times = TimesCsv.read(dir.resolve("times.csv"));
-    Population population = PopulationCsv.read(dir.resolve("population.csv"),
-        AgeWeights.drees2023(), Rescaling.toTotal()); // weights used only for age-band files
-    SupplyCsv.Columns supply = SupplyCsv.read(dir.resolve("supply.csv"));
+    AplRequest request = AplRequest.builder()
+        .times(TimesFile.of(dir.resolve("times.csv"), ReadProgress.NONE))
+        .population(dir.resolve("population.csv")) // standardised, or INSEE age bands
+        .supply(dir.resolve("supply.csv")) // consultations_moins65 gives apl_moins65
+        .build();
+    AplRun run = AplJob.run(request); // reads and checks every input, computes if no error
+    List<Problem> problems = run.validation().problems(); // file, line, value, hint
+    AplResult result = run.result(); // null when an input has an error
 
-    Catchments catchments = Apl.prepare(times, DistanceDecay.dreesGeneralPractitioners());
-    AplResult result = catchments.compute(population, List.of(
-        Variant.of("apl", supply.all()),
-        Variant.of("apl_moins65", supply.underAge().get(65))), 2);
-
-    double lePuy = result.apl("apl", "43157"); // Le Puy-en-Velay
-    double mean = result.weightedMean("apl"); // weighted by standardised population
+    if (result != null) {
+      double lePuy = result.apl("apl", "43157"); // Le Puy-en-Velay
+      double mean = result.weightedMean("apl"); // weighted by standardised population
+    }
     // README-END
-    return lePuy > 0 && mean > 0 ? result : null;
+    return new Outcome(run, problems);
   }
+
+  /** What the example ends with. */
+  record Outcome(AplRun run, List<Problem> problems) {}
 }

@@ -1,16 +1,21 @@
 package fr.apl.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.apl.core.AplResult;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Keeps the README's embedding example true: same text as ReadmeExample, and it runs. */
 class ReadmeExampleTest {
@@ -41,11 +46,35 @@ class ReadmeExampleTest {
 
   @Test
   void exampleRunsAndMatchesExpected() throws IOException {
-    AplResult result = ReadmeExample.run(repo().resolve("data-samples/haute-loire-43"));
-    assertNotNull(result);
+    ReadmeExample.Outcome outcome = ReadmeExample.run(repo().resolve("data-samples/haute-loire-43"));
+    AplResult result = outcome.run().result();
+    assertNotNull(result, outcome.problems().toString());
+    assertFalse(outcome.run().validation().hasErrors());
     // expected/haute-loire-43.csv, computed by an independent implementation.
     double expected = expectedApl("43157");
     assertEquals(expected, result.apl("apl", "43157"), 1e-9 * expected);
+  }
+
+  /**
+   * The example validates: a population code that lost its leading zero (1001 for 01001, what a
+   * spreadsheet does) is refused with its line, and nothing is computed.
+   */
+  @Test
+  void exampleRefusesACodeThatLostItsLeadingZero(@TempDir Path dir) throws IOException {
+    Path sample = repo().resolve("data-samples/haute-loire-43");
+    for (String f : new String[] {"times.csv", "supply.csv"}) {
+      Files.copy(sample.resolve(f), dir.resolve(f));
+    }
+    List<String> population = Files.readAllLines(sample.resolve("population.csv"),
+        StandardCharsets.UTF_8);
+    population.add("1001,250");
+    Files.write(dir.resolve("population.csv"), population, StandardCharsets.UTF_8);
+    ReadmeExample.Outcome outcome = ReadmeExample.run(dir);
+    assertNull(outcome.run().result());
+    Problem p = outcome.problems().stream().filter(Problem::isError).findFirst().orElseThrow();
+    assertEquals(Check.LEADING_ZERO, p.check());
+    assertEquals(population.size(), p.line());
+    assertEquals("1001", p.value());
   }
 
   private static double expectedApl(String code) throws IOException {

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * Splits CSV lines held as bytes into fields without allocating: the byte-level readers of the
  * times table (the fast reader and the validating pass) share it. Stateless and thread-safe.
  */
-public final class ByteFields {
+final class ByteFields {
 
   private ByteFields() {}
 

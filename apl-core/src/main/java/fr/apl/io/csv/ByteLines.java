@@ -10,7 +10,7 @@ import java.util.Arrays;
  * left out, and so is a last line's trailing CR. The buffer starts at 1 MiB and doubles for a
  * longer line. Not thread-safe; the stream is not closed.
  */
-public final class ByteLines {
+final class ByteLines {
 
   private final InputStream in;
   private byte[] buf = new byte[1 << 20];

@@ -12,7 +12,7 @@ import java.util.List;
  * one origin's rows together. Longer codes (grid cell ids…) go through a byte-keyed table.
  * Shared by the byte-level readers of the times table. Not thread-safe.
  */
-public final class CodeInterner {
+final class CodeInterner {
   private long lastKey;
   private int lastIndex = -1;
   private long[] keys = new long[1 << 16]; // packed code, 0 = empty (codes hold no NUL byte)

@@ -23,12 +23,29 @@ public final class CsvFiles {
    *     when it does not exist)
    */
   public static InputStream open(Path path) throws IOException {
-    InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    InputStream raw = new BufferedInputStream(raw(path), 1 << 16);
     try {
       return open(raw);
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
+    }
+  }
+
+  /**
+   * Opens a file's bytes as they are. A {@link java.io.FileInputStream}, not {@link
+   * Files#newInputStream}: on JDK 17 the latter fails on a pipe ({@code --population <(...)},
+   * {@code /dev/stdin}) with "Illegal seek" as soon as a buffer asks how much is available.
+   */
+  static InputStream raw(Path path) throws IOException {
+    try {
+      return new java.io.FileInputStream(path.toFile());
+    } catch (java.io.FileNotFoundException e) {
+      // The message of FileInputStream mixes the path and the reason: say it as Files would.
+      if (!Files.exists(path)) {
+        throw new java.nio.file.NoSuchFileException(path.toString());
+      }
+      throw new java.nio.file.AccessDeniedException(path.toString());
     }
   }
 
@@ -58,13 +75,6 @@ public final class CsvFiles {
     return s;
   }
 
-  /** Returns true when a file starts with the gzip magic bytes (whatever its name). */
-  public static boolean isGzip(Path path) throws IOException {
-    try (InputStream in = Files.newInputStream(path)) {
-      return isGzipMagic(in.read(), in.read());
-    }
-  }
-
   private static boolean isGzipMagic(int b0, int b1) {
     return b0 == 0x1f && b1 == 0x8b;
   }
@@ -81,16 +91,6 @@ public final class CsvFiles {
   private static final class Gunzipped extends BufferedInputStream {
     Gunzipped(InputStream in) {
       super(in, 1 << 16);
-    }
-  }
-
-  /**
-   * Returns true when the file (gunzipped, after any byte order mark) decodes as UTF-8: the test
-   * that {@link InputEncoding#AUTO} applies. Reads the whole file.
-   */
-  public static boolean isUtf8(Path path) throws IOException {
-    try (InputStream in = open(path)) {
-      return CsvReader.isUtf8(in);
     }
   }
 

@@ -67,17 +67,21 @@ public final class CsvReader implements Closeable {
   }
 
   /**
-   * Opens a file in the given encoding; {@link InputEncoding#AUTO} reads the file once more to
-   * decide (UTF-8 when it all decodes, else Windows-1252: see {@link #charset()}).
+   * Opens a file in the given encoding, read once into memory (these are the small inputs);
+   * {@link InputEncoding#AUTO} decides on its bytes (UTF-8 when they all decode, else
+   * Windows-1252: see {@link #charset()}).
    */
   public static CsvReader open(Path path, InputEncoding encoding) throws IOException {
+    byte[] bytes;
+    try (InputStream in = CsvFiles.open(path)) {
+      bytes = in.readAllBytes();
+    }
     Charset charset = encoding.charset();
     if (charset == null) {
-      try (InputStream in = CsvFiles.open(path)) {
-        charset = isUtf8(in) ? StandardCharsets.UTF_8 : InputEncoding.CP1252;
-      }
+      charset = isUtf8(new ByteArrayInputStream(bytes)) ? StandardCharsets.UTF_8
+          : InputEncoding.CP1252;
     }
-    return open(CsvFiles.name(path), CsvFiles.open(path), charset);
+    return open(CsvFiles.name(path), new ByteArrayInputStream(bytes), charset);
   }
 
   /**

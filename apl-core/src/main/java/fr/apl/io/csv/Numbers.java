@@ -7,7 +7,7 @@ package fr.apl.io.csv;
  *
  * <p>The result is the double nearest to the decimal written, as {@link Double#parseDouble} gives.
  */
-public final class Numbers {
+final class Numbers {
 
   /** 10^0 … 10^22: every power of ten that a double holds exactly. */
   private static final double[] POW10 = new double[23];

@@ -90,7 +90,7 @@ public final class TimesCsv {
   public static TravelTimeMatrix read(Path path, ReadContext ctx, ReadProgress progress)
       throws IOException {
     long size = Files.isRegularFile(path) ? Files.size(path) : -1;
-    try (InputStream raw = new CountingStream(Files.newInputStream(path), size, progress);
+    try (InputStream raw = new CountingStream(CsvFiles.raw(path), size, progress);
         InputStream in = CsvFiles.open(new BufferedInputStream(raw, 1 << 16), true)) {
       return new Parser(CsvFiles.name(path), in, ctx, BLOCK).parse();
     }
