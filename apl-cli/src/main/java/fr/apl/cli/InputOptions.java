@@ -40,6 +40,12 @@ final class InputOptions {
           + " codes' own pair, else the shortest.")
   Path cogMap;
 
+  @Option(names = "--max-line-bytes", paramLabel = "BYTES", defaultValue = "1048576",
+      description = "The longest line an input may have, in bytes (1024 to 1073741824): a longer"
+          + " one (a binary file, no line ends) is bad data, and the bound keeps memory bounded"
+          + " (default: ${DEFAULT-VALUE}).")
+  int maxLineBytes;
+
   /** What ids the inputs use. */
   enum CodeKind {
     /** INSEE commune codes, checked. */
@@ -77,10 +83,15 @@ final class InputOptions {
         if (timeColumn != null) {
           names = names.with(ColumnMapping.MINUTES, timeColumn);
         }
-        options = new ReadOptions(InputEncoding.parse(encoding), names);
+        if (maxLineBytes < 1024 || maxLineBytes > 1 << 30) {
+          throw new ParameterException(spec.commandLine(), "--max-line-bytes must be from 1024"
+              + " to 1073741824, given: " + maxLineBytes);
+        }
+        options = new ReadOptions(InputEncoding.parse(encoding), names, maxLineBytes);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(),
-            e.getMessage().replace("column mapping:", "--columns:"), e);
+            e.getMessage().replace("column mapping:", "--columns:")
+                .replace("encoding must be", "--encoding must be"), e);
       }
     }
     return options;

@@ -147,6 +147,15 @@ public final class AplJob {
       if (matrix != null) {
         CrossChecks.decayBeyondTimes(out, r.times.name(), matrix, r.decay);
       }
+      if (population != null && read.population() != null
+          && !(population.standardised().sum() > 0)) {
+        out.add(Check.NO_POPULATION, read.population().file(), 0, null, "the population totals"
+            + " 0" + (read.population().byAgeBand() ? " once standardised" : "") + ": every APL"
+            + " would be 0", "check the population column (and the age weights)");
+      }
+      if (matrix != null) {
+        CrossChecks.selfOutOfReach(out, r.times.name(), matrix, r.decay);
+      }
       if (population != null && matrix != null) {
         CrossChecks.population(out, read.population().file(), r.times.name(),
             population.standardised(), matrix, ctx::isInvalidCode);
@@ -167,6 +176,10 @@ public final class AplJob {
       Catchments catchments = Parallel.await(prepared, "preparing the catchments");
       AplResult result = catchments.compute(population, variants, r.threads);
       long t3 = System.nanoTime();
+      if (!CrossChecks.finite(out, result, read.population().file(), supplyName())) {
+        return new AplRun(out.build(), null, notes, new AplRun.Timings((t1 - t0) / 1e9,
+            (t2 - t1) / 1e9, (t3 - t2) / 1e9), matrix);
+      }
       return new AplRun(out.build(), result, notes, new AplRun.Timings((t1 - t0) / 1e9,
           (t2 - t1) / 1e9, (t3 - t2) / 1e9), matrix);
     }

@@ -148,6 +148,65 @@ final class CrossChecks {
     }
   }
 
+  /**
+   * Warns about communes whose pair to themselves is beyond the decay's reach (a self pair of 30
+   * minutes with 20-minute bands): their own doctors do not count for them.
+   */
+  static void selfOutOfReach(Problems out, String timesName, TravelTimeMatrix times,
+      DistanceDecay decay) {
+    String[] codes = times.codes();
+    List<String> far = new ArrayList<>();
+    double example = 0;
+    for (String c : codes) {
+      double t = times.minutes(c, c);
+      if (!Double.isNaN(t) && decay.weight(t) == 0) {
+        if (far.isEmpty()) {
+          example = t;
+        }
+        far.add(c);
+      }
+    }
+    if (!far.isEmpty()) {
+      out.add(Check.SELF_OUT_OF_REACH, timesName, 0, firstCodes(far), (far.size() == 1
+          ? "1 commune is" : far.size() + " communes are") + " beyond the decay's reach from"
+          + " itself (the first at " + show(example) + " minutes): its own doctors do not count"
+          + " for it", "a commune's time to itself is usually 0 (people and doctors at the town"
+          + " hall): check the self pairs");
+    }
+  }
+
+  /**
+   * Checks that every APL of a result is finite and that supply is conserved where it should be;
+   * reports an error naming the inputs whose magnitudes overflowed, and returns false, otherwise.
+   */
+  static boolean finite(Problems out, fr.apl.core.AplResult result, String populationFile,
+      String supplyFile) {
+    boolean ok = true;
+    for (int v = 0; v < result.variants().size(); v++) {
+      String name = result.variants().get(v);
+      List<String> bad = new ArrayList<>();
+      for (int k = 0; k < result.size(); k++) {
+        if (!Double.isFinite(result.apl(v, k))) {
+          bad.add(result.code(k));
+        }
+      }
+      fr.apl.core.VariantDiagnostics d = result.diagnostics().variants().get(v);
+      boolean conserved = !(d.conservationRelativeError() >= 1e-9)
+          && Double.isFinite(d.weightedAplSum()) && Double.isFinite(d.reachedSupply());
+      if (!bad.isEmpty() || !conserved) {
+        ok = false;
+        out.add(Check.NOT_FINITE_RESULT, populationFile, 0, bad.isEmpty() ? null
+            : firstCodes(bad), name + ": " + (bad.isEmpty() ? "supply is not conserved (sum of"
+                + " population x APL " + d.weightedAplSum() + ", supply reached "
+                + d.reachedSupply() + ")" : bad.size() + " communes have an APL that is not"
+                + " finite"), "the magnitudes of " + populationFile + " and " + supplyFile
+            + " overflow a double: check their units (a population of 1e-320, supply of"
+            + " 1e308)");
+      }
+    }
+    return ok;
+  }
+
   private static String show(double minutes) {
     return minutes == Math.rint(minutes) && Math.abs(minutes) < 1e15
         ? Long.toString((long) minutes) : Double.toString(minutes);

@@ -17,6 +17,8 @@ public enum Check {
   DUPLICATE_COLUMN(Severity.ERROR),
   /** A row has another field count than the header, or an unclosed quote. */
   MALFORMED_ROW(Severity.ERROR),
+  /** The bytes cannot be read as a table: damaged gzip, UTF-16, a line or file too long. */
+  DAMAGED_FILE(Severity.ERROR),
   /** The file is not in the encoding asked for. */
   ENCODING(Severity.ERROR),
   /** The file is not UTF-8 and was read as Windows-1252. */
@@ -33,6 +35,14 @@ public enum Check {
   NOT_FINITE(Severity.ERROR),
   /** A count or a time is negative. */
   NEGATIVE(Severity.ERROR),
+  /** A value is beyond any real one (a population above 10^9, supply above 10^8 acts). */
+  ABSURD_VALUE(Severity.ERROR),
+  /** The population totals 0: every APL would be 0. */
+  NO_POPULATION(Severity.ERROR),
+  /** A result is not finite, or supply is not conserved: the inputs' magnitudes overflow. */
+  NOT_FINITE_RESULT(Severity.ERROR),
+  /** Communes are beyond the decay's reach from themselves (a self pair of 30 minutes). */
+  SELF_OUT_OF_REACH(Severity.WARNING),
   /** A travel time is longer than a day (seconds given for minutes?). */
   ABSURD_TIME(Severity.ERROR),
   /** A travel-time pair is given twice with different times. */

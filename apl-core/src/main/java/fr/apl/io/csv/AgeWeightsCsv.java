@@ -57,8 +57,8 @@ public final class AgeWeightsCsv {
               + " age bands", HINT);
           break;
         }
-        weights[n++] = Rules.count(out, file, csv.line(), f.get(1), "weight of band "
-            + f.get(0).trim(), null, HINT);
+        weights[n++] = Rules.bounded(out, file, csv.line(), f.get(1), "weight of band "
+            + f.get(0).trim(), null, HINT, Rules.MAX_AGE_WEIGHT);
       }
       if (n < AgeWeights.BANDS && out.errors() == errorsBefore) {
         out.add(Check.INVALID_VALUE, file, 0, null, "expected " + AgeWeights.BANDS

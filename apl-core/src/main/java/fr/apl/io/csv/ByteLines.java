@@ -21,16 +21,19 @@ final class ByteLines {
   private boolean eof;
   private long line;
 
-  /** Reads lines from a stream. */
-  public ByteLines(InputStream in) {
+  private final int maxLine;
+
+  /** Reads lines from a stream, refusing one longer than {@code maxLine} bytes. */
+  ByteLines(InputStream in, int maxLine) {
     this.in = in;
+    this.maxLine = maxLine;
   }
 
   /**
    * Moves to the next line; returns false at the end of the stream. The line is
    * {@code buffer()[start()..end())}, valid until the next call.
    */
-  public boolean next() throws IOException {
+  boolean next() throws IOException {
     while (true) {
       byte[] b = buf;
       int lim = limit;
@@ -63,8 +66,11 @@ final class ByteLines {
       limit -= pos;
       pos = 0;
     }
+    if (limit - pos > maxLine) {
+      throw CsvReader.tooLong(line + 1, maxLine);
+    }
     if (limit == buf.length) {
-      buf = Arrays.copyOf(buf, buf.length * 2);
+      buf = Arrays.copyOf(buf, (int) Math.min(2L * buf.length, maxLine + 2L));
     }
     int r = in.read(buf, limit, buf.length - limit);
     if (r < 0) {
@@ -75,22 +81,22 @@ final class ByteLines {
   }
 
   /** Returns the buffer holding the current line (it may change at each {@link #next()}). */
-  public byte[] buffer() {
+  byte[] buffer() {
     return buf;
   }
 
   /** Returns where the current line starts in the buffer. */
-  public int start() {
+  int start() {
     return start;
   }
 
   /** Returns where the current line ends in the buffer (exclusive, without CR/LF). */
-  public int end() {
+  int end() {
     return end;
   }
 
   /** Returns the 1-based number of the current line. */
-  public long line() {
+  long line() {
     return line;
   }
 
@@ -98,17 +104,17 @@ final class ByteLines {
    * Returns the bytes read from the stream but not yet returned as lines, {@code
    * buffer()[position()..limit())}: a reader that goes on by blocks starts with them.
    */
-  public int position() {
+  int position() {
     return pos;
   }
 
   /** Returns the end of the buffered bytes (see {@link #position()}). */
-  public int limit() {
+  int limit() {
     return limit;
   }
 
   /** Returns true when the stream is exhausted: no byte follows the buffered ones. */
-  public boolean atEnd() {
+  boolean atEnd() {
     return eof;
   }
 }

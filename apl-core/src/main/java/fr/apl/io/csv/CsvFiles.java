@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import fr.apl.problem.Check;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -66,11 +67,20 @@ public final class CsvFiles {
     s.reset();
     if (isGzipMagic(b0, b1)) {
       s = background ? new Gunzipped(new Inflater(s))
-          : new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
+          : new BufferedInputStream(new GzipGuard(s), 1 << 16);
     }
     s.mark(3);
-    if (!(s.read() == 0xEF && s.read() == 0xBB && s.read() == 0xBF)) {
+    int c0 = s.read();
+    int c1 = s.read();
+    int c2 = s.read();
+    if (!(c0 == 0xEF && c1 == 0xBB && c2 == 0xBF)) {
       s.reset();
+    }
+    if (c0 == 0xFF && c1 == 0xFE || c0 == 0xFE && c1 == 0xFF || c0 == 0 && c1 > 0
+        || c0 > 0 && c1 == 0) {
+      s.close();
+      throw new UnreadableInputException(Check.DAMAGED_FILE, 0, "the file is UTF-16 text",
+          "save it as UTF-8 (or Windows-1252): in Excel, 'CSV UTF-8'");
     }
     return s;
   }
@@ -85,6 +95,40 @@ public final class CsvFiles {
    */
   static boolean inflating(InputStream s) {
     return s instanceof Gunzipped;
+  }
+
+  /** Gunzips, turning a damaged or cut stream into an {@link UnreadableInputException}. */
+  static final class GzipGuard extends java.io.FilterInputStream {
+    private long out;
+
+    GzipGuard(InputStream compressed) throws IOException {
+      super(open(compressed));
+    }
+
+    private static InputStream open(InputStream compressed) throws IOException {
+      try {
+        return new GZIPInputStream(compressed, 1 << 16);
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        throw UnreadableInputException.gzip(e, 0);
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        int n = in.read(b, off, len);
+        out += Math.max(n, 0);
+        return n;
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        throw UnreadableInputException.gzip(e, out);
+      }
+    }
   }
 
   /** The buffered end of a stream gunzipped on a background thread. */

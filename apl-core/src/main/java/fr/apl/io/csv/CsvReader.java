@@ -125,7 +125,10 @@ public final class CsvReader implements Closeable {
     out.file(file);
     byte[] bytes;
     try (InputStream in = CsvFiles.open(path)) {
-      bytes = in.readAllBytes();
+      bytes = readBounded(in, ctx.options().maxLineBytes());
+    } catch (UnreadableInputException e) {
+      e.report(ctx, file);
+      return null;
     }
     InputEncoding enc = ctx.options().encoding();
     Charset charset = InputEncoding.CP1252;
@@ -149,6 +152,52 @@ public final class CsvReader implements Closeable {
       out.add(Check.EMPTY_FILE, file, 0, null, "the file is empty", "expected a header line");
       return null;
     }
+  }
+
+  /**
+   * Reads a stream to its end, refusing a line longer than {@code maxLine} bytes and a file
+   * larger than an array holds: memory is bounded by the file's real content, and a stream with no
+   * line end ({@code /dev/zero}) stops at the bound.
+   */
+  static byte[] readBounded(InputStream in, int maxLine) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    int size = 0;
+    int lineStart = 0;
+    long line = 1;
+    while (true) {
+      if (size == buf.length) {
+        if (buf.length >= Integer.MAX_VALUE - 16) {
+          throw new UnreadableInputException(Check.DAMAGED_FILE, 0, "the file is larger than"
+              + " 2 GiB", "split it, or give the population and supply per commune");
+        }
+        buf = java.util.Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16L,
+            2L * buf.length));
+      }
+      int n = in.read(buf, size, buf.length - size);
+      if (n < 0) {
+        return java.util.Arrays.copyOf(buf, size);
+      }
+      for (int k = size; k < size + n; k++) {
+        if (buf[k] == '\n') {
+          if (k - lineStart > maxLine) {
+            throw tooLong(line, maxLine);
+          }
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      size += n;
+      if (size - lineStart > maxLine) {
+        throw tooLong(line, maxLine);
+      }
+    }
+  }
+
+  /** Returns the problem of a line longer than the bound. */
+  static UnreadableInputException tooLong(long line, int maxLine) {
+    return new UnreadableInputException(Check.DAMAGED_FILE, line, "the line is longer than "
+        + maxLine + " bytes (no line end: a binary file?)", "give a CSV text file, or a larger"
+        + " bound for the longest line");
   }
 
   /** Returns true when the rest of the stream decodes as UTF-8; reads it to the end. */

@@ -109,8 +109,8 @@ public final class DoctorsCsv {
           good = false;
         }
         String c = Rules.communeCode(ctx, file, line, f.get(code), null, "practice commune");
-        double a = Rules.count(out, file, line, f.get(acts), "acts of doctor " + doctor, null,
-            "acts are consultations, visits and teleconsultations in the year");
+        double a = Rules.bounded(out, file, line, f.get(acts), "acts of doctor " + doctor, null,
+            "acts are consultations, visits and teleconsultations in the year", Rules.MAX_ACTS);
         good &= c != null && !Double.isNaN(a);
         String ageText = age >= 0 ? f.get(age).trim() : "";
         int years = Doctor.UNKNOWN_AGE;

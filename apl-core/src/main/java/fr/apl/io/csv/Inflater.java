@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Gunzips on a background thread, so that decompression (about a quarter of a second for the
@@ -39,7 +38,7 @@ final class Inflater extends InputStream {
   }
 
   private void pump(InputStream compressed) {
-    try (InputStream in = new GZIPInputStream(compressed, 1 << 16)) {
+    try (InputStream in = new CsvFiles.GzipGuard(compressed)) {
       while (!closed) {
         byte[] chunk = free.poll();
         if (chunk == null) {
@@ -80,6 +79,9 @@ final class Inflater extends InputStream {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while gunzipping");
+    }
+    if (o instanceof UnreadableInputException e) {
+      throw e; // bad data, not a failure to read: the reader reports it
     }
     if (o instanceof IOException e) {
       throw new IOException(e.getMessage(), e);

@@ -42,7 +42,7 @@ public enum InputEncoding {
         return AUTO;
       default:
         throw new IllegalArgumentException(
-            "--encoding must be utf-8, windows-1252 or auto, given: " + name);
+            "encoding must be utf-8, windows-1252 or auto, given: " + name);
     }
   }
 

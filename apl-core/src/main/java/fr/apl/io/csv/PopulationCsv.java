@@ -120,8 +120,8 @@ public final class PopulationCsv {
         String c = Rules.communeCode(ctx, file, line, f.get(code), seen, "commune");
         boolean good = true;
         for (int k = 0; k < bands.length; k++) {
-          residents[k] = Rules.count(out, file, line, f.get(bands[k]), subject[k], c,
-              "populations are counts of inhabitants");
+          residents[k] = Rules.bounded(out, file, line, f.get(bands[k]), subject[k], c,
+              "populations are counts of inhabitants", Rules.MAX_POPULATION);
           good &= !Double.isNaN(residents[k]);
         }
         if (c == null || !good) {

@@ -1,26 +1,46 @@
 package fr.apl.io.csv;
 
 /**
- * Says how the readers decode and interpret an input file: its encoding and the names of its
- * columns.
+ * Says how the readers decode and interpret an input file: its encoding, the names of its columns
+ * and the longest line they accept.
  *
  * @param encoding how bytes are decoded, non-null
  * @param columns column names that differ from the usual ones, non-null
+ * @param maxLineBytes the longest line a reader accepts, in bytes, from 1 KiB to 1 GiB: a longer
+ *     one (a binary file, {@code /dev/zero}, a file with no line ends) is an error of the file,
+ *     and bounds the memory a reader needs, whatever the file
  */
-public record ReadOptions(InputEncoding encoding, ColumnMapping columns) {
+public record ReadOptions(InputEncoding encoding, ColumnMapping columns, int maxLineBytes) {
+
+  /** The default longest line: 1 MiB, some ten thousand times a usual row. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
   private static final ReadOptions DEFAULTS =
       new ReadOptions(InputEncoding.AUTO, ColumnMapping.none());
 
-  /** Checks for nulls. */
+  /** Checks for nulls and the bound. */
   public ReadOptions {
     if (encoding == null || columns == null) {
       throw new IllegalArgumentException("encoding and columns must not be null");
     }
+    if (maxLineBytes < 1024 || maxLineBytes > 1 << 30) {
+      throw new IllegalArgumentException("the longest line must be from 1024 bytes to 1 GiB,"
+          + " given: " + maxLineBytes);
+    }
+  }
+
+  /** Returns options with the default longest line. */
+  public ReadOptions(InputEncoding encoding, ColumnMapping columns) {
+    this(encoding, columns, DEFAULT_MAX_LINE_BYTES);
   }
 
   /** Returns the options of the plain readers: encoding detected, usual column names. */
   public static ReadOptions defaults() {
     return DEFAULTS;
+  }
+
+  /** Returns these options with other column names. */
+  public ReadOptions withColumns(ColumnMapping other) {
+    return new ReadOptions(encoding, other, maxLineBytes);
   }
 }

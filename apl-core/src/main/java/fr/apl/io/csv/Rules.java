@@ -105,6 +105,33 @@ final class Rules {
     return Double.NaN;
   }
 
+  /** The most inhabitants a commune can have: more is a unit or data mistake (Paris: 2.1e6). */
+  static final double MAX_POPULATION = 1e9;
+  /** The most consultations a commune or a doctor can count in a year (France: 3e8 in all). */
+  static final double MAX_ACTS = 1e8;
+  /** The largest age weight: DREES weights are 0.5 to 2.4 times the national mean. */
+  static final double MAX_AGE_WEIGHT = 1e3;
+
+  /**
+   * Parses a count as {@link #count} does, and refuses one above {@code max}, a value no real
+   * input has (its arithmetic would overflow or lose every other commune).
+   */
+  static double bounded(Problems out, String file, long line, String text, String subject,
+      String owner, String hint, double max) {
+    double v = count(out, file, line, text, subject, owner, hint);
+    if (v > max) {
+      out.add(Check.ABSURD_VALUE, file, line, text.trim(), (owner == null ? subject
+          : subject + " of " + owner) + " is above " + show(max), "check the unit and the"
+          + " column: no real input comes near");
+      return Double.NaN;
+    }
+    return v;
+  }
+
+  private static String show(double v) {
+    return String.format(Locale.ROOT, "%.0e", v).replace("e+0", "e").replace("e+", "e");
+  }
+
   /** Returns true for a NaN or infinite value, or text that spells one (refused by Numbers). */
   static boolean isSpecial(String trimmed, double v) {
     if (Double.isInfinite(v)) {

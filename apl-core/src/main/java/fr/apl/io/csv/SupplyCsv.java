@@ -114,11 +114,13 @@ public final class SupplyCsv {
         rows++;
         long line = csv.line();
         String c = Rules.communeCode(ctx, file, line, f.get(code), seen, "commune");
-        double a = Rules.count(out, file, line, f.get(all), "consultations", c, hint);
+        double a = Rules.bounded(out, file, line, f.get(all), "consultations", c, hint,
+            Rules.MAX_ACTS);
         boolean good = c != null && !Double.isNaN(a);
         for (Map.Entry<Integer, Integer> e : cappedColumns.entrySet()) {
           int k = e.getValue();
-          double v = Rules.count(out, file, line, f.get(k), header.get(k), c, hint);
+          double v = Rules.bounded(out, file, line, f.get(k), header.get(k), c, hint,
+              Rules.MAX_ACTS);
           if (!Double.isNaN(a) && v > a * (1 + 1e-12)) {
             out.add(Check.INVALID_VALUE, file, line, f.get(k).trim() + " > "
                 + f.get(all).trim(), header.get(k) + (c == null ? "" : " of " + c)

@@ -93,6 +93,10 @@ public final class TimesCsv {
     try (InputStream raw = new CountingStream(CsvFiles.raw(path), size, progress);
         InputStream in = CsvFiles.open(new BufferedInputStream(raw, 1 << 16), true)) {
       return new Parser(CsvFiles.name(path), in, ctx, BLOCK).parse();
+    } catch (UnreadableInputException e) {
+      ctx.problems().file(CsvFiles.name(path));
+      e.report(ctx, CsvFiles.name(path));
+      return null;
     }
   }
 
@@ -103,7 +107,15 @@ public final class TimesCsv {
    */
   public static TravelTimeMatrix read(String source, InputStream stream, ReadContext ctx)
       throws IOException {
-    return new Parser(source, CsvFiles.open(stream, true), ctx, BLOCK).parse();
+    InputStream in;
+    try {
+      in = CsvFiles.open(stream, true);
+    } catch (UnreadableInputException e) {
+      ctx.problems().file(source);
+      e.report(ctx, source);
+      return null;
+    }
+    return new Parser(source, in, ctx, BLOCK).parse();
   }
 
   /**
@@ -133,8 +145,8 @@ public final class TimesCsv {
 
   /** Returns the options with the minutes column named, when one is given. */
   private static ReadOptions withMinutes(ReadOptions options, String timeColumn) {
-    return timeColumn == null ? options : new ReadOptions(options.encoding(),
-        options.columns().with(ColumnMapping.MINUTES, timeColumn));
+    return timeColumn == null ? options
+        : options.withColumns(options.columns().with(ColumnMapping.MINUTES, timeColumn));
   }
 
   /**
@@ -209,10 +221,23 @@ public final class TimesCsv {
       this.block = block;
     }
 
+    /** The number of blocks read before a line too long, or -1. */
+    private int tooLongAfter = -1;
+
     TravelTimeMatrix parse() throws IOException {
       out.file(source);
+      try {
+        return parseBlocks();
+      } catch (UnreadableInputException e) {
+        e.report(ctx, source);
+        return null;
+      }
+    }
+
+    private TravelTimeMatrix parseBlocks() throws IOException {
       // Header.
-      ByteLines lines = new ByteLines(in);
+      int maxLine = ctx.options().maxLineBytes();
+      ByteLines lines = new ByteLines(in, maxLine);
       boolean more = lines.next();
       while (more && isBlank(lines.buffer(), lines.start(), lines.end())) {
         more = lines.next();
@@ -242,8 +267,11 @@ public final class TimesCsv {
       try {
         while (carry.length > 0 || !end) {
           byte[] buf = free.poll();
-          if (buf == null || buf.length < Math.max(block, carry.length * 2)) {
-            buf = new byte[Math.max(block, carry.length * 2)];
+          // Twice the carried part of a long line, up to the bound: no int overflows.
+          int want = (int) Math.min(Math.max((long) block, 2L * carry.length),
+              (long) maxLine + block);
+          if (buf == null || buf.length < want) {
+            buf = new byte[want];
           }
           System.arraycopy(carry, 0, buf, 0, carry.length);
           int length = carry.length;
@@ -261,6 +289,12 @@ public final class TimesCsv {
           if (!end) {
             cut = lastNewline(buf, length) + 1;
             if (cut == 0) {
+              if (length > maxLine) {
+                // No line end within the bound (a binary file, /dev/zero): the line is numbered
+                // once the blocks before it are.
+                tooLongAfter = blocks.size();
+                break;
+              }
               // A line longer than the block: read on with a bigger buffer.
               carry = Arrays.copyOf(buf, length);
               continue;
@@ -288,8 +322,17 @@ public final class TimesCsv {
           Parallel.await(f, "parsing travel times");
         }
       }
-      TravelTimeMatrix matrix = merge(blocks, headerLine);
-      return matrix;
+      if (tooLongAfter >= 0) {
+        long line = headerLine;
+        for (Block b : blocks) {
+          line += b.lines;
+        }
+        out.add(Check.DAMAGED_FILE, source, line + 1, null, "the line is longer than " + maxLine
+            + " bytes (no line end: a binary file?)", "give a CSV text file, or a larger bound"
+            + " for the longest line");
+        return null;
+      }
+      return merge(blocks, headerLine);
     }
 
     /**
