@@ -1,7 +1,9 @@
 package fr.apl.io.csv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.apl.matrix.TravelTimeMatrix;
 import java.io.ByteArrayInputStream;
@@ -48,11 +50,14 @@ class InflaterTest {
     assertArrayEquals(inline.minutes(), background.minutes());
   }
 
+  /** A cut gzip file is bad data (the file is named, and how much of it could be read). */
   @Test
-  void truncatedGzipIsAnIoError() throws IOException {
+  void truncatedGzipIsBadData() throws IOException {
     byte[] gz = gzippedTimes();
     Path file = Files.write(dir.resolve("t.csv.gz"), Arrays.copyOf(gz, gz.length / 2));
-    assertThrows(IOException.class, () -> TimesCsv.read(file));
+    InputException e = assertThrows(InputException.class, () -> TimesCsv.read(file));
+    assertEquals(file.toString(), e.source());
+    assertTrue(e.problem().startsWith("the gzip file is cut short after "), e.problem());
   }
 
   @Test
