@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -227,7 +228,7 @@ class IndexedPartsTest {
     }
     List<Rec> recs = new ArrayList<>();
     for (int k = 0; k < dests.size(); k++) {
-      recs.add(new Rec("O", String.format("D%03d", dests.get(k)), k));
+      recs.add(new Rec("O", String.format(Locale.ROOT, "D%03d", dests.get(k)), k));
     }
     Reference ref = new Reference(recs);
     DuplicatePairException e = assertThrows(DuplicatePairException.class,

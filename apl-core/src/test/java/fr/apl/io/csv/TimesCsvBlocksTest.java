@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,7 +65,10 @@ class TimesCsvBlocksTest {
   }
 
   private static String code(int k, Random rnd) {
-    String c = k % 7 == 0 ? "cell-" + String.format("%07d", k) : String.format("%05d", 1000 + k);
+    String c =
+        k % 7 == 0
+            ? "cell-" + String.format(Locale.ROOT, "%07d", k)
+            : String.format(Locale.ROOT, "%05d", 1000 + k);
     double r = rnd.nextDouble();
     return r < 0.05 ? "\"" + c + "\"" : r < 0.1 ? " " + c + " " : c;
   }
