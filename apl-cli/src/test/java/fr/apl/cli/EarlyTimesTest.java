@@ -43,8 +43,8 @@ class EarlyTimesTest {
     assertNull(EarlyTimes.start(new String[] {"compute", "--times", t, "--columns=origin=a"}));
     assertNull(EarlyTimes.start(new String[] {"compute", "--times", t, "@args.txt"}));
     assertNull(EarlyTimes.start(new String[] {"compute", "--times", t, "--times", t}));
-    assertNull(EarlyTimes.start(new String[] {"compute", "--times", dir.resolve("none.csv")
-        .toString(), "--supply", "s"}));
+    assertNull(EarlyTimes.start(
+        new String[] {"compute", "--times", dir.resolve("none.csv").toString(), "--supply", "s"}));
     assertNull(EarlyTimes.start(new String[] {"compute", "--times", dir.toString(), "-q"}));
     Path big = dir.resolve("big.csv");
     try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
@@ -73,8 +73,8 @@ class EarlyTimesTest {
     assertNull(early.take(t, null, null, "HP", CPUS));
     assertNull(early.take(t, null, null, null, CPUS + 1));
     TravelTimeMatrix m = early.take(t, null, null, null, CPUS);
-    TravelTimeMatrix direct = TimesCsv.read(t, null, null, null,
-        fr.apl.io.csv.ReadProgress.NONE, 1);
+    TravelTimeMatrix direct =
+        TimesCsv.read(t, null, null, null, fr.apl.io.csv.ReadProgress.NONE, 1);
     assertArrayEquals(direct.codes(), m.codes());
     assertArrayEquals(direct.rowStart(), m.rowStart());
     assertArrayEquals(direct.destinations(), m.destinations());
@@ -83,13 +83,14 @@ class EarlyTimesTest {
 
   @Test
   void aFailedReadFailsTheSameWay() throws IOException {
-    Path bad = Files.writeString(dir.resolve("t.csv"),
-        "origin,destination,minutes\nA,B,1\nA,C,x\n");
+    Path bad =
+        Files.writeString(dir.resolve("t.csv"), "origin,destination,minutes\nA,B,1\nA,C,x\n");
     EarlyTimes early = EarlyTimes.start(new String[] {"compute", "--times", bad.toString()});
-    InputException e = assertThrows(InputException.class,
-        () -> early.take(bad, null, null, null, CPUS));
-    InputException direct = assertThrows(InputException.class, () -> TimesCsv.read(bad, null,
-        null, null, fr.apl.io.csv.ReadProgress.NONE, 1));
+    InputException e =
+        assertThrows(InputException.class, () -> early.take(bad, null, null, null, CPUS));
+    InputException direct = assertThrows(
+        InputException.class,
+        () -> TimesCsv.read(bad, null, null, null, fr.apl.io.csv.ReadProgress.NONE, 1));
     assertEquals(direct.getMessage(), e.getMessage());
   }
 
@@ -97,12 +98,18 @@ class EarlyTimesTest {
   @Test
   void computeIsTheSameWithOrWithoutTheEarlyRead() throws IOException {
     Path folder = Cli.samples().resolve("territoire-de-belfort-90");
-    Path bad = Files.writeString(dir.resolve("bad.csv"),
-        "origin,destination,minutes\n90001,90001,0\n90001,90002,-3\n");
+    Path bad = Files.writeString(
+        dir.resolve("bad.csv"), "origin,destination,minutes\n90001,90001,0\n90001,90002,-3\n");
     for (Path t : new Path[] {folder.resolve("times.csv"), bad}) {
-      String[] args = {"compute", "--times", t.toString(), "--supply",
-          folder.resolve("supply.csv").toString(), "--population",
-          folder.resolve("population.csv").toString()};
+      String[] args = {
+        "compute",
+        "--times",
+        t.toString(),
+        "--supply",
+        folder.resolve("supply.csv").toString(),
+        "--population",
+        folder.resolve("population.csv").toString()
+      };
       Cli.Run used = Cli.run(args);
       String[] declined = java.util.Arrays.copyOf(args, args.length + 2);
       declined[args.length] = "--threads";
