@@ -21,8 +21,8 @@ final class Progress {
       return ReadProgress.NONE;
     }
     return (read, total) -> {
-      err.printf(Locale.ROOT, "\rreading %s: %3.0f %%", what, total > 0 ? 100.0 * read / total
-          : 100.0);
+      err.printf(
+          Locale.ROOT, "\rreading %s: %3.0f %%", what, total > 0 ? 100.0 * read / total : 100.0);
       if (read >= total) {
         err.print("\r\033[K");
       }

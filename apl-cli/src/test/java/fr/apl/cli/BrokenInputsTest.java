@@ -49,21 +49,25 @@ class BrokenInputsTest {
 
   @ParameterizedTest(name = "{0} ({1})")
   @MethodSource("cases")
-  void validateAndComputeSayExactlyWhatIsWrong(String name, String role, int exit,
-      String expected, String summary) throws IOException {
+  void validateAndComputeSayExactlyWhatIsWrong(
+      String name, String role, int exit, String expected, String summary) throws IOException {
     Files.writeString(dir.resolve("times.csv"), TIMES, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("population.csv"), POPULATION, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("supply.csv"), SUPPLY, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("doctors.csv"), DOCTORS, StandardCharsets.UTF_8);
-    try (InputStream in = getClass().getResourceAsStream("/broken/" + name + "." + role
-        + ".csv")) {
+    try (InputStream in = getClass().getResourceAsStream("/broken/" + name + "." + role + ".csv")) {
       Files.write(dir.resolve(role + ".csv"), in.readAllBytes());
     }
     String supplyOption = role.equals("doctors") ? "--doctors" : "--supply";
     String supplyFile = role.equals("doctors") ? "doctors.csv" : "supply.csv";
-    String[] inputs = {"--times", dir.resolve("times.csv").toString(), "--population",
-        dir.resolve("population.csv").toString(), supplyOption,
-        dir.resolve(supplyFile).toString()};
+    String[] inputs = {
+      "--times",
+      dir.resolve("times.csv").toString(),
+      "--population",
+      dir.resolve("population.csv").toString(),
+      supplyOption,
+      dir.resolve(supplyFile).toString()
+    };
 
     Cli.Run validate = Cli.run(concat(new String[] {"validate"}, inputs));
     String out = validate.out().replace(dir + "/", "");
@@ -72,8 +76,8 @@ class BrokenInputsTest {
     assertTrue(out.endsWith("\n" + summary + "\n") || out.equals(summary + "\n"), out);
 
     Path output = dir.resolve("apl.csv");
-    Cli.Run compute = Cli.run(concat(new String[] {"compute", "--output", output.toString()},
-        inputs));
+    Cli.Run compute =
+        Cli.run(concat(new String[] {"compute", "--output", output.toString()}, inputs));
     String err = compute.err().replace(dir + "/", "");
     assertEquals(exit, compute.exit(), err);
     if (exit != 0) {

@@ -22,7 +22,8 @@ final class Cli {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = Main.execute(args, o, e);
     }
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Returns the repository root (surefire runs in the module folder). */
@@ -32,7 +33,8 @@ final class Cli {
       p = p.getParent();
     }
     if (p == null) {
-      throw new IllegalStateException("data-samples/ not found above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "data-samples/ not found above " + Path.of("").toAbsolutePath());
     }
     return p;
   }

@@ -38,8 +38,15 @@ class ComputeCommandTest {
   }
 
   private static String[] args(Path[] w, String... more) {
-    String[] base = {"compute", "--times", w[0].toString(), "--population", w[1].toString(),
-        "--supply", w[2].toString()};
+    String[] base = {
+      "compute",
+      "--times",
+      w[0].toString(),
+      "--population",
+      w[1].toString(),
+      "--supply",
+      w[2].toString()
+    };
     return Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
   }
 
@@ -93,8 +100,11 @@ class ComputeCommandTest {
     Cli.Run run = Cli.run(args(w));
     assertEquals(65, run.exit());
     assertEquals("", run.out());
-    assertTrue(run.err().contains(w[0] + ":3: error: travel time 01002 -> 01001 must be >= 0 (-3)"
-        + " \u2014 fix the row or remove it\n"), run.err());
+    assertTrue(
+        run.err()
+            .contains(w[0] + ":3: error: travel time 01002 -> 01001 must be >= 0 (-3)"
+                + " \u2014 fix the row or remove it\n"),
+        run.err());
     assertTrue(run.err().contains("1 error, 1 warning in 3 files\n"), run.err());
   }
 
@@ -103,8 +113,11 @@ class ComputeCommandTest {
     Path[] w = world(TIMES + "01001,01002,13\n");
     Cli.Run run = Cli.run(args(w));
     assertEquals(65, run.exit());
-    assertTrue(run.err().contains(w[0] + ":6: error: pair 01001 -> 01002 is given twice with"
-        + " different times, first at line 2 (12 and 13 minutes)"), run.err());
+    assertTrue(
+        run.err()
+            .contains(w[0] + ":6: error: pair 01001 -> 01002 is given twice with"
+                + " different times, first at line 2 (12 and 13 minutes)"),
+        run.err());
   }
 
   @Test
@@ -113,8 +126,10 @@ class ComputeCommandTest {
     write("population.csv", "commune,population\n01001,100\n01002,200\n01001,300\n");
     Cli.Run run = Cli.run(args(w));
     assertEquals(65, run.exit());
-    assertTrue(run.err().contains(w[1] + ":4: error: commune is given twice, first at line 2"
-        + " (01001)"), run.err());
+    assertTrue(
+        run.err()
+            .contains(w[1] + ":4: error: commune is given twice, first at line 2" + " (01001)"),
+        run.err());
   }
 
   @Test
@@ -123,8 +138,11 @@ class ComputeCommandTest {
     write("supply.csv", "commune,consultations\n01001,1000\n01003,six cents\n");
     Cli.Run run = Cli.run(args(w));
     assertEquals(65, run.exit());
-    assertTrue(run.err().contains(w[2] + ":3: error: consultations of 01003 must be a number"
-        + " ('six cents')"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                w[2] + ":3: error: consultations of 01003 must be a number" + " ('six cents')"),
+        run.err());
   }
 
   @Test
@@ -177,8 +195,10 @@ class ComputeCommandTest {
     assertEquals(65, failed.exit());
     assertEquals(written, Files.readString(out));
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
-          .toList(), "temporary files left behind");
+      assertEquals(
+          List.of(),
+          files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(),
+          "temporary files left behind");
     }
   }
 
@@ -219,7 +239,8 @@ class ComputeCommandTest {
 
   private static void assertColumn(String line, int column, double expected) {
     double got = Double.parseDouble(line.split(",")[column]);
-    assertTrue(Math.abs(got - expected) <= 1e-12 * Math.abs(expected),
+    assertTrue(
+        Math.abs(got - expected) <= 1e-12 * Math.abs(expected),
         line + ": column " + column + " expected " + expected);
   }
 
@@ -234,8 +255,8 @@ class ComputeCommandTest {
     Path[] w = {t, p, s};
     Cli.Run strict = Cli.run(args(w));
     assertEquals(65, strict.exit());
-    assertTrue(strict.err().contains(t + ":2: error: not an INSEE commune code (c1)"),
-        strict.err());
+    assertTrue(
+        strict.err().contains(t + ":2: error: not an INSEE commune code (c1)"), strict.err());
     Cli.Run any = Cli.run(args(w, "--codes", "any"));
     assertEquals(0, any.exit(), any.err());
     List<String> lines = any.out().lines().toList();
@@ -252,8 +273,14 @@ class ComputeCommandTest {
     Path s = write("supply.csv", "commune,consultations\n75101,1000\n");
     String line = p + ": error: Paris is given as 75056 here and by arrondissement in " + t
         + " (75056) — give every file by arrondissement (75101-75120), as DREES does";
-    Cli.Run validate = Cli.run("validate", "--times", t.toString(), "--population", p.toString(),
-        "--supply", s.toString());
+    Cli.Run validate = Cli.run(
+        "validate",
+        "--times",
+        t.toString(),
+        "--population",
+        p.toString(),
+        "--supply",
+        s.toString());
     assertEquals(65, validate.exit(), validate.out());
     assertTrue(validate.out().contains(line), validate.out());
     assertTrue(!validate.out().contains("no commune of this file"), validate.out());
@@ -298,8 +325,8 @@ class ComputeCommandTest {
     assertTrue(convert.out().contains("Usage: apl matrix convert"), convert.out());
   }
 
-  private static void assertRow(String line, String code, double apl, String population,
-      String practices) {
+  private static void assertRow(
+      String line, String code, double apl, String population, String practices) {
     String[] f = line.split(",");
     assertEquals(code, f[0], line);
     double got = Double.parseDouble(f[1]);

@@ -23,16 +23,26 @@ class MatrixCommandTest {
     Path folder = Cli.samples().resolve("territoire-de-belfort-90");
     Path matrix = dir.resolve("belfort.aplm");
     for (String times : new String[] {"times.csv", "times_metric.csv"}) {
-      Cli.Run convert = Cli.run("matrix", "convert", "--times", folder.resolve(times).toString(),
-          "--output", matrix.toString(), "--force");
+      Cli.Run convert = Cli.run(
+          "matrix",
+          "convert",
+          "--times",
+          folder.resolve(times).toString(),
+          "--output",
+          matrix.toString(),
+          "--force");
       assertEquals(0, convert.exit(), convert.err());
       assertTrue(convert.err().contains("768 communes, 51799 pairs"), convert.err());
-      String[] common = {"--supply", folder.resolve("supply.csv").toString(), "--population",
-          folder.resolve("population.csv").toString()};
-      Cli.Run fromCsv = Cli.run(concat(new String[] {"compute", "--times",
-          folder.resolve(times).toString()}, common));
-      Cli.Run fromMatrix = Cli.run(concat(new String[] {"compute", "--times", matrix.toString()},
-          common));
+      String[] common = {
+        "--supply",
+        folder.resolve("supply.csv").toString(),
+        "--population",
+        folder.resolve("population.csv").toString()
+      };
+      Cli.Run fromCsv = Cli.run(
+          concat(new String[] {"compute", "--times", folder.resolve(times).toString()}, common));
+      Cli.Run fromMatrix =
+          Cli.run(concat(new String[] {"compute", "--times", matrix.toString()}, common));
       assertEquals(0, fromMatrix.exit(), fromMatrix.err());
       assertEquals(fromCsv.out(), fromMatrix.out(), times);
     }
@@ -41,20 +51,32 @@ class MatrixCommandTest {
   @Test
   void badInputAndOutput() throws IOException {
     Path bad = Files.writeString(dir.resolve("t.csv"), "origin,destination,minutes\nA,B,x\n");
-    Cli.Run run = Cli.run("matrix", "convert", "--times", bad.toString(), "--output",
+    Cli.Run run = Cli.run(
+        "matrix",
+        "convert",
+        "--times",
+        bad.toString(),
+        "--output",
         dir.resolve("m.aplm").toString());
     assertEquals(65, run.exit());
-    assertTrue(run.err().contains(bad + ":2: error: travel time A -> B must be a number ('x')"),
+    assertTrue(
+        run.err().contains(bad + ":2: error: travel time A -> B must be a number ('x')"),
         run.err());
     assertEquals(false, Files.exists(dir.resolve("m.aplm")));
-    assertEquals(2, Cli.run("matrix", "convert", "--times", bad.toString(), "--output", "-")
-        .exit());
+    assertEquals(
+        2,
+        Cli.run("matrix", "convert", "--times", bad.toString(), "--output", "-").exit());
     assertEquals(2, Cli.run("matrix").exit());
-    Path damaged = Files.write(dir.resolve("d.aplm"), new byte[] {'A', 'P', 'L', 'M', 'A', 'T',
-        'R', 'X', 1, 0, 0, 0});
+    Path damaged = Files.write(
+        dir.resolve("d.aplm"), new byte[] {'A', 'P', 'L', 'M', 'A', 'T', 'R', 'X', 1, 0, 0, 0});
     Path folder = Cli.samples().resolve("territoire-de-belfort-90");
-    Cli.Run d = Cli.run("compute", "--times", damaged.toString(), "--supply",
-        folder.resolve("supply.csv").toString(), "--population",
+    Cli.Run d = Cli.run(
+        "compute",
+        "--times",
+        damaged.toString(),
+        "--supply",
+        folder.resolve("supply.csv").toString(),
+        "--population",
         folder.resolve("population.csv").toString());
     assertEquals(65, d.exit());
     assertTrue(d.err().contains("not an apl matrix file: 12 bytes"), d.err());

@@ -29,8 +29,16 @@ class RandomWorldsCliTest {
   Path dir;
 
   @ParameterizedTest(name = "seed {0}, {1}")
-  @CsvSource({"1, half-open", "2, half-open", "3, closed-upper", "4, closed-upper",
-      "5, half-open", "6, closed-upper", "7, half-open", "8, closed-upper"})
+  @CsvSource({
+    "1, half-open",
+    "2, half-open",
+    "3, closed-upper",
+    "4, closed-upper",
+    "5, half-open",
+    "6, closed-upper",
+    "7, half-open",
+    "8, closed-upper"
+  })
   void agreesWithTheFormula(long seed, String edges) throws IOException {
     Random rnd = new Random(seed);
     int n = 20 + rnd.nextInt(200);
@@ -38,8 +46,8 @@ class RandomWorldsCliTest {
     for (int i = 0; i < n; i++) {
       // Departments 01-95 but 20 (Corsica is 2A/2B), commune numbers from 001: INSEE codes.
       int department = 1 + rnd.nextInt(94);
-      codes[i] = String.format(Locale.ROOT, "%02d%03d", department >= 20 ? department + 1
-          : department, i + 1);
+      codes[i] = String.format(
+          Locale.ROOT, "%02d%03d", department >= 20 ? department + 1 : department, i + 1);
     }
     // Times: about 8 % of ordered pairs; a third of them on a band edge or whole minutes.
     Map<String, Map<String, Double>> times = new TreeMap<>();
@@ -48,11 +56,13 @@ class RandomWorldsCliTest {
       for (int j = 0; j < n; j++) {
         boolean self = i == j;
         if (self ? rnd.nextInt(3) == 0 : rnd.nextInt(100) < 8) {
-          double m = self ? 0.0 : switch (rnd.nextInt(3)) {
-            case 0 -> new double[] {10, 15, 20}[rnd.nextInt(3)];
-            case 1 -> rnd.nextInt(25);
-            default -> Math.round(rnd.nextDouble() * 250) / 10.0;
-          };
+          double m = self
+              ? 0.0
+              : switch (rnd.nextInt(3)) {
+                case 0 -> new double[] {10, 15, 20}[rnd.nextInt(3)];
+                case 1 -> rnd.nextInt(25);
+                default -> Math.round(rnd.nextDouble() * 250) / 10.0;
+              };
           times.computeIfAbsent(codes[i], k -> new TreeMap<>()).put(codes[j], m);
           t.append(codes[i]).append(',').append(codes[j]).append(',').append(m).append('\n');
         }
@@ -92,8 +102,18 @@ class RandomWorldsCliTest {
     Path pf = Files.writeString(dir.resolve("p.csv"), p, StandardCharsets.UTF_8);
     Path sf = Files.writeString(dir.resolve("s.csv"), s, StandardCharsets.UTF_8);
 
-    Cli.Run run = Cli.run("compute", "--times", tf.toString(), "--population", pf.toString(),
-        "--supply", sf.toString(), "--band-edges", edges, "--threads", "3");
+    Cli.Run run = Cli.run(
+        "compute",
+        "--times",
+        tf.toString(),
+        "--population",
+        pf.toString(),
+        "--supply",
+        sf.toString(),
+        "--band-edges",
+        edges,
+        "--threads",
+        "3");
     assertEquals(0, run.exit(), "seed " + seed + ": " + run.err());
     Map<String, Double> expected = reference(times, pop, supply, edges.equals("half-open"));
     List<String> lines = run.out().lines().toList();
@@ -107,7 +127,8 @@ class RandomWorldsCliTest {
         zeros++;
         assertEquals(0.0, got, "seed " + seed + " commune " + f[0]);
       } else {
-        assertTrue(Math.abs(got - want) <= 1e-9 * Math.abs(want),
+        assertTrue(
+            Math.abs(got - want) <= 1e-9 * Math.abs(want),
             "seed " + seed + " commune " + f[0] + ": expected " + want + ", got " + got);
       }
     }
@@ -123,8 +144,11 @@ class RandomWorldsCliTest {
   }
 
   /** The formula over maps: every commune reaches itself at 0 minutes unless a pair says else. */
-  private static Map<String, Double> reference(Map<String, Map<String, Double>> times,
-      Map<String, Double> pop, Map<String, Double> supply, boolean halfOpen) {
+  private static Map<String, Double> reference(
+      Map<String, Map<String, Double>> times,
+      Map<String, Double> pop,
+      Map<String, Double> supply,
+      boolean halfOpen) {
     Map<String, Map<String, Double>> w = new HashMap<>();
     java.util.Set<String> all = new java.util.TreeSet<>(pop.keySet());
     all.addAll(supply.keySet());

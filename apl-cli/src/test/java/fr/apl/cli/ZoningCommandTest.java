@@ -26,6 +26,7 @@ class ZoningCommandTest {
    */
   private static final String APL = "commune,apl,population\n01001,2.0,100\n01002,3.0,300\n"
       + "01003,5.0,100\n01004,1.0,0\n02001,4.0,200\n02002,4.5,200\n75101,2.5,50\n99999,3.0,10\n";
+
   private static final String TERRITORIES = "commune,territory,region,department\n"
       + "01001,T1,R1,01\n01002,T1,R1,01\n01003,T2,R1,01\n01004,T3,R1,01\n02001,T4,R2,02\n"
       + "02002,T4,R2,02\n75056,T5,R2,75\n";
@@ -37,7 +38,8 @@ class ZoningCommandTest {
   private String[] args(String... more) throws IOException {
     Path apl = write("apl.csv", APL);
     Path territories = Files.exists(dir.resolve("territories.csv"))
-        ? dir.resolve("territories.csv") : write("territories.csv", TERRITORIES);
+        ? dir.resolve("territories.csv")
+        : write("territories.csv", TERRITORIES);
     String[] base = {"zoning", "--apl", apl.toString(), "--territories", territories.toString()};
     return Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
   }
@@ -45,20 +47,23 @@ class ZoningCommandTest {
   @Test
   void nationalRuleTerritoryTable() throws IOException {
     Path out = dir.resolve("zoning.csv");
-    Cli.Run run = Cli.run(args("--output", out.toString(), "--figures", dir.resolve("f.csv")
-        .toString()));
+    Cli.Run run = Cli.run(
+        args("--output", out.toString(), "--figures", dir.resolve("f.csv").toString()));
     assertEquals(0, run.exit(), run.err());
-    assertEquals("territory,population,apl,class,forced_class,final_class,region,communes\n"
-        + "T1,400.0,2.75,vivier,,vivier,R1,2\n"
-        + "T2,100.0,5.0,hors_zonage,,hors_zonage,R1,1\n"
-        + "T3,0.0,,,,,R1,1\n"
-        + "T4,400.0,4.25,hors_zonage,,hors_zonage,R2,2\n"
-        + "T5,50.0,2.5,zip,,zip,R2,1\n", Files.readString(out));
+    assertEquals(
+        "territory,population,apl,class,forced_class,final_class,region,communes\n"
+            + "T1,400.0,2.75,vivier,,vivier,R1,2\n"
+            + "T2,100.0,5.0,hors_zonage,,hors_zonage,R1,1\n"
+            + "T3,0.0,,,,,R1,1\n"
+            + "T4,400.0,4.25,hors_zonage,,hors_zonage,R2,2\n"
+            + "T5,50.0,2.5,zip,,zip,R2,1\n",
+        Files.readString(out));
     assertTrue(run.err().contains("1 communes with an APL but no territory"), run.err());
     assertTrue(run.err().contains(": 99999"), run.err());
-    assertTrue(run.err().contains("1 territories with no population (not classified): T3"),
-        run.err());
-    assertTrue(run.err().contains("1 arrondissements took the territory of their municipality"),
+    assertTrue(
+        run.err().contains("1 territories with no population (not classified): T3"), run.err());
+    assertTrue(
+        run.err().contains("1 arrondissements took the territory of their municipality"),
         run.err());
   }
 
@@ -77,8 +82,14 @@ class ZoningCommandTest {
     Files.createDirectories(a);
     Files.createDirectories(b);
     for (Path d : new Path[] {a, b}) {
-      Cli.Run run = Cli.run(args("--output", d.resolve("t.csv").toString(), "--communes",
-          d.resolve("c.csv").toString(), "--json", d.resolve("z.json").toString(), "--figures",
+      Cli.Run run = Cli.run(args(
+          "--output",
+          d.resolve("t.csv").toString(),
+          "--communes",
+          d.resolve("c.csv").toString(),
+          "--json",
+          d.resolve("z.json").toString(),
+          "--figures",
           d.resolve("f.csv").toString()));
       assertEquals(0, run.exit(), run.err());
     }
@@ -86,36 +97,67 @@ class ZoningCommandTest {
       assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f);
     }
     // The check file may be the output itself: it is read before being replaced.
-    Cli.Run check = Cli.run(args("--output", a.resolve("t.csv").toString(), "--figures",
-        dir.resolve("f.csv").toString(), "--check", a.resolve("t.csv").toString(), "--force"));
+    Cli.Run check = Cli.run(args(
+        "--output",
+        a.resolve("t.csv").toString(),
+        "--figures",
+        dir.resolve("f.csv").toString(),
+        "--check",
+        a.resolve("t.csv").toString(),
+        "--force"));
     // Without --force the checked file itself may be replaced (the CI use), not another one.
-    Cli.Run again = Cli.run(args("--output", a.resolve("t.csv").toString(), "--figures", "-",
-        "--check", a.resolve("t.csv").toString()));
+    Cli.Run again = Cli.run(args(
+        "--output",
+        a.resolve("t.csv").toString(),
+        "--figures",
+        "-",
+        "--check",
+        a.resolve("t.csv").toString()));
     assertEquals(0, again.exit(), again.err());
-    Cli.Run other = Cli.run(args("--output", a.resolve("c.csv").toString(), "--figures", "-",
-        "--check", a.resolve("t.csv").toString()));
+    Cli.Run other = Cli.run(args(
+        "--output",
+        a.resolve("c.csv").toString(),
+        "--figures",
+        "-",
+        "--check",
+        a.resolve("t.csv").toString()));
     assertEquals(2, other.exit(), other.err());
     assertEquals(0, check.exit(), check.err());
     assertTrue(check.err().contains("0 territories changed class"), check.err());
     assertEquals(Files.readString(b.resolve("t.csv")), Files.readString(a.resolve("t.csv")));
-    assertTrue(Files.readString(a.resolve("c.csv")).startsWith(
-        "commune,territory,apl,class\n01001,T1,2.0,vivier\n"), Files.readString(a.resolve("c.csv")));
-    assertTrue(Files.readString(a.resolve("z.json")).contains(
-        "{\"territory\": \"T5\", \"population\": 50.0, \"apl\": 2.5, \"class\": \"zip\","
-        + " \"forced_class\": null, \"final_class\": \"zip\", \"region\": \"R2\","
-        + " \"communes\": 1}"), Files.readString(a.resolve("z.json")));
+    assertTrue(
+        Files.readString(a.resolve("c.csv"))
+            .startsWith("commune,territory,apl,class\n01001,T1,2.0,vivier\n"),
+        Files.readString(a.resolve("c.csv")));
+    assertTrue(
+        Files.readString(a.resolve("z.json"))
+            .contains(
+                "{\"territory\": \"T5\", \"population\": 50.0, \"apl\": 2.5, \"class\": \"zip\","
+                    + " \"forced_class\": null, \"final_class\": \"zip\", \"region\": \"R2\","
+                    + " \"communes\": 1}"),
+        Files.readString(a.resolve("z.json")));
   }
 
   @Test
   void checkReportsChangesAndExits3() throws IOException {
     Path previous = dir.resolve("previous.csv");
-    assertEquals(0, Cli.run(args("--output", previous.toString(), "--figures", "-")).exit());
+    assertEquals(
+        0, Cli.run(args("--output", previous.toString(), "--figures", "-")).exit());
     // 01002 falls to APL 1: T1 = (2·100 + 1·300) / 400 = 1.25, zip.
     Files.writeString(dir.resolve("apl.csv"), APL.replace("01002,3.0,300", "01002,1.0,300"));
     Path apl = dir.resolve("apl.csv");
-    Cli.Run run = Cli.run("zoning", "--apl", apl.toString(), "--territories",
-        dir.resolve("territories.csv").toString(), "--output", dir.resolve("now.csv").toString(),
-        "--figures", "-", "--check", previous.toString());
+    Cli.Run run = Cli.run(
+        "zoning",
+        "--apl",
+        apl.toString(),
+        "--territories",
+        dir.resolve("territories.csv").toString(),
+        "--output",
+        dir.resolve("now.csv").toString(),
+        "--figures",
+        "-",
+        "--check",
+        previous.toString());
     assertEquals(3, run.exit(), run.err());
     assertTrue(run.err().contains("changed T1: vivier -> zip (APL 2.750 -> 1.250)"), run.err());
     assertTrue(run.err().contains("1 territories changed class"), run.err());
@@ -137,14 +179,21 @@ class ZoningCommandTest {
     // --crossing include, T1 (0 < 250) enters zip, then T2 (100 <= 250) zac.
     // R2: T5 (2.5, 50), T4 (4.25, 400); total 450; zip 20 % = 90: T5 zip; zac 50 % = 225: T4 out.
     Path ceilings = write("ceilings.csv", "region,zip_share,zac_share\nR1,50 %,50 %\nR2,0.2,0.5\n");
-    Cli.Run ex = Cli.run(args("--output", "-", "--rule", "ceilings", "--ceilings",
-        ceilings.toString()));
+    Cli.Run ex =
+        Cli.run(args("--output", "-", "--rule", "ceilings", "--ceilings", ceilings.toString()));
     assertEquals(0, ex.exit(), ex.err());
     assertTrue(ex.out().contains("T1,400.0,2.75,hors_zonage,"), ex.out());
     assertTrue(ex.out().contains("T5,50.0,2.5,zip,"), ex.out());
     assertTrue(ex.out().contains("T4,400.0,4.25,hors_zonage,"), ex.out());
-    Cli.Run in = Cli.run(args("--output", "-", "--rule", "ceilings", "--ceilings",
-        ceilings.toString(), "--crossing", "include"));
+    Cli.Run in = Cli.run(args(
+        "--output",
+        "-",
+        "--rule",
+        "ceilings",
+        "--ceilings",
+        ceilings.toString(),
+        "--crossing",
+        "include"));
     assertTrue(in.out().contains("T1,400.0,2.75,zip,"), in.out());
     assertTrue(in.out().contains("T2,100.0,5.0,zac,"), in.out());
   }
@@ -152,19 +201,22 @@ class ZoningCommandTest {
   @Test
   void badCeilingsAndMissingRegions() throws IOException {
     Path bad = write("ceilings.csv", "region,zip_share,zac_share\nR1,1.5,0\n");
-    Cli.Run run = Cli.run(args("--output", "-", "--rule", "ceilings", "--ceilings",
-        bad.toString()));
+    Cli.Run run =
+        Cli.run(args("--output", "-", "--rule", "ceilings", "--ceilings", bad.toString()));
     assertEquals(65, run.exit());
-    assertTrue(run.err().contains(bad + ":2: share must be a fraction in [0, 1] or a percentage"
-        + " such as 20.3 %, given: '1.5'"), run.err());
+    assertTrue(
+        run.err()
+            .contains(bad + ":2: share must be a fraction in [0, 1] or a percentage"
+                + " such as 20.3 %, given: '1.5'"),
+        run.err());
     Path partial = write("partial.csv", "region,zip_share,zac_share\nR1,0.3,0.4\n");
-    Cli.Run missing = Cli.run(args("--output", "-", "--rule", "ceilings", "--ceilings",
-        partial.toString()));
+    Cli.Run missing =
+        Cli.run(args("--output", "-", "--rule", "ceilings", "--ceilings", partial.toString()));
     assertEquals(65, missing.exit());
     assertTrue(missing.err().contains("no ceilings for region(s) R2"), missing.err());
     write("territories.csv", "commune,territory\n01001,T1\n");
-    Cli.Run noRegion = Cli.run(args("--output", "-", "--rule", "ceilings", "--ceilings",
-        partial.toString()));
+    Cli.Run noRegion =
+        Cli.run(args("--output", "-", "--rule", "ceilings", "--ceilings", partial.toString()));
     assertEquals(2, noRegion.exit());
     assertTrue(noRegion.err().contains("has no region column"), noRegion.err());
   }
@@ -195,10 +247,14 @@ class ZoningCommandTest {
   @Test
   void usageAndDataErrors() throws IOException {
     assertEquals(2, Cli.run(args("--output", "-", "--rule", "magic")).exit());
-    assertEquals(2, Cli.run(args("--output", "-", "--rule", "quantiles", "--shares", "10,20,30"))
-        .exit());
-    assertEquals(2, Cli.run(args("--output", "-", "--rule", "quantiles", "--shares",
-        "10,20,30,20,10")).exit());
+    assertEquals(
+        2,
+        Cli.run(args("--output", "-", "--rule", "quantiles", "--shares", "10,20,30"))
+            .exit());
+    assertEquals(
+        2,
+        Cli.run(args("--output", "-", "--rule", "quantiles", "--shares", "10,20,30,20,10"))
+            .exit());
     Cli.Run same = Cli.run(args("--output", dir.resolve("apl.csv").toString()));
     assertEquals(2, same.exit());
     assertTrue(same.err().contains("is also an input file"), same.err());

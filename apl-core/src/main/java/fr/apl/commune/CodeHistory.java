@@ -166,8 +166,8 @@ public final class CodeHistory {
   /** Returns the supply in current codes; merged practice communes are summed. */
   public Remapped<Supply> remap(Supply supply) {
     Remapped<CommuneValues> r = remap(supply.consultationsPerYear());
-    return new Remapped<>(r.remapped().isEmpty() ? supply : Supply.of(r.value()), r.remapped(),
-        r.merged());
+    return new Remapped<>(
+        r.remapped().isEmpty() ? supply : Supply.of(r.value()), r.remapped(), r.merged());
   }
 
   /**
@@ -179,10 +179,15 @@ public final class CodeHistory {
     if (s.remapped().isEmpty()) {
       return new Remapped<>(population, s.remapped(), 0);
     }
-    CommuneValues residents = population.hasResidents()
-        ? remap(population.residents()).value() : null;
-    return new Remapped<>(Population.of(s.value(), residents, population.provenance()
-        + ", commune codes brought to the current geography"), s.remapped(), s.merged());
+    CommuneValues residents =
+        population.hasResidents() ? remap(population.residents()).value() : null;
+    return new Remapped<>(
+        Population.of(
+            s.value(),
+            residents,
+            population.provenance() + ", commune codes brought to the current geography"),
+        s.remapped(),
+        s.merged());
   }
 
   /**
@@ -203,13 +208,15 @@ public final class CodeHistory {
       Integer at = byPractice.get(key);
       if (at != null) {
         Doctor p = out.get(at);
-        out.set(at, new Doctor(p.id(), n, p.acts() + d.acts(), p.age(), p.mode(),
-            p.newInstallation()));
+        out.set(
+            at, new Doctor(p.id(), n, p.acts() + d.acts(), p.age(), p.mode(), p.newInstallation()));
         merged++;
       } else {
         byPractice.put(key, out.size());
-        out.add(remapped.containsKey(d.commune())
-            ? new Doctor(d.id(), n, d.acts(), d.age(), d.mode(), d.newInstallation()) : d);
+        out.add(
+            remapped.containsKey(d.commune())
+                ? new Doctor(d.id(), n, d.acts(), d.age(), d.mode(), d.newInstallation())
+                : d);
       }
     }
     return new Remapped<>(remapped.isEmpty() ? doctors : List.copyOf(out), remapped, merged);
@@ -292,8 +299,8 @@ public final class CodeHistory {
         }
       }
     }
-    TravelTimeMatrix out = TravelTimeMatrix.fromIndexedPairs(newCodes, origin, destination, time,
-        count);
+    TravelTimeMatrix out =
+        TravelTimeMatrix.fromIndexedPairs(newCodes, origin, destination, time, count);
     return new Remapped<>(out, remapped, merged);
   }
 }

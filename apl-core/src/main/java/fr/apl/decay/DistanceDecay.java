@@ -34,17 +34,15 @@ public final class DistanceDecay {
       throw new IllegalArgumentException("band edges must not be null");
     }
     if (bands.size() > MAX_BANDS) {
-      throw new IllegalArgumentException("at most " + MAX_BANDS + " bands, given: "
-          + bands.size());
+      throw new IllegalArgumentException("at most " + MAX_BANDS + " bands, given: " + bands.size());
     }
     this.upperMinutes = new double[bands.size()];
     this.weights = new double[bands.size()];
     for (int b = 0; b < bands.size(); b++) {
       Band band = bands.get(b);
       if (b > 0 && !(band.upperMinutes() > upperMinutes[b - 1])) {
-        throw new IllegalArgumentException(
-            "band edges must increase, given " + upperMinutes[b - 1] + " then "
-                + band.upperMinutes());
+        throw new IllegalArgumentException("band edges must increase, given " + upperMinutes[b - 1]
+            + " then " + band.upperMinutes());
       }
       upperMinutes[b] = band.upperMinutes();
       weights[b] = band.weight();
@@ -94,7 +92,8 @@ public final class DistanceDecay {
       double upper = parseNumber(band.substring(0, colon), band);
       String w = band.substring(colon + 1).trim();
       int slash = w.indexOf('/');
-      double weight = slash < 0 ? parseNumber(w, band)
+      double weight = slash < 0
+          ? parseNumber(w, band)
           : parseNumber(w.substring(0, slash), band) / parseNumber(w.substring(slash + 1), band);
       try {
         bands.add(new Band(upper, weight));
@@ -197,7 +196,9 @@ public final class DistanceDecay {
       }
       sb.append(String.format(Locale.ROOT, "%s:%s", upperMinutes[b], weights[b]));
     }
-    return sb.append(" (").append(edges.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-        .append(')').toString();
+    return sb.append(" (")
+        .append(edges.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+        .append(')')
+        .toString();
   }
 }

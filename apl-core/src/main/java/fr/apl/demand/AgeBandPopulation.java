@@ -72,8 +72,10 @@ public final class AgeBandPopulation {
         break;
       case TO_TOTAL:
         factor = weightedTotal > 0 ? residentTotal / weightedTotal : 1.0;
-        how = String.format(Locale.ROOT,
-            "rescaled by %.6f so that it sums to the %.0f residents of the input", factor,
+        how = String.format(
+            Locale.ROOT,
+            "rescaled by %.6f so that it sums to the %.0f residents of the input",
+            factor,
             residentTotal);
         break;
       default:
@@ -85,7 +87,9 @@ public final class AgeBandPopulation {
     if (factor != 1.0) {
       standardised = standardised.scaled(factor);
     }
-    return Population.of(standardised, residents.build(),
+    return Population.of(
+        standardised,
+        residents.build(),
         "standardised from age bands with the " + weights.name() + " weights, " + how);
   }
 
@@ -132,7 +136,9 @@ public final class AgeBandPopulation {
   @Override
   public String toString() {
     return "AgeBandPopulation[" + bandsByCode.size() + " communes, first "
-        + (bandsByCode.isEmpty() ? "-" : Arrays.toString(bandsByCode.values().iterator().next()))
+        + (bandsByCode.isEmpty()
+            ? "-"
+            : Arrays.toString(bandsByCode.values().iterator().next()))
         + "]";
   }
 }

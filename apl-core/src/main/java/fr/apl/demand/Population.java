@@ -51,8 +51,8 @@ public final class Population {
    * @param provenance one sentence saying how the standardised population was obtained, non-null
    * @throws IllegalArgumentException on a negative value
    */
-  public static Population of(CommuneValues standardised, CommuneValues residents,
-      String provenance) {
+  public static Population of(
+      CommuneValues standardised, CommuneValues residents, String provenance) {
     return new Population(standardised, residents, provenance);
   }
 
@@ -75,7 +75,9 @@ public final class Population {
             + " scenario changes communes it lists");
       }
     }
-    return new Population(standardised.with(new TreeMap<>(standardisedByCommune)), null,
+    return new Population(
+        standardised.with(new TreeMap<>(standardisedByCommune)),
+        null,
         provenance + ", changed by a scenario in " + standardisedByCommune.size()
             + (standardisedByCommune.size() == 1 ? " commune" : " communes"));
   }

@@ -28,7 +28,8 @@ public record Rescaling(Mode mode, double factor) {
       throw new IllegalArgumentException("rescaling mode must not be null");
     }
     if (mode == Mode.FACTOR && (!(factor > 0) || Double.isInfinite(factor))) {
-      throw new IllegalArgumentException("rescaling factor must be finite and > 0, given: " + factor);
+      throw new IllegalArgumentException(
+          "rescaling factor must be finite and > 0, given: " + factor);
     }
   }
 

@@ -21,8 +21,12 @@ public final class Parallel {
 
   /** Daemon worker threads, created on demand and ended after 30 s idle. */
   private static final java.util.concurrent.ExecutorService POOL =
-      new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 30,
-          java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+      new java.util.concurrent.ThreadPoolExecutor(
+          0,
+          Integer.MAX_VALUE,
+          30,
+          java.util.concurrent.TimeUnit.SECONDS,
+          new java.util.concurrent.SynchronousQueue<>(),
           r -> {
             Thread t = new Thread(r, "apl-worker");
             t.setDaemon(true);
@@ -61,8 +65,7 @@ public final class Parallel {
   }
 
   /** Runs a task that returns a value on one of the pool's daemon threads. */
-  public static <T> java.util.concurrent.Future<T> submit(
-      java.util.concurrent.Callable<T> task) {
+  public static <T> java.util.concurrent.Future<T> submit(java.util.concurrent.Callable<T> task) {
     return POOL.submit(task);
   }
 

@@ -18,8 +18,15 @@ public final class TwoStepKernel {
    * {@code D_j = Σ_i w_ij P_i} (rows by practice) and access {@code APL_i = Σ_j w_ij R_j} (rows by
    * residence).
    */
-  public static void gather(int[] start, int[] index, char[] band, double[] bandWeight,
-      double[] x, double[] out, int from, int to) {
+  public static void gather(
+      int[] start,
+      int[] index,
+      char[] band,
+      double[] bandWeight,
+      double[] x,
+      double[] out,
+      int from,
+      int to) {
     for (int r = from; r < to; r++) {
       double sum = 0.0;
       int end = start[r + 1];

@@ -12,8 +12,13 @@ public final class DuplicatePairException extends IllegalArgumentException {
   private final long firstRecord;
   private final long secondRecord;
 
-  DuplicatePairException(String origin, String destination, double firstMinutes,
-      double secondMinutes, long firstRecord, long secondRecord) {
+  DuplicatePairException(
+      String origin,
+      String destination,
+      double firstMinutes,
+      double secondMinutes,
+      long firstRecord,
+      long secondRecord) {
     super("pair " + origin + " -> " + destination + " is given twice with different times: "
         + firstMinutes + " and " + secondMinutes + " minutes");
     this.firstRecord = firstRecord;

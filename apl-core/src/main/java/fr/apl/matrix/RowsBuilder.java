@@ -52,8 +52,8 @@ final class RowsBuilder {
 
   private TravelTimeMatrix build() {
     if (firstRecord[parts.size()] > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("more than " + (Integer.MAX_VALUE - 8)
-          + " records: too many for one matrix");
+      throw new IllegalArgumentException(
+          "more than " + (Integer.MAX_VALUE - 8) + " records: too many for one matrix");
     }
     int count = (int) firstRecord[parts.size()];
     // Communes of all parts, renumbered in code order so that the matrix does not depend on row
@@ -197,8 +197,12 @@ final class RowsBuilder {
       }
       keptRowStart[i + 1] = kept;
     }
-    return new TravelTimeMatrix(sorted, keptRowStart, Arrays.copyOf(destination, kept),
-        Arrays.copyOf(minutes, kept), duplicates);
+    return new TravelTimeMatrix(
+        sorted,
+        keptRowStart,
+        Arrays.copyOf(destination, kept),
+        Arrays.copyOf(minutes, kept),
+        duplicates);
   }
 
   /**
@@ -220,8 +224,8 @@ final class RowsBuilder {
         }
         double t = time[r];
         if (!(t >= 0) || Double.isInfinite(t)) {
-          return "travel time must be finite and >= 0, given: " + t + " ("
-              + part.codes()[oi] + " -> " + part.codes()[di] + ")";
+          return "travel time must be finite and >= 0, given: " + t + " (" + part.codes()[oi]
+              + " -> " + part.codes()[di] + ")";
         }
         c[m[oi] + 1]++;
       }
@@ -234,8 +238,8 @@ final class RowsBuilder {
    * record positions of its first record and of the first one that disagrees with it, found by
    * going through the records again: an error path, so no positions were carried along.
    */
-  private DuplicatePairException conflict(String[] sorted, int[][] map, int row,
-      int[] destination, double[] minutes, int[] rowStart) {
+  private DuplicatePairException conflict(
+      String[] sorted, int[][] map, int row, int[] destination, double[] minutes, int[] rowStart) {
     int pairDestination = -1;
     double first = 0;
     double other = 0;
@@ -264,8 +268,8 @@ final class RowsBuilder {
         }
       }
     }
-    return new DuplicatePairException(sorted[row], sorted[pairDestination], first, other,
-        firstAt, otherAt);
+    return new DuplicatePairException(
+        sorted[row], sorted[pairDestination], first, other, firstAt, otherAt);
   }
 
   /**

@@ -52,8 +52,8 @@ public final class TravelTimeMatrix {
   private final double[] minutes;
   private final long duplicatePairs;
 
-  TravelTimeMatrix(String[] codes, int[] rowStart, int[] destination, double[] minutes,
-      long duplicatePairs) {
+  TravelTimeMatrix(
+      String[] codes, int[] rowStart, int[] destination, double[] minutes, long duplicatePairs) {
     this.codes = codes;
     this.rowStart = rowStart;
     this.destination = destination;
@@ -82,8 +82,8 @@ public final class TravelTimeMatrix {
    * @param minutes travel time of each record, finite and &gt;= 0
    * @param count number of records to take from the arrays
    */
-  public record IndexedPairs(String[] codes, int[] origin, int[] destination, double[] minutes,
-      int count) {
+  public record IndexedPairs(
+      String[] codes, int[] origin, int[] destination, double[] minutes, int count) {
     /**
      * Checks that the arrays are there and hold {@code count} records.
      *
@@ -93,7 +93,9 @@ public final class TravelTimeMatrix {
       if (codes == null || origin == null || destination == null || minutes == null) {
         throw new IllegalArgumentException("codes and pair arrays must not be null");
       }
-      if (count < 0 || origin.length < count || destination.length < count
+      if (count < 0
+          || origin.length < count
+          || destination.length < count
           || minutes.length < count) {
         throw new IllegalArgumentException("pair arrays are shorter than count " + count);
       }
@@ -112,10 +114,10 @@ public final class TravelTimeMatrix {
    *     twice with the same time is kept once and counted in {@link #duplicatePairs()})
    * @throws IllegalArgumentException on a bad index, time or duplicated code
    */
-  public static TravelTimeMatrix fromIndexedPairs(String[] codes, int[] origin, int[] destination,
-      double[] minutes, int count) {
-    return fromIndexedPairs(List.of(new IndexedPairs(codes, origin, destination, minutes, count)),
-        1);
+  public static TravelTimeMatrix fromIndexedPairs(
+      String[] codes, int[] origin, int[] destination, double[] minutes, int count) {
+    return fromIndexedPairs(
+        List.of(new IndexedPairs(codes, origin, destination, minutes, count)), 1);
   }
 
   /**
@@ -148,22 +150,24 @@ public final class TravelTimeMatrix {
    * @param duplicatePairs how many repeated pairs were dropped when the rows were first built
    * @throws IllegalArgumentException naming the first inconsistency
    */
-  public static TravelTimeMatrix fromRows(String[] codes, int[] rowStart, int[] destinations,
-      double[] minutes, long duplicatePairs) {
+  public static TravelTimeMatrix fromRows(
+      String[] codes, int[] rowStart, int[] destinations, double[] minutes, long duplicatePairs) {
     int n = codes.length;
     for (int i = 0; i < n; i++) {
       if (codes[i] == null || codes[i].isEmpty()) {
         throw new IllegalArgumentException("commune code " + i + " is null or empty");
       }
       if (i > 0 && codes[i - 1].compareTo(codes[i]) >= 0) {
-        throw new IllegalArgumentException("commune codes must increase strictly: " + codes[i - 1]
-            + " then " + codes[i]);
+        throw new IllegalArgumentException(
+            "commune codes must increase strictly: " + codes[i - 1] + " then " + codes[i]);
       }
     }
-    if (rowStart.length != n + 1 || rowStart[0] != 0 || rowStart[n] != destinations.length
+    if (rowStart.length != n + 1
+        || rowStart[0] != 0
+        || rowStart[n] != destinations.length
         || minutes.length != destinations.length) {
-      throw new IllegalArgumentException("row starts do not match " + n + " communes and "
-          + destinations.length + " pairs");
+      throw new IllegalArgumentException(
+          "row starts do not match " + n + " communes and " + destinations.length + " pairs");
     }
     for (int i = 0; i < n; i++) {
       if (rowStart[i + 1] < rowStart[i]) {
@@ -303,8 +307,8 @@ public final class TravelTimeMatrix {
      */
     public Builder add(String origin, String destination, double minutes) {
       if (!(minutes >= 0) || Double.isInfinite(minutes)) {
-        throw new IllegalArgumentException("travel time must be finite and >= 0, given: "
-            + minutes + " (" + origin + " -> " + destination + ")");
+        throw new IllegalArgumentException("travel time must be finite and >= 0, given: " + minutes
+            + " (" + origin + " -> " + destination + ")");
       }
       int o = intern(origin);
       int d = intern(destination);

@@ -32,8 +32,12 @@ import java.util.TreeMap;
  * @param ceiling a liberal doctor counts at most this (DREES: 6 000)
  * @param newInstallation what a new liberal installation counts (DREES: 5 400)
  */
-public record ActivityRules(double zeroAtOrBelow, double floorUpTo, double floorValue,
-    double ceiling, double newInstallation) {
+public record ActivityRules(
+    double zeroAtOrBelow,
+    double floorUpTo,
+    double floorValue,
+    double ceiling,
+    double newInstallation) {
 
   /** Validates the bounds. */
   public ActivityRules {
@@ -101,7 +105,8 @@ public record ActivityRules(double zeroAtOrBelow, double floorUpTo, double floor
       Doctor first = practices.get(0);
       double total = 0;
       for (Doctor p : practices) {
-        if (p.age() != first.age() || p.mode() != first.mode()
+        if (p.age() != first.age()
+            || p.mode() != first.mode()
             || p.newInstallation() != first.newInstallation()) {
           throw new IllegalArgumentException("doctor " + first.id() + " has practices that disagree"
               + " on age, mode or new installation (" + first.commune() + ", " + p.commune() + ")");
@@ -110,9 +115,8 @@ public record ActivityRules(double zeroAtOrBelow, double floorUpTo, double floor
       }
       if (ageCap != Integer.MAX_VALUE) {
         if (first.age() == Doctor.UNKNOWN_AGE) {
-          throw new IllegalArgumentException(
-              "age of doctor " + first.id() + " is unknown, so the age cap " + ageCap
-                  + " cannot apply");
+          throw new IllegalArgumentException("age of doctor " + first.id()
+              + " is unknown, so the age cap " + ageCap + " cannot apply");
         }
         if (first.age() >= ageCap) {
           continue;

@@ -14,8 +14,8 @@ package fr.apl.supply;
  * @param mode liberal or salaried in a centre de santé
  * @param newInstallation true for a liberal doctor with no liberal activity the year before
  */
-public record Doctor(String id, String commune, double acts, int age, PracticeMode mode,
-    boolean newInstallation) {
+public record Doctor(
+    String id, String commune, double acts, int age, PracticeMode mode, boolean newInstallation) {
 
   /** The age of a doctor whose age is not known. */
   public static final int UNKNOWN_AGE = -1;

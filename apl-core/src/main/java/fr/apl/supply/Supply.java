@@ -50,7 +50,6 @@ public final class Supply {
     return new Supply(consultationsPerYear.with(new TreeMap<>(consultationsByCommune)));
   }
 
-
   /** Returns the total consultations per year, added in commune-code order. */
   public double total() {
     return consultationsPerYear.sum();

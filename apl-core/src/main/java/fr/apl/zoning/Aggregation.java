@@ -23,9 +23,13 @@ import java.util.TreeMap;
  * @param territoriesWithoutPopulation territories whose communes weigh 0 in total
  * @param tableCommunesWithoutApl communes of the table that have no APL
  */
-public record Aggregation(List<TerritoryApl> territories, Map<String, String> communeTerritory,
-    List<String> communesWithoutTerritory, List<String> arrondissementsMapped,
-    List<String> territoriesWithoutPopulation, int tableCommunesWithoutApl) {
+public record Aggregation(
+    List<TerritoryApl> territories,
+    Map<String, String> communeTerritory,
+    List<String> communesWithoutTerritory,
+    List<String> arrondissementsMapped,
+    List<String> territoriesWithoutPopulation,
+    int tableCommunesWithoutApl) {
 
   /** Makes the collections immutable. */
   public Aggregation {
@@ -83,8 +87,12 @@ public record Aggregation(List<TerritoryApl> territories, Map<String, String> co
       if (!(s[1] > 0)) {
         empty.add(e.getKey());
       }
-      out.add(new TerritoryApl(e.getKey(), majority(regionWeight.get(e.getKey())), (int) s[2],
-          s[1], s[1] > 0 ? s[0] / s[1] : Double.NaN));
+      out.add(new TerritoryApl(
+          e.getKey(),
+          majority(regionWeight.get(e.getKey())),
+          (int) s[2],
+          s[1],
+          s[1] > 0 ? s[0] / s[1] : Double.NaN));
     }
     int tableWithout = 0;
     for (String c : map.communes()) {

@@ -15,8 +15,13 @@ import java.util.Map;
  * @param variants figures of each APL variant, in the order given
  * @param classShares population share of each class, in the rule's order (empty without zoning)
  */
-public record AreaFigures(String level, String code, int communes, double population,
-    List<VariantFigures> variants, Map<String, Double> classShares) {
+public record AreaFigures(
+    String level,
+    String code,
+    int communes,
+    double population,
+    List<VariantFigures> variants,
+    Map<String, Double> classShares) {
 
   /**
    * Holds the figures of one APL variant over an area.
@@ -29,8 +34,13 @@ public record AreaFigures(String level, String code, int communes, double popula
    * @param communesBelow communes with APL strictly below each threshold
    * @param populationBelow their population
    */
-  public record VariantFigures(String variant, double mean, double[] deciles, double[] thresholds,
-      int[] communesBelow, double[] populationBelow) {
+  public record VariantFigures(
+      String variant,
+      double mean,
+      double[] deciles,
+      double[] thresholds,
+      int[] communesBelow,
+      double[] populationBelow) {
 
     /** Returns the population share below threshold {@code k}, in [0, 1]. */
     public double shareBelow(int k, double population) {

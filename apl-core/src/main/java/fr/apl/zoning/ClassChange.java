@@ -9,5 +9,9 @@ package fr.apl.zoning;
  * @param previousApl APL before (NaN when unknown)
  * @param currentApl APL now (NaN when unknown)
  */
-public record ClassChange(String territory, String previousClass, String currentClass,
-    double previousApl, double currentApl) {}
+public record ClassChange(
+    String territory,
+    String previousClass,
+    String currentClass,
+    double previousApl,
+    double currentApl) {}

@@ -11,5 +11,5 @@ package fr.apl.zoning;
  * @param maxApl highest territory APL in the class (the threshold a quantile rule arrives at),
  *     NaN when empty
  */
-public record ClassSummary(String name, int territories, double population, double share,
-    double minApl, double maxApl) {}
+public record ClassSummary(
+    String name, int territories, double population, double share, double minApl, double maxApl) {}

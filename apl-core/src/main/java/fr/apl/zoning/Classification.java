@@ -14,8 +14,8 @@ import java.util.TreeMap;
  *     (territories with no population are not classified)
  * @param summaries one summary per class, in the rule's class order (least served first)
  */
-public record Classification(String rule, Map<String, String> classByTerritory,
-    List<ClassSummary> summaries) {
+public record Classification(
+    String rule, Map<String, String> classByTerritory, List<ClassSummary> summaries) {
 
   /** Makes the collections immutable. */
   public Classification {
@@ -24,7 +24,10 @@ public record Classification(String rule, Map<String, String> classByTerritory,
   }
 
   /** Builds the summaries of the given classes from the territories and their classes. */
-  static Classification of(String rule, List<String> classes, List<TerritoryApl> territories,
+  static Classification of(
+      String rule,
+      List<String> classes,
+      List<TerritoryApl> territories,
       Map<String, String> classByTerritory) {
     double total = 0;
     for (TerritoryApl t : territories) {

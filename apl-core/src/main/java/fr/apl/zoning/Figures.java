@@ -33,8 +33,12 @@ public final class Figures {
    * @return one entry per area, in area-code order
    * @throws IllegalArgumentException when a variant lacks a commune of the first
    */
-  public static List<AreaFigures> byArea(String level, Map<String, String> areaOfCommune,
-      Map<String, CommuneValues> variants, CommuneValues weight, Map<String, String> classOfCommune,
+  public static List<AreaFigures> byArea(
+      String level,
+      Map<String, String> areaOfCommune,
+      Map<String, CommuneValues> variants,
+      CommuneValues weight,
+      Map<String, String> classOfCommune,
       List<String> classes) {
     CommuneValues first = variants.values().iterator().next();
     for (Map.Entry<String, CommuneValues> v : variants.entrySet()) {
@@ -80,8 +84,12 @@ public final class Figures {
     return out;
   }
 
-  private static AreaFigures.VariantFigures variant(String name, CommuneValues apl,
-      CommuneValues weight, List<String> communes, double population) {
+  private static AreaFigures.VariantFigures variant(
+      String name,
+      CommuneValues apl,
+      CommuneValues weight,
+      List<String> communes,
+      double population) {
     int n = communes.size();
     double[] a = new double[n];
     double[] w = new double[n];
@@ -115,7 +123,12 @@ public final class Figures {
         }
       }
     }
-    return new AreaFigures.VariantFigures(name, population > 0 ? weighted / population
-        : Double.NaN, deciles, THRESHOLDS.clone(), below, popBelow);
+    return new AreaFigures.VariantFigures(
+        name,
+        population > 0 ? weighted / population : Double.NaN,
+        deciles,
+        THRESHOLDS.clone(),
+        below,
+        popBelow);
   }
 }

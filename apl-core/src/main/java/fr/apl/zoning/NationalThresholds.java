@@ -20,8 +20,8 @@ public record NationalThresholds(double zipMax, double vivierMax, boolean upperI
   /** Validates the thresholds. */
   public NationalThresholds {
     if (!Double.isFinite(zipMax) || !Double.isFinite(vivierMax) || vivierMax < zipMax) {
-      throw new IllegalArgumentException("thresholds must be finite and increasing, given: "
-          + zipMax + ", " + vivierMax);
+      throw new IllegalArgumentException(
+          "thresholds must be finite and increasing, given: " + zipMax + ", " + vivierMax);
     }
   }
 
@@ -48,8 +48,16 @@ public record NationalThresholds(double zipMax, double vivierMax, boolean upperI
       out.put(t.territory(), zip ? "zip" : vivier ? "vivier" : "hors_zonage");
     }
     String op = upperInclusive ? "<=" : "<";
-    return Classification.of(String.format(Locale.ROOT,
-        "national thresholds: zip if APL %s %s, vivier if APL %s %s, else hors_zonage", op,
-        zipMax, op, vivierMax), classes(), territories, out);
+    return Classification.of(
+        String.format(
+            Locale.ROOT,
+            "national thresholds: zip if APL %s %s, vivier if APL %s %s, else hors_zonage",
+            op,
+            zipMax,
+            op,
+            vivierMax),
+        classes(),
+        territories,
+        out);
   }
 }

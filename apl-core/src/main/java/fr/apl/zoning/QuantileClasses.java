@@ -20,8 +20,8 @@ import java.util.TreeMap;
 public record QuantileClasses(List<String> names, double[] shares) implements ZoningRule {
 
   /** Class names of the five-class zonings, least served first. */
-  public static final List<String> FIVE_CLASSES = List.of("tres_sous_dotee", "sous_dotee",
-      "intermediaire", "tres_dotee", "sur_dotee");
+  public static final List<String> FIVE_CLASSES =
+      List.of("tres_sous_dotee", "sous_dotee", "intermediaire", "tres_dotee", "sur_dotee");
 
   /** Validates the shares. */
   public QuantileClasses {
@@ -38,8 +38,8 @@ public record QuantileClasses(List<String> names, double[] shares) implements Zo
       sum += s;
     }
     if (Math.abs(sum - 1) > 1e-3) {
-      throw new IllegalArgumentException("class shares must add up to 100 %, given: " + 100 * sum
-          + " %");
+      throw new IllegalArgumentException(
+          "class shares must add up to 100 %, given: " + 100 * sum + " %");
     }
   }
 
@@ -86,13 +86,14 @@ public record QuantileClasses(List<String> names, double[] shares) implements Zo
     for (int q = 0; q < shares.length; q++) {
       parts.add(String.format(Locale.ROOT, "%s %.1f %%", names.get(q), 100 * shares[q]));
     }
-    return Classification.of("population-share classes: " + String.join(", ", parts), names,
-        territories, out);
+    return Classification.of(
+        "population-share classes: " + String.join(", ", parts), names, territories, out);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof QuantileClasses q && names.equals(q.names)
+    return o instanceof QuantileClasses q
+        && names.equals(q.names)
         && java.util.Arrays.equals(shares, q.shares);
   }
 

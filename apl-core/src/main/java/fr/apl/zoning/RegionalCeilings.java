@@ -105,8 +105,14 @@ public record RegionalCeilings(Map<String, Ceiling> ceilings, boolean includeCro
         out.put(t.territory(), "hors_zonage");
       }
     }
-    return Classification.of(String.format(Locale.ROOT, "regional ceilings (%d regions), ranked"
-        + " by APL, crossing territory %s", ceilings.size(), includeCrossing ? "included"
-        : "left out"), classes(), territories, out);
+    return Classification.of(
+        String.format(
+            Locale.ROOT,
+            "regional ceilings (%d regions), ranked" + " by APL, crossing territory %s",
+            ceilings.size(),
+            includeCrossing ? "included" : "left out"),
+        classes(),
+        territories,
+        out);
   }
 }

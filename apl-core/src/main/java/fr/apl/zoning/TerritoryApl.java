@@ -10,5 +10,5 @@ package fr.apl.zoning;
  * @param population sum of the weights (resident or standardised population)
  * @param apl weighted mean APL, NaN when the population is 0
  */
-public record TerritoryApl(String territory, String region, int communes, double population,
-    double apl) {}
+public record TerritoryApl(
+    String territory, String region, int communes, double population, double apl) {}

@@ -14,7 +14,8 @@ public final class TerritoryMap {
   private final Map<String, String> territoryByCommune;
   private final Map<String, String> regionByCommune;
 
-  private TerritoryMap(Map<String, String> territoryByCommune, Map<String, String> regionByCommune) {
+  private TerritoryMap(
+      Map<String, String> territoryByCommune, Map<String, String> regionByCommune) {
     this.territoryByCommune = territoryByCommune;
     this.regionByCommune = regionByCommune;
   }
@@ -25,15 +26,18 @@ public final class TerritoryMap {
    * @param territoryByCommune territory code of each commune, non-empty codes
    * @param regionByCommune region of each commune, or null when regions are not known
    */
-  public static TerritoryMap of(Map<String, String> territoryByCommune,
-      Map<String, String> regionByCommune) {
+  public static TerritoryMap of(
+      Map<String, String> territoryByCommune, Map<String, String> regionByCommune) {
     for (Map.Entry<String, String> e : territoryByCommune.entrySet()) {
-      if (e.getKey() == null || e.getKey().isEmpty() || e.getValue() == null
+      if (e.getKey() == null
+          || e.getKey().isEmpty()
+          || e.getValue() == null
           || e.getValue().isEmpty()) {
         throw new IllegalArgumentException("empty commune or territory code: " + e);
       }
     }
-    return new TerritoryMap(new TreeMap<>(territoryByCommune),
+    return new TerritoryMap(
+        new TreeMap<>(territoryByCommune),
         regionByCommune == null ? null : new TreeMap<>(regionByCommune));
   }
 

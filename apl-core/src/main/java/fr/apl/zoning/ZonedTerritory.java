@@ -9,5 +9,5 @@ package fr.apl.zoning;
  * @param forcedClass class forced by decision, or null
  * @param finalClass the forced class when there is one, else the rule's class (null when neither)
  */
-public record ZonedTerritory(TerritoryApl apl, String ruleClass, String forcedClass,
-    String finalClass) {}
+public record ZonedTerritory(
+    TerritoryApl apl, String ruleClass, String forcedClass, String finalClass) {}

@@ -18,8 +18,11 @@ import java.util.TreeMap;
  * @param territories one row per territory, in code order
  * @param forcedUnknown territories of the forced-class table that no commune belongs to
  */
-public record Zoning(Aggregation aggregation, Classification classification,
-    List<ZonedTerritory> territories, List<String> forcedUnknown) {
+public record Zoning(
+    Aggregation aggregation,
+    Classification classification,
+    List<ZonedTerritory> territories,
+    List<String> forcedUnknown) {
 
   /** Makes the lists immutable. */
   public Zoning {
@@ -36,8 +39,12 @@ public record Zoning(Aggregation aggregation, Classification classification,
    * @param rule the classification rule
    * @param forced class forced by decision, by territory (empty for none)
    */
-  public static Zoning of(CommuneValues apl, CommuneValues weight, TerritoryMap map,
-      ZoningRule rule, Map<String, String> forced) {
+  public static Zoning of(
+      CommuneValues apl,
+      CommuneValues weight,
+      TerritoryMap map,
+      ZoningRule rule,
+      Map<String, String> forced) {
     Aggregation a = Aggregation.of(apl, weight, map);
     Classification c = rule.classify(a.territories());
     List<ZonedTerritory> rows = new ArrayList<>(a.territories().size());
@@ -76,8 +83,8 @@ public record Zoning(Aggregation aggregation, Classification classification,
    * @param previousApl APL of each territory before (missing entries count as NaN)
    * @return the changes, in territory-code order
    */
-  public List<ClassChange> changesFrom(Map<String, String> previousClass,
-      Map<String, Double> previousApl) {
+  public List<ClassChange> changesFrom(
+      Map<String, String> previousClass, Map<String, Double> previousApl) {
     Map<String, ZonedTerritory> now = new TreeMap<>();
     for (ZonedTerritory z : territories) {
       now.put(z.apl().territory(), z);
@@ -90,7 +97,11 @@ public record Zoning(Aggregation aggregation, Classification classification,
       String before = previousClass.get(t);
       String after = z == null ? null : z.finalClass();
       if (!java.util.Objects.equals(before, after)) {
-        out.add(new ClassChange(t, before, after, previousApl.getOrDefault(t, Double.NaN),
+        out.add(new ClassChange(
+            t,
+            before,
+            after,
+            previousApl.getOrDefault(t, Double.NaN),
             z == null ? Double.NaN : z.apl().apl()));
       }
     }

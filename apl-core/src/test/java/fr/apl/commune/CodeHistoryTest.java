@@ -15,8 +15,12 @@ class CodeHistoryTest {
 
   @Test
   void valuesOfMergedCommunesAreSummed() {
-    CommuneValues v = CommuneValues.builder().add("43157", 100).add("43146", 20).add("43243", 3)
-        .add("43001", 7).build();
+    CommuneValues v = CommuneValues.builder()
+        .add("43157", 100)
+        .add("43146", 20)
+        .add("43243", 3)
+        .add("43001", 7)
+        .build();
     CodeHistory.Remapped<CommuneValues> r = history.remap(v);
     assertEquals(2, r.value().size());
     assertEquals(123.0, r.value().get("43157"));
@@ -47,7 +51,8 @@ class CodeHistoryTest {
     CodeHistory chain = CodeHistory.of(Map.of("01001", "01002", "01002", "01003"));
     assertEquals("01003", chain.current("01001"));
     assertEquals("01004", chain.current("01004"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> CodeHistory.of(Map.of("01001", "01002", "01002", "01001")));
   }
 }

@@ -11,8 +11,10 @@ class InseeCodesTest {
 
   @Test
   void validCodes() {
-    for (String c : new String[] {"01001", "2A004", "2B033", "95690", "97101", "97617", "75101",
-        "75120", "69381", "13216", "75056"}) {
+    for (String c : new String[] {
+      "01001", "2A004", "2B033", "95690", "97101", "97617", "75101", "75120", "69381", "13216",
+      "75056"
+    }) {
       assertTrue(InseeCodes.isValid(c), c);
       assertNull(InseeCodes.problem(c), c);
     }
@@ -20,8 +22,9 @@ class InseeCodesTest {
 
   @Test
   void invalidCodesAndTheirRepair() {
-    for (String c : new String[] {"1001", "20004", "96001", "99100", "01000", "97700", "97801",
-        "2C001", "ABCDE", "010011", ""}) {
+    for (String c : new String[] {
+      "1001", "20004", "96001", "99100", "01000", "97700", "97801", "2C001", "ABCDE", "010011", ""
+    }) {
       assertFalse(InseeCodes.isValid(c), c);
     }
     assertEquals("01001", InseeCodes.suggestion("1001"));

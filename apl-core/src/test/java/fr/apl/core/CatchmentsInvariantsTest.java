@@ -68,21 +68,34 @@ class CatchmentsInvariantsTest {
     Population doubled = Population.standardised(p.scaled(2));
     Supply s = w.supplyValues();
     Catchments c = Apl.prepare(w.matrix(), HALF_OPEN);
-    AplResult sweep = c.compute(base, List.of(Variant.of("apl", s),
-        Variant.of("changed", s, changed), Variant.of("doubled", s, doubled),
-        Variant.of("changed_again", s, changed)), 2);
+    AplResult sweep = c.compute(
+        base,
+        List.of(
+            Variant.of("apl", s),
+            Variant.of("changed", s, changed),
+            Variant.of("doubled", s, doubled),
+            Variant.of("changed_again", s, changed)),
+        2);
     AplResult alone = c.compute(changed, List.of(Variant.of("apl", s)), 1);
     AplResult plain = c.compute(base, List.of(Variant.of("apl", s)), 1);
     for (int k = 0; k < sweep.size(); k++) {
       String code = sweep.code(k);
-      assertEquals(Double.doubleToRawLongBits(plain.apl(0, k)),
-          Double.doubleToRawLongBits(sweep.apl(0, k)), where + ", base of " + code);
-      assertEquals(Double.doubleToRawLongBits(alone.apl(0, k)),
-          Double.doubleToRawLongBits(sweep.apl(1, k)), where + ", changed of " + code);
-      assertEquals(Double.doubleToRawLongBits(alone.apl(0, k)),
-          Double.doubleToRawLongBits(sweep.apl(3, k)), where + ", changed again of " + code);
-      assertEquals(Double.doubleToRawLongBits(sweep.apl(0, k) / 2),
-          Double.doubleToRawLongBits(sweep.apl(2, k)), where + ", doubled of " + code);
+      assertEquals(
+          Double.doubleToRawLongBits(plain.apl(0, k)),
+          Double.doubleToRawLongBits(sweep.apl(0, k)),
+          where + ", base of " + code);
+      assertEquals(
+          Double.doubleToRawLongBits(alone.apl(0, k)),
+          Double.doubleToRawLongBits(sweep.apl(1, k)),
+          where + ", changed of " + code);
+      assertEquals(
+          Double.doubleToRawLongBits(alone.apl(0, k)),
+          Double.doubleToRawLongBits(sweep.apl(3, k)),
+          where + ", changed again of " + code);
+      assertEquals(
+          Double.doubleToRawLongBits(sweep.apl(0, k) / 2),
+          Double.doubleToRawLongBits(sweep.apl(2, k)),
+          where + ", doubled of " + code);
     }
     assertEquals(alone.weightedMean("apl"), sweep.weightedMean("changed"), 0.0, where);
     assertTrue(sweep.population("changed") == changed && sweep.population("apl") == base, where);
@@ -97,10 +110,12 @@ class CatchmentsInvariantsTest {
     assertTrue(unknown.getMessage().startsWith("commune ZZZZZ is not in the population"), where);
     Population fewer = Population.standardised(p.with(new TreeMap<>(Map.of("ZZZZZ", 1.0))));
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> c.compute(base,
-            List.of(Variant.of("apl", s), Variant.of("other", s, fewer)), 1));
-    assertEquals("the population of variant other must have the same communes as the"
-        + " computation's population", e.getMessage());
+        IllegalArgumentException.class,
+        () -> c.compute(base, List.of(Variant.of("apl", s), Variant.of("other", s, fewer)), 1));
+    assertEquals(
+        "the population of variant other must have the same communes as the"
+            + " computation's population",
+        e.getMessage());
   }
 
   /**
@@ -114,8 +129,8 @@ class CatchmentsInvariantsTest {
     RandomWorld w = RandomWorld.generate(seed);
     for (DistanceDecay decay : List.of(HALF_OPEN, CLOSED_UPPER)) {
       String where = "seed " + seed + ", " + decay;
-      AplResult r = Apl.prepare(w.matrix(), decay).compute(w.populationValues(),
-          List.of(Variant.of("apl", w.supplyValues())), 1);
+      AplResult r = Apl.prepare(w.matrix(), decay)
+          .compute(w.populationValues(), List.of(Variant.of("apl", w.supplyValues())), 1);
       VariantDiagnostics v = r.diagnostics().variants().get(0);
       CommuneValues pop = r.population().standardised();
       double weighted = 0;
@@ -137,8 +152,7 @@ class CatchmentsInvariantsTest {
       if (reached == 0) {
         assertEquals(0.0, weighted, where);
       }
-      assertTrue(error < 1e-12,
-          where + ": Σ P·APL = " + weighted + ", reached supply " + reached);
+      assertTrue(error < 1e-12, where + ": Σ P·APL = " + weighted + ", reached supply " + reached);
       // Same sums in the same order as the diagnostics: the same bits.
       assertEquals(weighted, v.weightedAplSum(), where);
       assertEquals(reached, v.reachedSupply(), where);
@@ -172,11 +186,15 @@ class CatchmentsInvariantsTest {
     }
     Supply s1 = w.supplyValues();
     Supply doubled = Supply.of(s1.consultationsPerYear().scaled(2));
-    AplResult r = Apl.prepare(w.matrix(), HALF_OPEN).compute(w.populationValues(), List.of(
-        Variant.of("s1", s1),
-        Variant.of("double", doubled),
-        Variant.of("s2", w.supplyOf(s2, in2)),
-        Variant.of("sum", w.supplyOf(sum, inSum))), 1);
+    AplResult r = Apl.prepare(w.matrix(), HALF_OPEN)
+        .compute(
+            w.populationValues(),
+            List.of(
+                Variant.of("s1", s1),
+                Variant.of("double", doubled),
+                Variant.of("s2", w.supplyOf(s2, in2)),
+                Variant.of("sum", w.supplyOf(sum, inSum))),
+            1);
     for (int k = 0; k < r.size(); k++) {
       String code = r.code(k);
       double a1 = r.apl(0, k);
@@ -184,15 +202,21 @@ class CatchmentsInvariantsTest {
         fail(where + ", " + code + ": APL(2·S) = " + r.apl(1, k) + ", 2·APL(S) = " + 2 * a1);
       }
       int row = k;
-      assertClose(a1 + r.apl(2, k), r.apl(3, k), 1e-12, () -> where + ", APL(S1+S2) of " + code
-          + " vs APL(S1) + APL(S2) = " + a1 + " + " + r.apl(2, row));
+      assertClose(
+          a1 + r.apl(2, k),
+          r.apl(3, k),
+          1e-12,
+          () -> where + ", APL(S1+S2) of " + code + " vs APL(S1) + APL(S2) = " + a1 + " + "
+              + r.apl(2, row));
     }
     // A variant does not depend on the variants computed beside it.
-    AplResult alone = Apl.prepare(w.matrix(), HALF_OPEN).compute(w.populationValues(),
-        List.of(Variant.of("s1", s1)), 1);
+    AplResult alone = Apl.prepare(w.matrix(), HALF_OPEN)
+        .compute(w.populationValues(), List.of(Variant.of("s1", s1)), 1);
     for (int k = 0; k < r.size(); k++) {
-      assertEquals(Double.doubleToRawLongBits(r.apl(0, k)),
-          Double.doubleToRawLongBits(alone.apl(0, k)), where + ", " + r.code(k));
+      assertEquals(
+          Double.doubleToRawLongBits(r.apl(0, k)),
+          Double.doubleToRawLongBits(alone.apl(0, k)),
+          where + ", " + r.code(k));
     }
   }
 
@@ -276,18 +300,25 @@ class CatchmentsInvariantsTest {
         supply.put(rename.get(w.codes[i]), w.supply[i]);
       }
     }
-    AplResult original = Apl.prepare(w.matrix(), CLOSED_UPPER).compute(w.populationValues(),
-        List.of(Variant.of("apl", w.supplyValues())), 1);
-    AplResult renamed = Apl.prepare(b.build(), CLOSED_UPPER).compute(
-        Population.standardised(CommuneValues.of(pop)),
-        List.of(Variant.of("apl", Supply.of(CommuneValues.of(supply)))), 1);
+    AplResult original = Apl.prepare(w.matrix(), CLOSED_UPPER)
+        .compute(w.populationValues(), List.of(Variant.of("apl", w.supplyValues())), 1);
+    AplResult renamed = Apl.prepare(b.build(), CLOSED_UPPER)
+        .compute(
+            Population.standardised(CommuneValues.of(pop)),
+            List.of(Variant.of("apl", Supply.of(CommuneValues.of(supply)))),
+            1);
     for (int k = 0; k < original.size(); k++) {
       String code = original.code(k);
-      assertClose(original.apl(0, k), renamed.apl("apl", rename.get(code)), 1e-12,
+      assertClose(
+          original.apl(0, k),
+          renamed.apl("apl", rename.get(code)),
+          1e-12,
           () -> where + ", " + code + " renamed " + rename.get(code));
     }
-    assertEquals(original.diagnostics().variants().get(0).unreachedSupplyCommunes().size(),
-        renamed.diagnostics().variants().get(0).unreachedSupplyCommunes().size(), where);
+    assertEquals(
+        original.diagnostics().variants().get(0).unreachedSupplyCommunes().size(),
+        renamed.diagnostics().variants().get(0).unreachedSupplyCommunes().size(),
+        where);
   }
 
   /**
@@ -338,15 +369,15 @@ class CatchmentsInvariantsTest {
     pop.add("99001", 1234);
     Population population = Population.standardised(pop.build());
     List<Variant> scenarios = List.of(
-        Variant.of("apl", Supply.of(s1.build())),
-        Variant.of("apl_moins65", Supply.of(s2.build())));
+        Variant.of("apl", Supply.of(s1.build())), Variant.of("apl_moins65", Supply.of(s2.build())));
     Catchments c = Apl.prepare(m, HALF_OPEN);
     // Catchments built on several threads (rows cut into up to 8 parts of the transposition)
     // are those of one thread, array for array.
     for (int threads : new int[] {2, 3, 8}) {
       assertTrue(c.sameArrays(Apl.prepare(m, HALF_OPEN, threads)), threads + " threads");
-      assertTrue(Catchments.of(m, CLOSED_UPPER, 1).sameArrays(
-          Catchments.of(m, CLOSED_UPPER, threads)), threads + " threads, closed upper");
+      assertTrue(
+          Catchments.of(m, CLOSED_UPPER, 1).sameArrays(Catchments.of(m, CLOSED_UPPER, threads)),
+          threads + " threads, closed upper");
     }
     assertTrue(!c.sameArrays(Catchments.of(m, CLOSED_UPPER, 1)), "the check can fail");
     AplResult one = c.compute(population, scenarios, 1);
@@ -360,8 +391,9 @@ class CatchmentsInvariantsTest {
       }
     }
     VariantDiagnostics v = one.diagnostics().variants().get(0);
-    assertTrue(v.conservationRelativeError() < 1e-12, "seed " + seed + ": conservation "
-        + v.conservationRelativeError());
+    assertTrue(
+        v.conservationRelativeError() < 1e-12,
+        "seed " + seed + ": conservation " + v.conservationRelativeError());
     assertEquals(List.of("99001"), one.diagnostics().populationNotInTimes());
   }
 

@@ -25,12 +25,21 @@ class CatchmentsReferenceTest {
 
   /** A decay under test, with the reference's own description of it. */
   enum DecayCase {
-    DREES_HALF_OPEN(DistanceDecay.dreesGeneralPractitioners(BandEdges.HALF_OPEN),
-        new double[] {10, 15, 20}, new double[] {1, 2.0 / 3.0, 1.0 / 3.0}, false),
-    DREES_CLOSED_UPPER(DistanceDecay.dreesGeneralPractitioners(BandEdges.CLOSED_UPPER),
-        new double[] {10, 15, 20}, new double[] {1, 2.0 / 3.0, 1.0 / 3.0}, true),
-    CUSTOM(DistanceDecay.parse("5:1,7.5:0.8,15:1/2,25:1/4", BandEdges.CLOSED_UPPER),
-        new double[] {5, 7.5, 15, 25}, new double[] {1, 0.8, 0.5, 0.25}, true);
+    DREES_HALF_OPEN(
+        DistanceDecay.dreesGeneralPractitioners(BandEdges.HALF_OPEN),
+        new double[] {10, 15, 20},
+        new double[] {1, 2.0 / 3.0, 1.0 / 3.0},
+        false),
+    DREES_CLOSED_UPPER(
+        DistanceDecay.dreesGeneralPractitioners(BandEdges.CLOSED_UPPER),
+        new double[] {10, 15, 20},
+        new double[] {1, 2.0 / 3.0, 1.0 / 3.0},
+        true),
+    CUSTOM(
+        DistanceDecay.parse("5:1,7.5:0.8,15:1/2,25:1/4", BandEdges.CLOSED_UPPER),
+        new double[] {5, 7.5, 15, 25},
+        new double[] {1, 0.8, 0.5, 0.25},
+        true);
 
     final DistanceDecay main;
     final NaiveApl.Decay reference;
@@ -42,7 +51,8 @@ class CatchmentsReferenceTest {
   }
 
   static Stream<Arguments> worlds() {
-    return LongStream.rangeClosed(1, 50).boxed()
+    return LongStream.rangeClosed(1, 50)
+        .boxed()
         .flatMap(seed -> Stream.of(DecayCase.values()).map(d -> Arguments.of(seed, d)));
   }
 
@@ -52,8 +62,8 @@ class CatchmentsReferenceTest {
     RandomWorld w = RandomWorld.generate(seed);
     String where = "seed " + seed + ", " + decay;
     NaiveApl ref = new NaiveApl(w.minutes, w.population, w.supply, decay.reference);
-    AplResult r = Apl.prepare(w.matrix(), decay.main).compute(w.populationValues(),
-        List.of(Variant.of("apl", w.supplyValues())), 1);
+    AplResult r = Apl.prepare(w.matrix(), decay.main)
+        .compute(w.populationValues(), List.of(Variant.of("apl", w.supplyValues())), 1);
 
     int rows = 0;
     int zeroRows = 0;
@@ -72,7 +82,9 @@ class CatchmentsReferenceTest {
       String code = r.code(k);
       int i = w.index(code);
       assertClose(ref.apl[i], r.apl(0, k), TOL, () -> where + ", APL of " + code);
-      assertEquals(ref.practicesInReach(i), r.practicesInReach(k),
+      assertEquals(
+          ref.practicesInReach(i),
+          r.practicesInReach(k),
           where + ", practices in reach of " + code);
     }
 

@@ -38,16 +38,17 @@ class CatchmentsTest {
     return b.build();
   }
 
-  private static AplResult compute(TravelTimeMatrix m, DistanceDecay decay, CommuneValues pop,
-      CommuneValues supply) {
-    return Apl.prepare(m, decay).compute(Population.standardised(pop),
-        List.of(Variant.of("apl", Supply.of(supply))), 1);
+  private static AplResult compute(
+      TravelTimeMatrix m, DistanceDecay decay, CommuneValues pop, CommuneValues supply) {
+    return Apl.prepare(m, decay)
+        .compute(Population.standardised(pop), List.of(Variant.of("apl", Supply.of(supply))), 1);
   }
 
   @Test
   void twoCommunesWithAsymmetricTimes() {
     // A -> B 12 min (2/3), B -> A 5 min (1), no self pair (0 min, weight 1).
-    TravelTimeMatrix m = TravelTimeMatrix.builder().add("A", "B", 12).add("B", "A", 5).build();
+    TravelTimeMatrix m =
+        TravelTimeMatrix.builder().add("A", "B", 12).add("B", "A", 5).build();
     AplResult r = compute(m, DREES, values("A", 300, "B", 600), values("A", 1200, "B", 400));
     // D_A = 1·300 + 1·600 = 900, R_A = 1200/900 = 4/3;
     // D_B = 2/3·300 + 1·600 = 800, R_B = 400/800 = 1/2.
@@ -79,15 +80,16 @@ class CatchmentsTest {
   @Test
   void theResidenceToPracticeDirectionCounts() {
     // A -> B 5 min (1), B -> A 25 min (0); P 100 each, S 300 each.
-    TravelTimeMatrix m = TravelTimeMatrix.builder().add("A", "B", 5).add("B", "A", 25).build();
+    TravelTimeMatrix m =
+        TravelTimeMatrix.builder().add("A", "B", 5).add("B", "A", 25).build();
     AplResult r = compute(m, DREES, values("A", 100, "B", 100), values("A", 300, "B", 300));
     // D_A = 1·100 + 0·100 = 100, R_A = 3; D_B = 1·100 + 1·100 = 200, R_B = 3/2.
     // APL_A = 1·3 + 1·3/2 = 9/2; APL_B = 0·3 + 1·3/2 = 3/2.
     assertEquals(4.5, r.apl("apl", "A"), EPS);
     assertEquals(1.5, r.apl("apl", "B"), EPS);
     // The mirrored matrix swaps the results: times are not symmetric.
-    TravelTimeMatrix mirrored = TravelTimeMatrix.builder().add("B", "A", 5).add("A", "B", 25)
-        .build();
+    TravelTimeMatrix mirrored =
+        TravelTimeMatrix.builder().add("B", "A", 5).add("A", "B", 25).build();
     AplResult s = compute(mirrored, DREES, values("A", 100, "B", 100), values("A", 300, "B", 300));
     assertEquals(1.5, s.apl("apl", "A"), EPS);
     assertEquals(4.5, s.apl("apl", "B"), EPS);
@@ -101,12 +103,18 @@ class CatchmentsTest {
   @Test
   void noSupplyInReachAndAPracticeNoOneReaches() {
     TravelTimeMatrix m = TravelTimeMatrix.builder()
-        .add("A", "B", 12).add("B", "A", 5)
-        .add("C", "A", 25).add("C", "B", 20)
-        .add("A", "D", 30).add("D", "A", 8)
+        .add("A", "B", 12)
+        .add("B", "A", 5)
+        .add("C", "A", 25)
+        .add("C", "B", 20)
+        .add("A", "D", 30)
+        .add("D", "A", 8)
         .add("E", "A", 8)
         .build();
-    AplResult r = compute(m, DREES, values("A", 300, "B", 600, "C", 100, "E", 0),
+    AplResult r = compute(
+        m,
+        DREES,
+        values("A", 300, "B", 600, "C", 100, "E", 0),
         values("A", 1200, "B", 400, "D", 700));
     // D_A = 300 + 600 + 0·100 (C, 25 min) + 1·0 (D) + 1·0 (E) = 900, R_A = 4/3;
     // D_B = 2/3·300 + 600 + 0·100 (C, 20 min) = 800, R_B = 1/2;
@@ -155,8 +163,8 @@ class CatchmentsTest {
     // B -> A 5 min; A -> B absent (out of reach); P_A 300, P_B 600; 1200 consultations in A.
     CommuneValues pop = values("A", 300, "B", 600);
     CommuneValues supply = values("A", 1200);
-    AplResult missing = compute(TravelTimeMatrix.builder().add("B", "A", 5).build(), DREES, pop,
-        supply);
+    AplResult missing =
+        compute(TravelTimeMatrix.builder().add("B", "A", 5).build(), DREES, pop, supply);
     // No self pair for A: 0 min, weight 1. D_A = 1·300 + 1·600 = 900, R_A = 4/3;
     // APL_A = 1·4/3 = 4/3, APL_B = 1·4/3 = 4/3.
     assertEquals(4.0 / 3.0, missing.apl("apl", "A"), EPS);
@@ -194,9 +202,10 @@ class CatchmentsTest {
   void populationCommuneAbsentFromTheMatrixReachesOnlyItself() {
     // Matrix of A and B only: A -> B 5 min (1), B -> A 12 min (2/3). Z has people and supply but
     // no times; Y has supply only.
-    TravelTimeMatrix m = TravelTimeMatrix.builder().add("A", "B", 5).add("B", "A", 12).build();
-    AplResult r = compute(m, DREES, values("A", 100, "B", 100, "Z", 50),
-        values("A", 600, "Z", 100, "Y", 80));
+    TravelTimeMatrix m =
+        TravelTimeMatrix.builder().add("A", "B", 5).add("B", "A", 12).build();
+    AplResult r =
+        compute(m, DREES, values("A", 100, "B", 100, "Z", 50), values("A", 600, "Z", 100, "Y", 80));
     // D_A = 1·100 + 2/3·100 = 500/3, R_A = 600·3/500 = 18/5; D_B = 200 and S_B = 0, so R_B = 0.
     // APL_A = 18/5 + 1·0 = 18/5.
     assertEquals(18.0 / 5.0, r.apl("apl", "A"), EPS);
@@ -234,21 +243,24 @@ class CatchmentsTest {
    */
   @ParameterizedTest(name = "{0} min, {1}: APL_A {2}, APL_B {3}")
   @CsvSource({
-      "0,    HALF_OPEN,    2/1, 2/1",
-      "10,   HALF_OPEN,    8/5, 12/5",
-      "15,   HALF_OPEN,    1/1, 3/1",
-      "20,   HALF_OPEN,    0/1, 4/1",
-      "10,   CLOSED_UPPER, 2/1, 2/1",
-      "15,   CLOSED_UPPER, 8/5, 12/5",
-      "20,   CLOSED_UPPER, 1/1, 3/1",
-      "19.5, HALF_OPEN,    1/1, 3/1",
-      "19.5, CLOSED_UPPER, 1/1, 3/1",
-      "25,   CLOSED_UPPER, 0/1, 4/1",
+    "0,    HALF_OPEN,    2/1, 2/1",
+    "10,   HALF_OPEN,    8/5, 12/5",
+    "15,   HALF_OPEN,    1/1, 3/1",
+    "20,   HALF_OPEN,    0/1, 4/1",
+    "10,   CLOSED_UPPER, 2/1, 2/1",
+    "15,   CLOSED_UPPER, 8/5, 12/5",
+    "20,   CLOSED_UPPER, 1/1, 3/1",
+    "19.5, HALF_OPEN,    1/1, 3/1",
+    "19.5, CLOSED_UPPER, 1/1, 3/1",
+    "25,   CLOSED_UPPER, 0/1, 4/1",
   })
   void timeExactlyOnABandEdge(double minutes, BandEdges edges, String aplA, String aplB) {
     TravelTimeMatrix m = TravelTimeMatrix.builder().add("A", "B", minutes).build();
-    AplResult r = compute(m, DistanceDecay.dreesGeneralPractitioners(edges),
-        values("A", 300, "B", 300), values("B", 1200));
+    AplResult r = compute(
+        m,
+        DistanceDecay.dreesGeneralPractitioners(edges),
+        values("A", 300, "B", 300),
+        values("B", 1200));
     double expectedA = fraction(aplA);
     if (expectedA == 0) {
       assertEquals(0.0, r.apl("apl", "A"));
@@ -260,12 +272,16 @@ class CatchmentsTest {
 
   @Test
   void severalVariantsOnOnePreparedCatchments() {
-    TravelTimeMatrix m = TravelTimeMatrix.builder().add("A", "B", 12).add("B", "A", 5).build();
+    TravelTimeMatrix m =
+        TravelTimeMatrix.builder().add("A", "B", 12).add("B", "A", 5).build();
     Catchments c = Apl.prepare(m, DREES);
     Population pop = Population.standardised(values("A", 300, "B", 600));
-    AplResult r = c.compute(pop, List.of(
-        Variant.of("apl", Supply.of(values("A", 1200, "B", 400))),
-        Variant.of("apl_moins65", Supply.of(values("A", 600)))), 2);
+    AplResult r = c.compute(
+        pop,
+        List.of(
+            Variant.of("apl", Supply.of(values("A", 1200, "B", 400))),
+            Variant.of("apl_moins65", Supply.of(values("A", 600)))),
+        2);
     assertEquals(List.of("apl", "apl_moins65"), r.variants());
     // Second variant, same demand D_A = 900: R_A = 600/900 = 2/3, R_B = 0;
     // APL_A = 1·2/3 + 2/3·0 = 2/3 and APL_B = 1·2/3 + 1·0 = 2/3.
@@ -291,7 +307,8 @@ class CatchmentsTest {
   void customDecayForSpecialists() {
     // 15:1, 30:2/3, 45:1/3: A -> B 40 min weighs 1/3, B -> A 20 min weighs 2/3.
     DistanceDecay specialists = DistanceDecay.parse("15:1,30:2/3,45:1/3", BandEdges.HALF_OPEN);
-    TravelTimeMatrix m = TravelTimeMatrix.builder().add("A", "B", 40).add("B", "A", 20).build();
+    TravelTimeMatrix m =
+        TravelTimeMatrix.builder().add("A", "B", 40).add("B", "A", 20).build();
     AplResult r = compute(m, specialists, values("A", 300, "B", 600), values("A", 1200, "B", 400));
     // D_A = 1·300 + 2/3·600 = 700, R_A = 12/7; D_B = 1/3·300 + 1·600 = 700, R_B = 4/7.
     // APL_A = 12/7 + 1/3·4/7 = 36/21 + 4/21 = 40/21; APL_B = 2/3·12/7 + 4/7 = 8/7 + 4/7 = 12/7.
@@ -309,8 +326,8 @@ class CatchmentsTest {
     assertThrows(IllegalArgumentException.class, () -> c.compute(pop, List.of(s), 0));
     assertThrows(IllegalArgumentException.class, () -> c.compute(pop, List.of(), 1));
     assertThrows(IllegalArgumentException.class, () -> c.compute(null, List.of(s), 1));
-    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-        () -> c.compute(pop, List.of(s, s), 1));
+    IllegalArgumentException twice =
+        assertThrows(IllegalArgumentException.class, () -> c.compute(pop, List.of(s, s), 1));
     assertTrue(twice.getMessage().contains("variant apl is given twice"), twice.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Variant.of("apl 65", s.supply()));
     assertThrows(IllegalArgumentException.class, () -> Variant.of("apl", null));
@@ -333,12 +350,15 @@ class CatchmentsTest {
     AplResult r = compute(m, DREES, values("A", 100, "B", 100), values("A", 600, "Z", 0));
     assertEquals(6.0, r.apl("apl", "A"), EPS);
     // The same through the activity rules: 200 acts in Z count 0, and Z stays in the supply.
-    Supply viaRules = ActivityRules.dreesGeneralPractitioners().supply(List.of(
-        new Doctor("d1", "A", 4000, 50, PracticeMode.LIBERAL, false),
-        new Doctor("d2", "Z", 200, 50, PracticeMode.LIBERAL, false)));
-    AplResult r2 = Apl.prepare(m, DREES).compute(
-        Population.standardised(values("A", 100, "B", 100)),
-        List.of(Variant.of("apl", viaRules)), 1);
+    Supply viaRules = ActivityRules.dreesGeneralPractitioners()
+        .supply(List.of(
+            new Doctor("d1", "A", 4000, 50, PracticeMode.LIBERAL, false),
+            new Doctor("d2", "Z", 200, 50, PracticeMode.LIBERAL, false)));
+    AplResult r2 = Apl.prepare(m, DREES)
+        .compute(
+            Population.standardised(values("A", 100, "B", 100)),
+            List.of(Variant.of("apl", viaRules)),
+            1);
     // D_A = 100, R_A = 4000/100 = 40, APL_A = 40.
     assertEquals(40.0, r2.apl("apl", "A"), EPS);
   }

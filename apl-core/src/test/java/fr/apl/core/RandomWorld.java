@@ -32,15 +32,18 @@ final class RandomWorld {
   final long seed;
   /** All communes, sorted; indices below refer to this order. */
   final String[] codes;
+
   final boolean[] inMatrix;
   final boolean[] inPopulation;
   final boolean[] inSupply;
   /** minutes[i][j], NaN when the pair is absent. */
   final double[][] minutes;
+
   final double[] population;
   final double[] supply;
   /** The records as given to the builder, shuffled, repeats included. */
   final List<Pair> records;
+
   final int repeatedRecords;
   final int isolatedPractice;
 
@@ -51,8 +54,8 @@ final class RandomWorld {
     TreeSet<String> set = new TreeSet<>();
     while (set.size() < n) {
       int dept = 1 + rnd.nextInt(95);
-      String d = dept == 20 ? (rnd.nextBoolean() ? "2A" : "2B")
-          : String.format(Locale.ROOT, "%02d", dept);
+      String d =
+          dept == 20 ? (rnd.nextBoolean() ? "2A" : "2B") : String.format(Locale.ROOT, "%02d", dept);
       set.add(d + String.format(Locale.ROOT, "%03d", 1 + rnd.nextInt(999)));
     }
     codes = set.toArray(new String[0]);

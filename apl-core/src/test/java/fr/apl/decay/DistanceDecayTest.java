@@ -22,22 +22,22 @@ class DistanceDecayTest {
    */
   @ParameterizedTest(name = "{0} min, {1}")
   @CsvSource({
-      "0,       HALF_OPEN,    1/1",
-      "9.999,   HALF_OPEN,    1/1",
-      "10,      HALF_OPEN,    2/3",
-      "14.999,  HALF_OPEN,    2/3",
-      "15,      HALF_OPEN,    1/3",
-      "19.999,  HALF_OPEN,    1/3",
-      "20,      HALF_OPEN,    0/1",
-      "1000,    HALF_OPEN,    0/1",
-      "0,       CLOSED_UPPER, 1/1",
-      "10,      CLOSED_UPPER, 1/1",
-      "10.001,  CLOSED_UPPER, 2/3",
-      "15,      CLOSED_UPPER, 2/3",
-      "15.001,  CLOSED_UPPER, 1/3",
-      "20,      CLOSED_UPPER, 1/3",
-      "20.001,  CLOSED_UPPER, 0/1",
-      "1000,    CLOSED_UPPER, 0/1",
+    "0,       HALF_OPEN,    1/1",
+    "9.999,   HALF_OPEN,    1/1",
+    "10,      HALF_OPEN,    2/3",
+    "14.999,  HALF_OPEN,    2/3",
+    "15,      HALF_OPEN,    1/3",
+    "19.999,  HALF_OPEN,    1/3",
+    "20,      HALF_OPEN,    0/1",
+    "1000,    HALF_OPEN,    0/1",
+    "0,       CLOSED_UPPER, 1/1",
+    "10,      CLOSED_UPPER, 1/1",
+    "10.001,  CLOSED_UPPER, 2/3",
+    "15,      CLOSED_UPPER, 2/3",
+    "15.001,  CLOSED_UPPER, 1/3",
+    "20,      CLOSED_UPPER, 1/3",
+    "20.001,  CLOSED_UPPER, 0/1",
+    "1000,    CLOSED_UPPER, 0/1",
   })
   void dreesBandsUnderBothEdgeConventions(double minutes, BandEdges edges, String fraction) {
     String[] pq = fraction.split("/");
@@ -50,7 +50,8 @@ class DistanceDecayTest {
     DistanceDecay decay = DistanceDecay.dreesGeneralPractitioners();
     assertEquals(BandEdges.HALF_OPEN, decay.edges());
     assertEquals(20.0, decay.maxMinutes());
-    assertEquals(List.of(new Band(10, 1.0), new Band(15, TWO_THIRDS), new Band(20, ONE_THIRD)),
+    assertEquals(
+        List.of(new Band(10, 1.0), new Band(15, TWO_THIRDS), new Band(20, ONE_THIRD)),
         decay.bands());
   }
 
@@ -66,10 +67,9 @@ class DistanceDecayTest {
 
   @Test
   void parseAcceptsDecimalsAndSpaces() {
-    DistanceDecay parsed = DistanceDecay.parse(" 15 : 1 , 30 : 0.5 , 45 : 1 / 4 ",
-        BandEdges.CLOSED_UPPER);
-    assertEquals(List.of(new Band(15, 1.0), new Band(30, 0.5), new Band(45, 0.25)),
-        parsed.bands());
+    DistanceDecay parsed =
+        DistanceDecay.parse(" 15 : 1 , 30 : 0.5 , 45 : 1 / 4 ", BandEdges.CLOSED_UPPER);
+    assertEquals(List.of(new Band(15, 1.0), new Band(30, 0.5), new Band(45, 0.25)), parsed.bands());
     assertEquals(BandEdges.CLOSED_UPPER, parsed.edges());
     // 45 is the last edge and, with closed upper edges, still inside the last band.
     assertEquals(0.25, parsed.weight(45));
@@ -85,65 +85,73 @@ class DistanceDecayTest {
 
   /** Each bad band list must be rejected with a message that quotes the band at fault. */
   @ParameterizedTest(name = "\"{0}\"")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "10:1,15|'15' is not MINUTES:WEIGHT",
-      "10:1,15:x|band '15:x': 'x' is not a number",
-      "abc:1|band 'abc:1': 'abc' is not a number",
-      "10:1,15:2/x|band '15:2/x': 'x' is not a number",
-      "10:2/3/4|band '10:2/3/4': '3/4' is not a number",
-      "10:1:2|band '10:1:2': '1:2' is not a number",
-      "10:1,15:1.5|band '15:1.5': band weight must be in [0, 1], given: 1.5",
-      "10:-0.1|band '10:-0.1': band weight must be in [0, 1]",
-      "10:1/0|band '10:1/0': band weight must be in [0, 1], given: Infinity",
-      "10:0/0|band '10:0/0': band weight must be in [0, 1], given: NaN",
-      "0:1|band '0:1': band upper edge must be finite and > 0",
-      "-5:1|band '-5:1': band upper edge must be finite and > 0",
-      "NaN:1|band 'NaN:1': 'NaN' is not a number",
-      "Infinity:1|band 'Infinity:1': 'Infinity' is not a number",
-      "10d:1|band '10d:1': '10d' is not a number",
-      "15:0x1p-1|band '15:0x1p-1': '0x1p-1' is not a number",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "10:1,15|'15' is not MINUTES:WEIGHT",
+        "10:1,15:x|band '15:x': 'x' is not a number",
+        "abc:1|band 'abc:1': 'abc' is not a number",
+        "10:1,15:2/x|band '15:2/x': 'x' is not a number",
+        "10:2/3/4|band '10:2/3/4': '3/4' is not a number",
+        "10:1:2|band '10:1:2': '1:2' is not a number",
+        "10:1,15:1.5|band '15:1.5': band weight must be in [0, 1], given: 1.5",
+        "10:-0.1|band '10:-0.1': band weight must be in [0, 1]",
+        "10:1/0|band '10:1/0': band weight must be in [0, 1], given: Infinity",
+        "10:0/0|band '10:0/0': band weight must be in [0, 1], given: NaN",
+        "0:1|band '0:1': band upper edge must be finite and > 0",
+        "-5:1|band '-5:1': band upper edge must be finite and > 0",
+        "NaN:1|band 'NaN:1': 'NaN' is not a number",
+        "Infinity:1|band 'Infinity:1': 'Infinity' is not a number",
+        "10d:1|band '10d:1': '10d' is not a number",
+        "15:0x1p-1|band '15:0x1p-1': '0x1p-1' is not a number",
+      })
   void parseRejectsBadBands(String text, String expectedFragment) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DistanceDecay.parse(text, BandEdges.HALF_OPEN));
-    assertTrue(e.getMessage().contains(expectedFragment),
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> DistanceDecay.parse(text, BandEdges.HALF_OPEN));
+    assertTrue(
+        e.getMessage().contains(expectedFragment),
         "message of '" + text + "' was: " + e.getMessage());
   }
 
   @Test
   void parseRejectsEmptyInputs() {
     for (String text : new String[] {null, "", "   "}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> DistanceDecay.parse(text, BandEdges.HALF_OPEN));
+      IllegalArgumentException e = assertThrows(
+          IllegalArgumentException.class, () -> DistanceDecay.parse(text, BandEdges.HALF_OPEN));
       assertTrue(e.getMessage().contains("empty band list"), e.getMessage());
     }
     // A trailing comma leaves an empty band, which is not MINUTES:WEIGHT.
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DistanceDecay.parse("10:1,", BandEdges.HALF_OPEN));
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> DistanceDecay.parse("10:1,", BandEdges.HALF_OPEN));
     assertTrue(e.getMessage().contains("band '' is not MINUTES:WEIGHT"), e.getMessage());
   }
 
   @Test
   void edgesMustStrictlyIncrease() {
     // 15 then 10: the second band would hold no time at all.
-    IllegalArgumentException down = assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException down = assertThrows(
+        IllegalArgumentException.class,
         () -> DistanceDecay.parse("15:1,10:2/3", BandEdges.HALF_OPEN));
-    assertTrue(down.getMessage().contains("band edges must increase, given 15.0 then 10.0"),
+    assertTrue(
+        down.getMessage().contains("band edges must increase, given 15.0 then 10.0"),
         down.getMessage());
     // 10 twice: as empty a band as a decreasing one.
-    IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException same = assertThrows(
+        IllegalArgumentException.class,
         () -> DistanceDecay.parse("10:1,10:2/3", BandEdges.CLOSED_UPPER));
     assertTrue(same.getMessage().contains("given 10.0 then 10.0"), same.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> DistanceDecay.of(
-        List.of(new Band(20, 1.0), new Band(15, 0.5)), BandEdges.HALF_OPEN));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> DistanceDecay.of(List.of(new Band(20, 1.0), new Band(15, 0.5)), BandEdges.HALF_OPEN));
   }
 
   @Test
   void ofRejectsNoBandOrNoEdges() {
-    assertThrows(IllegalArgumentException.class,
-        () -> DistanceDecay.of(List.of(), BandEdges.HALF_OPEN));
-    assertThrows(IllegalArgumentException.class,
-        () -> DistanceDecay.of(List.of(new Band(10, 1.0)), null));
+    assertThrows(
+        IllegalArgumentException.class, () -> DistanceDecay.of(List.of(), BandEdges.HALF_OPEN));
+    assertThrows(
+        IllegalArgumentException.class, () -> DistanceDecay.of(List.of(new Band(10, 1.0)), null));
   }
 
   @Test
@@ -166,7 +174,8 @@ class DistanceDecayTest {
   @Test
   void toStringIsLocaleFree() {
     // Surefire runs with a French default locale: a default-locale format would print 0,666…
-    String text = DistanceDecay.dreesGeneralPractitioners(BandEdges.CLOSED_UPPER).toString();
+    String text =
+        DistanceDecay.dreesGeneralPractitioners(BandEdges.CLOSED_UPPER).toString();
     assertEquals("10.0:1.0,15.0:0.6666666666666666,20.0:0.3333333333333333 (closed-upper)", text);
     assertFalse(text.contains("0,6"));
   }
@@ -194,11 +203,11 @@ class DistanceDecayTest {
     for (int b = 1; b <= DistanceDecay.MAX_BANDS; b++) {
       bands.add(new Band(b, 1.0));
     }
-    assertEquals(DistanceDecay.MAX_BANDS,
-        DistanceDecay.of(bands, BandEdges.HALF_OPEN).bandCount());
+    assertEquals(
+        DistanceDecay.MAX_BANDS, DistanceDecay.of(bands, BandEdges.HALF_OPEN).bandCount());
     bands.add(new Band(DistanceDecay.MAX_BANDS + 1, 1.0));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DistanceDecay.of(bands, BandEdges.HALF_OPEN));
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> DistanceDecay.of(bands, BandEdges.HALF_OPEN));
     assertEquals("at most 65535 bands, given: 65536", e.getMessage());
   }
 }

@@ -37,8 +37,12 @@ class AgeBandPopulationTest {
   @Test
   void weights2023AsPublished() {
     // The DREES 2023 "Paramètres" sheet, band by band.
-    assertArrayEquals(new double[] {1.12, 0.58, 0.51, 0.60, 0.75, 0.79, 0.82, 0.85, 0.89, 0.93,
-        1.03, 1.15, 1.18, 1.23, 1.46, 1.57, 1.63, 1.89, 2.26}, AgeWeights.drees2023().weights());
+    assertArrayEquals(
+        new double[] {
+          1.12, 0.58, 0.51, 0.60, 0.75, 0.79, 0.82, 0.85, 0.89, 0.93, 1.03, 1.15, 1.18, 1.23, 1.46,
+          1.57, 1.63, 1.89, 2.26
+        },
+        AgeWeights.drees2023().weights());
     assertEquals(0.93, AgeWeights.drees2022().weight(0));
     assertEquals(2.39, AgeWeights.drees2022().weight(18));
     assertEquals("90+", AgeWeights.BAND_LABELS.get(18));
@@ -87,7 +91,9 @@ class AgeBandPopulationTest {
 
   @Test
   void rescalingAZeroPopulationKeepsFactorOne() {
-    Population p = AgeBandPopulation.builder().add("A", new double[19]).build()
+    Population p = AgeBandPopulation.builder()
+        .add("A", new double[19])
+        .build()
         .standardise(AgeWeights.drees2023(), Rescaling.toTotal());
     assertEquals(0.0, p.standardised().get("A"));
     assertTrue(p.standardised().contains("A"));
@@ -99,8 +105,8 @@ class AgeBandPopulationTest {
     assertThrows(IllegalArgumentException.class, () -> b.add("A", new double[18]));
     double[] negative = new double[19];
     negative[3] = -1;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> b.add("A", negative));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> b.add("A", negative));
     assertTrue(e.getMessage().contains("band 15-19"), e.getMessage());
     double[] nan = new double[19];
     nan[0] = Double.NaN;
@@ -132,8 +138,7 @@ class AgeBandPopulationTest {
     assertThrows(IllegalArgumentException.class, () -> Rescaling.factor(0));
     assertThrows(IllegalArgumentException.class, () -> Rescaling.factor(-2));
     assertThrows(IllegalArgumentException.class, () -> Rescaling.factor(Double.NaN));
-    assertThrows(IllegalArgumentException.class,
-        () -> Rescaling.factor(Double.POSITIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> Rescaling.factor(Double.POSITIVE_INFINITY));
     assertThrows(IllegalArgumentException.class, () -> new Rescaling(null, 1));
   }
 
@@ -142,7 +147,8 @@ class AgeBandPopulationTest {
     Population p = Population.standardised(CommuneValues.builder().add("A", 10).build());
     assertFalse(p.hasResidents());
     assertThrows(IllegalStateException.class, p::residents);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Population.standardised(CommuneValues.builder().add("A", -1).build()));
   }
 }

@@ -18,6 +18,7 @@ final class ReadmeExample {
 
   /** Runs the example on a sample folder; returns the run with what the example read. */
   static Outcome run(Path dir) throws IOException {
+    // spotless:off
     // README-BEGIN
     // dir: a sample folder, e.g. Path.of("data-samples/haute-loire-43")
     AplRequest request = AplRequest.builder()
@@ -34,6 +35,7 @@ final class ReadmeExample {
       double mean = result.weightedMean("apl"); // weighted by standardised population
     }
     // README-END
+    // spotless:on
     return new Outcome(run, problems);
   }
 

@@ -31,8 +31,9 @@ class ReadmeExampleTest {
 
   @Test
   void readmeShowsTheExampleVerbatim() throws IOException {
-    List<String> source = Files.readAllLines(repo().resolve(
-        "apl-core/src/test/java/fr/apl/example/ReadmeExample.java"), StandardCharsets.UTF_8);
+    List<String> source = Files.readAllLines(
+        repo().resolve("apl-core/src/test/java/fr/apl/example/ReadmeExample.java"),
+        StandardCharsets.UTF_8);
     int from = indexOfTrimmed(source, "// README-BEGIN") + 1;
     int to = indexOfTrimmed(source, "// README-END");
     StringBuilder block = new StringBuilder();
@@ -40,7 +41,8 @@ class ReadmeExampleTest {
       block.append(line.length() >= 4 ? line.substring(4) : line.strip()).append('\n');
     }
     String readme = Files.readString(repo().resolve("README.md"), StandardCharsets.UTF_8);
-    assertTrue(readme.contains("```java\n" + block + "```"),
+    assertTrue(
+        readme.contains("```java\n" + block + "```"),
         "README.md must show this block verbatim:\n" + block);
   }
 

@@ -15,8 +15,8 @@ class ParallelTest {
   @Test
   void rangesAreFixedByTheCountAlone() {
     // 12 000 indices in chunks of 2 048: 5 full chunks and 12 000 − 10 240 = 1 760 left over.
-    List<String> expected = List.of("0-2048", "2048-4096", "4096-6144", "6144-8192",
-        "8192-10240", "10240-12000");
+    List<String> expected =
+        List.of("0-2048", "2048-4096", "4096-6144", "6144-8192", "8192-10240", "10240-12000");
     for (int threads : new int[] {2, 3, 8, 64}) {
       List<String> ranges = Collections.synchronizedList(new ArrayList<>());
       AtomicIntegerArray hits = new AtomicIntegerArray(12_000);
@@ -27,8 +27,8 @@ class ParallelTest {
         }
       });
       List<String> sorted = new ArrayList<>(ranges);
-      sorted.sort((x, y) -> Integer.compare(Integer.parseInt(x.split("-")[0]),
-          Integer.parseInt(y.split("-")[0])));
+      sorted.sort((x, y) ->
+          Integer.compare(Integer.parseInt(x.split("-")[0]), Integer.parseInt(y.split("-")[0])));
       assertEquals(expected, sorted, threads + " threads");
       for (int k = 0; k < hits.length(); k++) {
         assertEquals(1, hits.get(k), "index " + k + ", " + threads + " threads");
@@ -49,7 +49,8 @@ class ParallelTest {
   @Test
   void aTaskFailureReachesTheCaller() {
     IllegalStateException boom = new IllegalStateException("boom");
-    IllegalStateException thrown = assertThrows(IllegalStateException.class,
+    IllegalStateException thrown = assertThrows(
+        IllegalStateException.class,
         () -> Parallel.forRange(10_000, 4, (from, to) -> {
           if (from == 4096) {
             throw boom;
@@ -64,8 +65,15 @@ class ParallelTest {
     // by band (band 0 weighs 0.5, 1 weighs 1, 2 weighs 2): out0 = 1 + 200 = 201, out1 = 0,
     // out2 = 5.
     double[] out = new double[3];
-    TwoStepKernel.gather(new int[] {0, 2, 2, 3}, new int[] {0, 2, 1}, new char[] {1, 2, 0},
-        new double[] {0.5, 1, 2}, new double[] {1, 10, 100}, out, 0, 3);
+    TwoStepKernel.gather(
+        new int[] {0, 2, 2, 3},
+        new int[] {0, 2, 1},
+        new char[] {1, 2, 0},
+        new double[] {0.5, 1, 2},
+        new double[] {1, 10, 100},
+        out,
+        0,
+        3);
     assertEquals(201.0, out[0]);
     assertEquals(0.0, out[1]);
     assertEquals(5.0, out[2]);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -84,8 +85,8 @@ class IndexedPartsTest {
         d[r] = local.computeIfAbsent(rec.d(), k -> local.size());
         t[r] = rec.t();
       }
-      parts.add(new TravelTimeMatrix.IndexedPairs(local.keySet().toArray(new String[0]), o, d, t,
-          size));
+      parts.add(
+          new TravelTimeMatrix.IndexedPairs(local.keySet().toArray(new String[0]), o, d, t, size));
       at += size;
     }
     return parts;
@@ -106,7 +107,8 @@ class IndexedPartsTest {
         rows.computeIfAbsent(r.o(), x -> new TreeMap<>());
         rows.computeIfAbsent(r.d(), x -> new TreeMap<>());
         seen.computeIfAbsent(r.o(), x -> new TreeMap<>())
-            .computeIfAbsent(r.d(), x -> new ArrayList<>()).add(k);
+            .computeIfAbsent(r.d(), x -> new ArrayList<>())
+            .add(k);
       }
       for (var row : seen.entrySet()) {
         for (var pair : row.getValue().entrySet()) {
@@ -136,8 +138,8 @@ class IndexedPartsTest {
       // The last rounds have enough communes for the rows to be split among the threads.
       List<Rec> recs = records(rnd, round >= 18 ? 2500 : 30 + rnd.nextInt(200), false);
       Reference ref = new Reference(recs);
-      TravelTimeMatrix m = TravelTimeMatrix.fromIndexedPairs(
-          cut(recs, rnd, 1 + rnd.nextInt(3000)), threads);
+      TravelTimeMatrix m =
+          TravelTimeMatrix.fromIndexedPairs(cut(recs, rnd, 1 + rnd.nextInt(3000)), threads);
       assertArrayEquals(ref.rows.keySet().toArray(new String[0]), m.codes());
       assertEquals(ref.repeated, m.duplicatePairs());
       int pairs = 0;
@@ -175,8 +177,8 @@ class IndexedPartsTest {
         continue;
       }
       conflicts++;
-      DuplicatePairException e = assertThrows(DuplicatePairException.class,
-          () -> TravelTimeMatrix.fromIndexedPairs(parts, threads));
+      DuplicatePairException e = assertThrows(
+          DuplicatePairException.class, () -> TravelTimeMatrix.fromIndexedPairs(parts, threads));
       assertEquals(ref.conflict, e.getMessage());
       assertEquals(ref.firstAt, e.firstRecord());
       assertEquals(ref.secondAt, e.secondRecord());
@@ -199,7 +201,8 @@ class IndexedPartsTest {
       recs.add(new Rec(o, first.d(), first.t() + 1));
     }
     Reference ref = new Reference(recs);
-    DuplicatePairException e = assertThrows(DuplicatePairException.class,
+    DuplicatePairException e = assertThrows(
+        DuplicatePairException.class,
         () -> TravelTimeMatrix.fromIndexedPairs(cut(recs, new Random(3), 4000), threads));
     assertEquals(ref.conflict, e.getMessage());
     assertEquals(ref.firstAt, e.firstRecord());
@@ -227,10 +230,11 @@ class IndexedPartsTest {
     }
     List<Rec> recs = new ArrayList<>();
     for (int k = 0; k < dests.size(); k++) {
-      recs.add(new Rec("O", String.format("D%03d", dests.get(k)), k));
+      recs.add(new Rec("O", String.format(Locale.ROOT, "D%03d", dests.get(k)), k));
     }
     Reference ref = new Reference(recs);
-    DuplicatePairException e = assertThrows(DuplicatePairException.class,
+    DuplicatePairException e = assertThrows(
+        DuplicatePairException.class,
         () -> TravelTimeMatrix.fromIndexedPairs(cut(recs, new Random(1), 1000), 1));
     assertEquals(ref.conflict, e.getMessage());
     assertEquals(ref.firstAt, e.firstRecord());
@@ -244,7 +248,8 @@ class IndexedPartsTest {
     recs.set(recs.size() - 3, new Rec("C", "D", -1));
     for (int t = 1; t <= 4; t++) {
       int threads = t;
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+      IllegalArgumentException e = assertThrows(
+          IllegalArgumentException.class,
           () -> TravelTimeMatrix.fromIndexedPairs(cut(recs, new Random(9), 50), threads));
       assertEquals("travel time must be finite and >= 0, given: NaN (A -> B)", e.getMessage());
     }
@@ -262,10 +267,15 @@ class IndexedPartsTest {
     assertEquals(4.0, m.minutes("Y", "X"));
     TravelTimeMatrix.IndexedPairs twice = new TravelTimeMatrix.IndexedPairs(
         new String[] {"X", "X"}, new int[] {0}, new int[] {1}, new double[] {3}, 1);
-    assertEquals("commune code given twice: X", assertThrows(IllegalArgumentException.class,
-        () -> TravelTimeMatrix.fromIndexedPairs(List.of(a, twice), 1)).getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> new TravelTimeMatrix.IndexedPairs(new String[] {"X"}, new int[1], new int[1],
-            new double[0], 1));
+    assertEquals(
+        "commune code given twice: X",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TravelTimeMatrix.fromIndexedPairs(List.of(a, twice), 1))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new TravelTimeMatrix.IndexedPairs(
+            new String[] {"X"}, new int[1], new int[1], new double[0], 1));
   }
 }

@@ -71,16 +71,18 @@ class TravelTimeMatrixTest {
   @Test
   void repeatedPairWithAnotherTimeThrowsWithBothRecordPositions() {
     TravelTimeMatrix.Builder b = TravelTimeMatrix.builder()
-        .add("A", "B", 5)   // record 0
-        .add("B", "A", 7)   // record 1
-        .add("A", "B", 5)   // record 2: same time, a harmless repeat
-        .add("A", "C", 3)   // record 3
-        .add("A", "B", 6);  // record 4: conflicts with record 0
+        .add("A", "B", 5) // record 0
+        .add("B", "A", 7) // record 1
+        .add("A", "B", 5) // record 2: same time, a harmless repeat
+        .add("A", "C", 3) // record 3
+        .add("A", "B", 6); // record 4: conflicts with record 0
     DuplicatePairException e = assertThrows(DuplicatePairException.class, b::build);
     assertEquals(0, e.firstRecord());
     assertEquals(4, e.secondRecord());
-    assertTrue(e.getMessage().contains("pair A -> B is given twice with different times: 5.0 and"
-        + " 6.0 minutes"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("pair A -> B is given twice with different times: 5.0 and" + " 6.0 minutes"),
+        e.getMessage());
   }
 
   @Test
@@ -90,7 +92,8 @@ class TravelTimeMatrixTest {
     int[] origin = {0, 1, 1};
     int[] destination = {1, 0, 0};
     double[] minutes = {4, 9, 9.5};
-    DuplicatePairException e = assertThrows(DuplicatePairException.class,
+    DuplicatePairException e = assertThrows(
+        DuplicatePairException.class,
         () -> TravelTimeMatrix.fromIndexedPairs(codes, origin, destination, minutes, 3));
     assertEquals(1, e.firstRecord());
     assertEquals(2, e.secondRecord());
@@ -102,42 +105,59 @@ class TravelTimeMatrixTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {-1.0, -1e-9, Double.NaN, Double.POSITIVE_INFINITY,
-      Double.NEGATIVE_INFINITY})
+  @ValueSource(
+      doubles = {-1.0, -1e-9, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
   void badTimesAreRejectedByTheBuilder(double minutes) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class,
         () -> TravelTimeMatrix.builder().add("01001", "01004", minutes));
-    assertTrue(e.getMessage().contains("travel time must be finite and >= 0, given: " + minutes
-        + " (01001 -> 01004)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "travel time must be finite and >= 0, given: " + minutes + " (01001 -> 01004)"),
+        e.getMessage());
   }
 
   @ParameterizedTest
   @ValueSource(doubles = {-3.0, Double.NaN, Double.POSITIVE_INFINITY})
   void badTimesAreRejectedFromIndexedPairs(double minutes) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TravelTimeMatrix.fromIndexedPairs(new String[] {"01001", "01004"},
-            new int[] {0, 1}, new int[] {1, 0}, new double[] {2, minutes}, 2));
-    assertTrue(e.getMessage().contains("given: " + minutes + " (01004 -> 01001)"),
-        e.getMessage());
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class,
+        () -> TravelTimeMatrix.fromIndexedPairs(
+            new String[] {"01001", "01004"},
+            new int[] {0, 1},
+            new int[] {1, 0},
+            new double[] {2, minutes},
+            2));
+    assertTrue(e.getMessage().contains("given: " + minutes + " (01004 -> 01001)"), e.getMessage());
   }
 
   @Test
   void badIndicesCodesAndCountsAreRejected() {
     String[] codes = {"A", "B"};
-    assertThrows(IllegalArgumentException.class, () -> TravelTimeMatrix.fromIndexedPairs(codes,
-        new int[] {2}, new int[] {0}, new double[] {1}, 1));
-    assertThrows(IllegalArgumentException.class, () -> TravelTimeMatrix.fromIndexedPairs(codes,
-        new int[] {0}, new int[] {-1}, new double[] {1}, 1));
-    assertThrows(IllegalArgumentException.class, () -> TravelTimeMatrix.fromIndexedPairs(codes,
-        new int[] {0}, new int[] {1}, new double[] {1}, 2));
-    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-        () -> TravelTimeMatrix.fromIndexedPairs(new String[] {"A", "B", "A"}, new int[0],
-            new int[0], new double[0], 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TravelTimeMatrix.fromIndexedPairs(
+            codes, new int[] {2}, new int[] {0}, new double[] {1}, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TravelTimeMatrix.fromIndexedPairs(
+            codes, new int[] {0}, new int[] {-1}, new double[] {1}, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TravelTimeMatrix.fromIndexedPairs(
+            codes, new int[] {0}, new int[] {1}, new double[] {1}, 2));
+    IllegalArgumentException twice = assertThrows(
+        IllegalArgumentException.class,
+        () -> TravelTimeMatrix.fromIndexedPairs(
+            new String[] {"A", "B", "A"}, new int[0], new int[0], new double[0], 0));
     assertTrue(twice.getMessage().contains("commune code given twice: A"), twice.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> TravelTimeMatrix.builder().add("", "A", 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> TravelTimeMatrix.builder().add("A", null, 1));
-    assertThrows(IllegalArgumentException.class, () -> TravelTimeMatrix.builder().commune(null));
+    assertThrows(
+        IllegalArgumentException.class, () -> TravelTimeMatrix.builder().add("", "A", 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> TravelTimeMatrix.builder().add("A", null, 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> TravelTimeMatrix.builder().commune(null));
   }
 
   /**
@@ -147,15 +167,17 @@ class TravelTimeMatrixTest {
    */
   @Test
   void nullCodeAmongSeveralIsAnIllegalArgument() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TravelTimeMatrix.fromIndexedPairs(new String[] {"A", null}, new int[] {0},
-            new int[] {0}, new double[] {1}, 1));
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class,
+        () -> TravelTimeMatrix.fromIndexedPairs(
+            new String[] {"A", null}, new int[] {0}, new int[] {0}, new double[] {1}, 1));
     assertTrue(e.getMessage().contains("commune code must not be null"), e.getMessage());
   }
 
   @Test
   void declaredCommuneWithoutPairs() {
-    TravelTimeMatrix m = TravelTimeMatrix.builder().commune("B").commune("A").commune("B").build();
+    TravelTimeMatrix m =
+        TravelTimeMatrix.builder().commune("B").commune("A").commune("B").build();
     assertEquals(2, m.communeCount());
     assertEquals(0, m.pairCount());
     assertArrayEquals(new int[] {0, 0, 0}, m.rowStart());

@@ -48,7 +48,8 @@ class ProblemsTest {
       }
       assertEquals(one.notListed(), merged.notListed());
       capReached |= first.count(checks[0]) > Validation.LISTED_PER_CHECK
-          && a > 0 && a < Validation.LISTED_PER_CHECK;
+          && a > 0
+          && a < Validation.LISTED_PER_CHECK;
     }
     assertTrue(capReached, "some round crosses the cap in the second file");
   }

@@ -23,23 +23,23 @@ class ActivityRulesTest {
   /** Each edge of the DREES table and one step either side of it. */
   @ParameterizedTest(name = "{0} acts count {1}")
   @CsvSource({
-      "0,       0",
-      "250,     0",
-      "250.5,   3600",
-      "251,     3600",
-      "1000,    3600",
-      "3600,    3600",
-      "3600.5,  3600.5",
-      "3601,    3601",
-      "4500,    4500",
-      "6000,    6000",
-      "6001,    6000",
-      "12000,   6000",
+    "0,       0",
+    "250,     0",
+    "250.5,   3600",
+    "251,     3600",
+    "1000,    3600",
+    "3600,    3600",
+    "3600.5,  3600.5",
+    "3601,    3601",
+    "4500,    4500",
+    "6000,    6000",
+    "6001,    6000",
+    "12000,   6000",
   })
   void liberalBounds(double acts, double expected) {
     assertEquals(expected, DREES.counted(acts, PracticeMode.LIBERAL, false));
-    CommuneValues supply = DREES.supply(List.of(liberal("d1", "43157", acts, 50)))
-        .consultationsPerYear();
+    CommuneValues supply =
+        DREES.supply(List.of(liberal("d1", "43157", acts, 50))).consultationsPerYear();
     assertEquals(expected, supply.get("43157"));
   }
 
@@ -132,8 +132,8 @@ class ActivityRulesTest {
   void unknownAgeIsFineWithoutCapAndFatalWithOne() {
     List<Doctor> doctors = List.of(liberal("d9", "A", 4000, Doctor.UNKNOWN_AGE));
     assertEquals(4000.0, DREES.supply(doctors).consultationsPerYear().get("A"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DREES.supply(doctors, 65));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DREES.supply(doctors, 65));
     assertTrue(e.getMessage().contains("age of doctor d9 is unknown"), e.getMessage());
   }
 
@@ -141,13 +141,15 @@ class ActivityRulesTest {
   void practicesOfOneDoctorMustAgree() {
     List<List<Doctor>> bad = List.of(
         List.of(liberal("d1", "A", 1000, 50), liberal("d1", "B", 1000, 51)),
-        List.of(liberal("d1", "A", 1000, 50),
+        List.of(
+            liberal("d1", "A", 1000, 50),
             new Doctor("d1", "B", 1000, 50, PracticeMode.CENTRE_SANTE, false)),
-        List.of(liberal("d1", "A", 1000, 50),
+        List.of(
+            liberal("d1", "A", 1000, 50),
             new Doctor("d1", "B", 1000, 50, PracticeMode.LIBERAL, true)));
     for (List<Doctor> doctors : bad) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> DREES.supply(doctors));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> DREES.supply(doctors));
       assertTrue(e.getMessage().contains("doctor d1 has practices that disagree"), e.getMessage());
     }
   }
@@ -158,8 +160,8 @@ class ActivityRulesTest {
     assertThrows(IllegalArgumentException.class, () -> liberal("d", "", 1, 50));
     assertThrows(IllegalArgumentException.class, () -> liberal("d", "A", -1, 50));
     assertThrows(IllegalArgumentException.class, () -> liberal("d", "A", Double.NaN, 50));
-    assertThrows(IllegalArgumentException.class,
-        () -> liberal("d", "A", Double.POSITIVE_INFINITY, 50));
+    assertThrows(
+        IllegalArgumentException.class, () -> liberal("d", "A", Double.POSITIVE_INFINITY, 50));
     assertThrows(IllegalArgumentException.class, () -> liberal("d", "A", 1, -2));
     assertThrows(IllegalArgumentException.class, () -> new Doctor("d", "A", 1, 50, null, false));
   }
@@ -167,11 +169,12 @@ class ActivityRulesTest {
   @Test
   void rulesValidation() {
     assertThrows(IllegalArgumentException.class, () -> new ActivityRules(-1, 3600, 3600, 6000, 0));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ActivityRules(250, 3600, 3600, Double.POSITIVE_INFINITY, 5400));
     // The floor band must end below the ceiling: 7 000 > 6 000 makes no sense.
-    assertThrows(IllegalArgumentException.class, () -> new ActivityRules(250, 7000, 3600, 6000,
-        5400));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ActivityRules(250, 7000, 3600, 6000, 5400));
     assertEquals(new ActivityRules(250, 3600, 3600, 6000, 5400), DREES);
   }
 
@@ -182,7 +185,8 @@ class ActivityRulesTest {
 
   @Test
   void supplyRejectsNegativeValues() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Supply.of(CommuneValues.builder().add("A", -1).build()));
   }
 }

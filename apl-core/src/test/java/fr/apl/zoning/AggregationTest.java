@@ -46,8 +46,8 @@ class AggregationTest {
     assertEquals(5.0 / 3.0, t3.apl(), EPS);
     assertEquals(3.0, t3.population());
 
-    assertEquals(Map.of("A", "T1", "B", "T1", "C", "T2", "D", "T3", "E", "T3"),
-        a.communeTerritory());
+    assertEquals(
+        Map.of("A", "T1", "B", "T1", "C", "T2", "D", "T3", "E", "T3"), a.communeTerritory());
     assertEquals(List.of(), a.communesWithoutTerritory());
     assertEquals(List.of(), a.arrondissementsMapped());
     assertEquals(List.of(), a.territoriesWithoutPopulation());
@@ -91,15 +91,12 @@ class AggregationTest {
    */
   @Test
   void arrondissementsTakeTheTerritoryOfTheirMunicipality() {
-    CommuneValues apl = values("75101", 5.0, "75120", 1.0, "69381", 2.0, "69389", 4.0,
-        "13216", 3.0, "92001", 6.0);
-    CommuneValues weight = values("75101", 100, "75120", 300, "69381", 200, "69389", 200,
-        "13216", 50, "92001", 100);
+    CommuneValues apl =
+        values("75101", 5.0, "75120", 1.0, "69381", 2.0, "69389", 4.0, "13216", 3.0, "92001", 6.0);
+    CommuneValues weight =
+        values("75101", 100, "75120", 300, "69381", 200, "69389", 200, "13216", 50, "92001", 100);
     TerritoryMap map = withRegions(
-        "75056", "TP", "11",
-        "69123", "TL", "84",
-        "92001", "TP", "99",
-        "01001", "T1", "84");
+        "75056", "TP", "11", "69123", "TL", "84", "92001", "TP", "99", "01001", "T1", "84");
     Aggregation a = Aggregation.of(apl, weight, map);
 
     // In commune-code order: the aggregation walks the APL table sorted by code.
@@ -133,14 +130,17 @@ class AggregationTest {
   void onlyTheRealArrondissementCodesAreMapped() {
     // Just outside each range: 75100, 75121, 69380, 69390, 13200, 13217. And just inside the
     // ends: 75120, 69381, 13201.
-    CommuneValues apl = values("75100", 1.0, "75121", 1.0, "69380", 1.0, "69390", 1.0,
-        "13200", 1.0, "13217", 1.0, "75120", 1.0, "69381", 1.0, "13201", 1.0);
-    CommuneValues weight = values("75100", 1, "75121", 1, "69380", 1, "69390", 1, "13200", 1,
-        "13217", 1, "75120", 1, "69381", 1, "13201", 1);
+    CommuneValues apl = values(
+        "75100", 1.0, "75121", 1.0, "69380", 1.0, "69390", 1.0, "13200", 1.0, "13217", 1.0, "75120",
+        1.0, "69381", 1.0, "13201", 1.0);
+    CommuneValues weight = values(
+        "75100", 1, "75121", 1, "69380", 1, "69390", 1, "13200", 1, "13217", 1, "75120", 1, "69381",
+        1, "13201", 1);
     TerritoryMap map = withoutRegions("75056", "TP", "69123", "TL", "13055", "TM");
     Aggregation a = Aggregation.of(apl, weight, map);
     assertEquals(List.of("13201", "69381", "75120"), a.arrondissementsMapped());
-    assertEquals(List.of("13200", "13217", "69380", "69390", "75100", "75121"),
+    assertEquals(
+        List.of("13200", "13217", "69380", "69390", "75100", "75121"),
         a.communesWithoutTerritory());
     assertEquals(0, a.tableCommunesWithoutApl());
   }
@@ -187,11 +187,7 @@ class AggregationTest {
     CommuneValues apl = values("A", 1.0, "B", 1.0, "C", 1.0, "D", 1.0, "E", 1.0);
     CommuneValues weight = values("A", 100, "B", 60, "C", 50, "D", 50, "E", 50);
     TerritoryMap map = withRegions(
-        "A", "T1", "84",
-        "B", "T1", "11",
-        "C", "T1", "11",
-        "D", "T2", "93",
-        "E", "T2", "84");
+        "A", "T1", "84", "B", "T1", "11", "C", "T1", "11", "D", "T2", "93", "E", "T2", "84");
     Aggregation a = Aggregation.of(apl, weight, map);
     assertEquals("11", a.territories().get(0).region());
     assertEquals("84", a.territories().get(1).region());
@@ -199,9 +195,7 @@ class AggregationTest {
 
   @Test
   void theTableRejectsEmptyCodes() {
-    assertThrows(IllegalArgumentException.class,
-        () -> TerritoryMap.of(Map.of("A", ""), null));
-    assertThrows(IllegalArgumentException.class,
-        () -> TerritoryMap.of(Map.of("", "T1"), null));
+    assertThrows(IllegalArgumentException.class, () -> TerritoryMap.of(Map.of("A", ""), null));
+    assertThrows(IllegalArgumentException.class, () -> TerritoryMap.of(Map.of("", "T1"), null));
   }
 }

@@ -33,12 +33,15 @@ class FiguresTest {
   private static final double EPS = 1e-12;
   private static final List<String> CLASSES = List.of("zip", "vivier", "hors_zonage");
 
-  private static final CommuneValues APL = values("c01", 0.5, "c02", 2.0, "c03", 2.5,
-      "c04", 3.0, "c05", 4.0, "c06", 1.0, "c08", 6.0, "c09", 0.1, "c10", 2.0);
-  private static final CommuneValues APL_65 = values("c01", 0.4, "c02", 0.9, "c03", 2.4,
-      "c04", 2.6, "c05", 3.9, "c06", 0.5, "c08", 5.0, "c09", 1.0, "c10", 2.0);
-  private static final CommuneValues WEIGHT = values("c01", 10, "c02", 20, "c03", 30,
-      "c04", 15, "c05", 25, "c06", 0, "c08", 50, "c09", 1000, "c10", 0);
+  private static final CommuneValues APL = values(
+      "c01", 0.5, "c02", 2.0, "c03", 2.5, "c04", 3.0, "c05", 4.0, "c06", 1.0, "c08", 6.0, "c09",
+      0.1, "c10", 2.0);
+  private static final CommuneValues APL_65 = values(
+      "c01", 0.4, "c02", 0.9, "c03", 2.4, "c04", 2.6, "c05", 3.9, "c06", 0.5, "c08", 5.0, "c09",
+      1.0, "c10", 2.0);
+  private static final CommuneValues WEIGHT = values(
+      "c01", 10, "c02", 20, "c03", 30, "c04", 15, "c05", 25, "c06", 0, "c08", 50, "c09", 1000,
+      "c10", 0);
 
   /** Areas given out of code order (84 first), c09 left out. */
   private static Map<String, String> areas() {
@@ -51,9 +54,23 @@ class FiguresTest {
     return m;
   }
 
-  private static final Map<String, String> CLASS_OF_COMMUNE = pairs("c01", "zip", "c02", "zip",
-      "c03", "vivier", "c04", "vivier", "c05", "hors_zonage", "c06", "zip", "c08", "hors_zonage",
-      "c10", "zip");
+  private static final Map<String, String> CLASS_OF_COMMUNE = pairs(
+      "c01",
+      "zip",
+      "c02",
+      "zip",
+      "c03",
+      "vivier",
+      "c04",
+      "vivier",
+      "c05",
+      "hors_zonage",
+      "c06",
+      "zip",
+      "c08",
+      "hors_zonage",
+      "c10",
+      "zip");
 
   private static List<AreaFigures> figures() {
     Map<String, CommuneValues> variants = new LinkedHashMap<>();
@@ -122,8 +139,8 @@ class FiguresTest {
   @Test
   void aSingleCommuneIsEveryDecile() {
     AreaFigures a = figures().get(1);
-    assertArrayEquals(new double[] {6, 6, 6, 6, 6, 6, 6, 6, 6},
-        a.variants().get(0).deciles());
+    assertArrayEquals(
+        new double[] {6, 6, 6, 6, 6, 6, 6, 6, 6}, a.variants().get(0).deciles());
     assertEquals(6.0, a.variants().get(0).mean());
     assertArrayEquals(new int[] {0, 0, 0}, a.variants().get(0).communesBelow());
   }
@@ -162,8 +179,13 @@ class FiguresTest {
 
   @Test
   void noClassesGiveNoShares() {
-    List<AreaFigures> f = Figures.byArea("france", Map.of("c01", "FR", "c02", "FR"),
-        Map.of("apl", APL), WEIGHT, Map.of(), List.of());
+    List<AreaFigures> f = Figures.byArea(
+        "france",
+        Map.of("c01", "FR", "c02", "FR"),
+        Map.of("apl", APL),
+        WEIGHT,
+        Map.of(),
+        List.of());
     assertEquals(1, f.size());
     assertEquals("FR", f.get(0).code());
     assertEquals(Map.of(), f.get(0).classShares());

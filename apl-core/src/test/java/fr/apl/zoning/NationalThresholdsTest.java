@@ -57,8 +57,8 @@ class NationalThresholdsTest {
 
   @Test
   void exclusiveThresholdsMoveTheTerritoriesOnTheEdge() {
-    Map<String, String> k = new NationalThresholds(2.5, 4.0, false).classify(EDGES)
-        .classByTerritory();
+    Map<String, String> k =
+        new NationalThresholds(2.5, 4.0, false).classify(EDGES).classByTerritory();
     assertEquals("zip", k.get("T1"));
     // 2.5 < 2.5 is false: vivier.
     assertEquals("vivier", k.get("T2"));
@@ -84,8 +84,9 @@ class NationalThresholdsTest {
 
   @Test
   void anEmptyClassHasNoAplRange() {
-    List<ClassSummary> s = NationalThresholds.of2017().classify(List.of(
-        territory("T1", null, 30, 1.0), territory("T2", null, 10, 5.0))).summaries();
+    List<ClassSummary> s = NationalThresholds.of2017()
+        .classify(List.of(territory("T1", null, 30, 1.0), territory("T2", null, 10, 5.0)))
+        .summaries();
     ClassSummary vivier = s.get(1);
     assertEquals(0, vivier.territories());
     assertEquals(0.0, vivier.population());
@@ -100,26 +101,29 @@ class NationalThresholdsTest {
   void theOrderOfTheTerritoriesDoesNotMatter() {
     List<TerritoryApl> reversed = new java.util.ArrayList<>(EDGES);
     java.util.Collections.reverse(reversed);
-    assertEquals(NationalThresholds.of2017().classify(EDGES),
+    assertEquals(
+        NationalThresholds.of2017().classify(EDGES),
         NationalThresholds.of2017().classify(reversed));
   }
 
   @Test
   void aMeanOfExactly2Point5FromTheAggregationIsZip() {
     // (1·2 + 1·3) / 2 = 2.5 exactly in binary: the aggregation must not push it over.
-    Aggregation a = Aggregation.of(values("A", 2.0, "B", 3.0), values("A", 1, "B", 1),
-        withoutRegions("A", "T", "B", "T"));
+    Aggregation a = Aggregation.of(
+        values("A", 2.0, "B", 3.0), values("A", 1, "B", 1), withoutRegions("A", "T", "B", "T"));
     assertEquals(2.5, a.territories().get(0).apl());
-    assertEquals("zip", NationalThresholds.of2017().classify(a.territories())
-        .classByTerritory().get("T"));
+    assertEquals(
+        "zip",
+        NationalThresholds.of2017().classify(a.territories()).classByTerritory().get("T"));
   }
 
   @Test
   void thresholdsMustBeFiniteAndIncreasing() {
     assertThrows(IllegalArgumentException.class, () -> new NationalThresholds(4.0, 2.5, true));
-    assertThrows(IllegalArgumentException.class,
-        () -> new NationalThresholds(Double.NaN, 4.0, true));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> new NationalThresholds(Double.NaN, 4.0, true));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new NationalThresholds(2.5, Double.POSITIVE_INFINITY, true));
     // Equal thresholds leave the vivier empty, which is a legitimate choice.
     assertEquals(3.0, new NationalThresholds(3.0, 3.0, true).vivierMax());

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class QuantileClassesTest {
 
-  private static final List<String> FIVE = List.of("tres_sous_dotee", "sous_dotee",
-      "intermediaire", "tres_dotee", "sur_dotee");
+  private static final List<String> FIVE =
+      List.of("tres_sous_dotee", "sous_dotee", "intermediaire", "tres_dotee", "sur_dotee");
 
   @Test
   void cutsOnTerritoryEdgesFillTheClassesInOrder() {
@@ -34,9 +34,18 @@ class QuantileClassesTest {
     }
     Classification c = QuantileClasses.five(0.1, 0.2, 0.4, 0.2, 0.1).classify(ts);
     Map<String, String> k = c.classByTerritory();
-    String[] expected = {"tres_sous_dotee", "sous_dotee", "sous_dotee", "intermediaire",
-        "intermediaire", "intermediaire", "intermediaire", "tres_dotee", "tres_dotee",
-        "sur_dotee"};
+    String[] expected = {
+      "tres_sous_dotee",
+      "sous_dotee",
+      "sous_dotee",
+      "intermediaire",
+      "intermediaire",
+      "intermediaire",
+      "intermediaire",
+      "tres_dotee",
+      "tres_dotee",
+      "sur_dotee"
+    };
     for (int n = 1; n <= 10; n++) {
       assertEquals(expected[n - 1], k.get("t" + n), "t" + n);
     }
@@ -47,7 +56,8 @@ class QuantileClassesTest {
     }
     assertArrayEquals(new double[] {1, 3, 7, 9, 10}, thresholds);
     // Shares: 100, 200, 400, 200, 100 of 1000.
-    assertEquals(new ClassSummary("intermediaire", 4, 400, 0.4, 4, 7), c.summaries().get(2));
+    assertEquals(
+        new ClassSummary("intermediaire", 4, 400, 0.4, 4, 7), c.summaries().get(2));
   }
 
   @Test
@@ -62,8 +72,17 @@ class QuantileClassesTest {
         territory("B", null, 100, 2.0),
         territory("A", null, 150, 1.0));
     Classification c = QuantileClasses.five(0.2, 0.2, 0.2, 0.2, 0.2).classify(ts);
-    assertEquals(Map.of("A", "tres_sous_dotee", "B", "tres_sous_dotee", "C", "sous_dotee",
-        "D", "intermediaire"), c.classByTerritory());
+    assertEquals(
+        Map.of(
+            "A",
+            "tres_sous_dotee",
+            "B",
+            "tres_sous_dotee",
+            "C",
+            "sous_dotee",
+            "D",
+            "intermediaire"),
+        c.classByTerritory());
     List<ClassSummary> s = c.summaries();
     // 150 + 100 = 250 of 1000, APL 1 … 2: threshold 2.
     assertEquals(new ClassSummary("tres_sous_dotee", 2, 250, 0.25, 1.0, 2.0), s.get(0));
@@ -79,16 +98,19 @@ class QuantileClassesTest {
     // T10 and T2 both APL 3 and 100 inhabitants, halves cut at 100: "T10" < "T2", so T10 fills
     // the lower half and T2 starts the upper one.
     QuantileClasses halves = new QuantileClasses(List.of("low", "high"), new double[] {0.5, 0.5});
-    Map<String, String> k = halves.classify(List.of(
-        territory("T2", null, 100, 3.0), territory("T10", null, 100, 3.0))).classByTerritory();
+    Map<String, String> k = halves
+        .classify(List.of(territory("T2", null, 100, 3.0), territory("T10", null, 100, 3.0)))
+        .classByTerritory();
     assertEquals(Map.of("T10", "low", "T2", "high"), k);
   }
 
   @Test
   void territoriesWithoutPopulationAreLeftOut() {
     QuantileClasses halves = new QuantileClasses(List.of("low", "high"), new double[] {0.5, 0.5});
-    Classification c = halves.classify(List.of(territory("A", null, 100, 1.0),
-        territory("B", null, 0, Double.NaN), territory("C", null, 100, 2.0)));
+    Classification c = halves.classify(List.of(
+        territory("A", null, 100, 1.0),
+        territory("B", null, 0, Double.NaN),
+        territory("C", null, 100, 2.0)));
     // The NaN territory neither takes a rank nor shifts the cut: A low, C high.
     assertEquals(Map.of("A", "low", "C", "high"), c.classByTerritory());
     assertFalse(c.classByTerritory().containsKey("B"));
@@ -97,19 +119,20 @@ class QuantileClassesTest {
   @Test
   void sharesMustBePositiveAndAddUpToOne() {
     // 0.2 · 4 + 0.1 = 0.9.
-    assertThrows(IllegalArgumentException.class,
-        () -> QuantileClasses.five(0.2, 0.2, 0.2, 0.2, 0.1));
+    assertThrows(
+        IllegalArgumentException.class, () -> QuantileClasses.five(0.2, 0.2, 0.2, 0.2, 0.1));
     // 0.3 + 0.2 · 4 = 1.1.
-    assertThrows(IllegalArgumentException.class,
-        () -> QuantileClasses.five(0.3, 0.2, 0.2, 0.2, 0.2));
-    assertThrows(IllegalArgumentException.class,
-        () -> QuantileClasses.five(0.0, 0.25, 0.25, 0.25, 0.25));
-    assertThrows(IllegalArgumentException.class,
-        () -> QuantileClasses.five(-0.1, 0.3, 0.3, 0.25, 0.25));
+    assertThrows(
+        IllegalArgumentException.class, () -> QuantileClasses.five(0.3, 0.2, 0.2, 0.2, 0.2));
+    assertThrows(
+        IllegalArgumentException.class, () -> QuantileClasses.five(0.0, 0.25, 0.25, 0.25, 0.25));
+    assertThrows(
+        IllegalArgumentException.class, () -> QuantileClasses.five(-0.1, 0.3, 0.3, 0.25, 0.25));
     // Four shares for five classes.
-    assertThrows(IllegalArgumentException.class,
-        () -> QuantileClasses.five(0.25, 0.25, 0.25, 0.25));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> QuantileClasses.five(0.25, 0.25, 0.25, 0.25));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> QuantileClasses.five(Double.NaN, 0.25, 0.25, 0.25, 0.25));
     // The nurses' zoning, 5.3 / 9.4 / 36.6 / 20.4 / 28.3 %, adds up to 100 %.
     QuantileClasses nurses = QuantileClasses.five(0.053, 0.094, 0.366, 0.204, 0.283);

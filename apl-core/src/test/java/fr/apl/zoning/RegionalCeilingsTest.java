@@ -27,10 +27,9 @@ class RegionalCeilingsTest {
       territory("a", "R1", 100, 1.0),
       territory("c", "R1", 300, 3.0));
 
-  private static Map<String, String> classify(List<TerritoryApl> territories,
-      Map<String, Ceiling> ceilings, boolean includeCrossing) {
-    return new RegionalCeilings(ceilings, includeCrossing).classify(territories)
-        .classByTerritory();
+  private static Map<String, String> classify(
+      List<TerritoryApl> territories, Map<String, Ceiling> ceilings, boolean includeCrossing) {
+    return new RegionalCeilings(ceilings, includeCrossing).classify(territories).classByTerritory();
   }
 
   @Test
@@ -97,8 +96,8 @@ class RegionalCeilingsTest {
         territory("d", "R1", 350, 4.0),
         territory("e", "R1", 10, 5.0));
     Map<String, String> k = classify(ts, Map.of("R1", new Ceiling(0.2, 0.8)), false);
-    assertEquals(Map.of("a", "zip", "b", "zac", "c", "zac", "d", "hors_zonage",
-        "e", "hors_zonage"), k);
+    assertEquals(
+        Map.of("a", "zip", "b", "zac", "c", "zac", "d", "hors_zonage", "e", "hors_zonage"), k);
   }
 
   @Test
@@ -111,10 +110,11 @@ class RegionalCeilingsTest {
     List<TerritoryApl> ts = new java.util.ArrayList<>(R1);
     ts.add(territory("T9", "R2", 100, 2.0));
     ts.add(territory("T10", "R2", 100, 2.0));
-    Map<String, String> k = classify(ts,
-        Map.of("R1", new Ceiling(0.3, 0.5), "R2", new Ceiling(0.5, 0.5)), false);
-    assertEquals(Map.of("a", "zip", "b", "zip", "c", "zac", "d", "hors_zonage",
-        "T10", "zip", "T9", "zac"), k);
+    Map<String, String> k =
+        classify(ts, Map.of("R1", new Ceiling(0.3, 0.5), "R2", new Ceiling(0.5, 0.5)), false);
+    assertEquals(
+        Map.of("a", "zip", "b", "zip", "c", "zac", "d", "hors_zonage", "T10", "zip", "T9", "zac"),
+        k);
   }
 
   @Test
@@ -122,11 +122,12 @@ class RegionalCeilingsTest {
     // T1: A in R1 (60) and B in R2 (40), both APL 1: T1 is in R1 (60 > 40) with all its 100
     // inhabitants. T2: C in R2 (100), APL 2. R1 puts everything in zip, R2 nothing in zip and
     // everything in zac. T1 is zip by R1's ceilings; placed in R2 it would have been zac.
-    Aggregation a = Aggregation.of(values("A", 1.0, "B", 1.0, "C", 2.0),
+    Aggregation a = Aggregation.of(
+        values("A", 1.0, "B", 1.0, "C", 2.0),
         values("A", 60, "B", 40, "C", 100),
         withRegions("A", "T1", "R1", "B", "T1", "R2", "C", "T2", "R2"));
-    Map<String, String> k = classify(a.territories(),
-        Map.of("R1", new Ceiling(1.0, 0.0), "R2", new Ceiling(0.0, 1.0)), false);
+    Map<String, String> k = classify(
+        a.territories(), Map.of("R1", new Ceiling(1.0, 0.0), "R2", new Ceiling(0.0, 1.0)), false);
     assertEquals(Map.of("T1", "zip", "T2", "zac"), k);
   }
 
@@ -134,7 +135,8 @@ class RegionalCeilingsTest {
   void summariesShareTheNationalClassifiedPopulation() {
     // R1 with 0.3 / 0.5: zip a + b = 300 of 1000 (0.3), zac c 300 (0.3), hors d 400 (0.4).
     List<ClassSummary> s = new RegionalCeilings(Map.of("R1", new Ceiling(0.3, 0.5)), false)
-        .classify(R1).summaries();
+        .classify(R1)
+        .summaries();
     assertEquals(new ClassSummary("zip", 2, 300, 0.3, 1.0, 2.0), s.get(0));
     assertEquals(new ClassSummary("zac", 1, 300, 0.3, 3.0, 3.0), s.get(1));
     assertEquals(new ClassSummary("hors_zonage", 1, 400, 0.4, 4.0, 4.0), s.get(2));
@@ -155,7 +157,8 @@ class RegionalCeilingsTest {
         territory("a", "R3", 10, 1.0),
         territory("b", "R2", 10, 1.0),
         territory("c", "R1", 10, 1.0));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class,
         () -> classify(ts, Map.of("R2", new Ceiling(0.3, 0.5)), false));
     assertTrue(e.getMessage().contains("R1, R3"), e.getMessage());
     assertFalse(e.getMessage().contains("R2"), e.getMessage());
@@ -163,9 +166,10 @@ class RegionalCeilingsTest {
 
   @Test
   void aTerritoryWithoutRegionIsRefused() {
-    List<TerritoryApl> ts = List.of(territory("a", "R1", 10, 1.0),
-        territory("orphan", null, 10, 2.0));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    List<TerritoryApl> ts =
+        List.of(territory("a", "R1", 10, 1.0), territory("orphan", null, 10, 2.0));
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class,
         () -> classify(ts, Map.of("R1", new Ceiling(0.3, 0.5)), false));
     assertTrue(e.getMessage().contains("orphan"), e.getMessage());
   }

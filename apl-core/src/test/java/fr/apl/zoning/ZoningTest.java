@@ -54,14 +54,19 @@ class ZoningTest {
   void communesTakeTheFinalClassOfTheirTerritory() {
     // A → T1 zip, B → T2 zip (forced), C → T3 hors_zonage, D → T4 zip (forced), F → T5 zip.
     // E has no territory, so no class.
-    assertEquals(Map.of("A", "zip", "B", "zip", "C", "hors_zonage", "D", "zip", "F", "zip"),
+    assertEquals(
+        Map.of("A", "zip", "B", "zip", "C", "hors_zonage", "D", "zip", "F", "zip"),
         zoning().communeClasses());
   }
 
   @Test
   void aTerritoryWithNeitherRuleNorForcedClassGivesNoClassToItsCommunes() {
-    Zoning z = Zoning.of(values("A", 1.0, "D", 2.0), values("A", 100, "D", 0),
-        withoutRegions("A", "T1", "D", "T4"), NationalThresholds.of2017(), Map.of());
+    Zoning z = Zoning.of(
+        values("A", 1.0, "D", 2.0),
+        values("A", 100, "D", 0),
+        withoutRegions("A", "T1", "D", "T4"),
+        NationalThresholds.of2017(),
+        Map.of());
     assertNull(z.territories().get(1).finalClass());
     assertEquals(Map.of("A", "zip"), z.communeClasses());
     assertEquals(List.of(), z.forcedUnknown());
@@ -71,19 +76,21 @@ class ZoningTest {
   void changesListChangedAppearedAndVanishedTerritoriesInCodeOrder() {
     // Before: T0 zip (gone now), T1 vivier (now zip), T2 zip (still zip, through the forced
     // class), T3 hors_zonage (unchanged). T4 and T5 are new.
-    Map<String, String> previousClass = pairs("T3", "hors_zonage", "T0", "zip", "T1", "vivier",
-        "T2", "zip");
+    Map<String, String> previousClass =
+        pairs("T3", "hors_zonage", "T0", "zip", "T1", "vivier", "T2", "zip");
     Map<String, Double> previousApl = Map.of("T0", 1.9, "T1", 2.7, "T2", 3.1, "T3", 4.5);
     List<ClassChange> changes = zoning().changesFrom(previousClass, previousApl);
-    assertEquals(List.of(
-        // Vanished: no class and no APL now.
-        new ClassChange("T0", "zip", null, 1.9, Double.NaN),
-        // Changed: APL 2.7 → 1.
-        new ClassChange("T1", "vivier", "zip", 2.7, 1.0),
-        // Appeared, forced to zip, no APL either side (it weighs 0).
-        new ClassChange("T4", null, "zip", Double.NaN, Double.NaN),
-        // Appeared with APL 2.
-        new ClassChange("T5", null, "zip", Double.NaN, 2.0)), changes);
+    assertEquals(
+        List.of(
+            // Vanished: no class and no APL now.
+            new ClassChange("T0", "zip", null, 1.9, Double.NaN),
+            // Changed: APL 2.7 → 1.
+            new ClassChange("T1", "vivier", "zip", 2.7, 1.0),
+            // Appeared, forced to zip, no APL either side (it weighs 0).
+            new ClassChange("T4", null, "zip", Double.NaN, Double.NaN),
+            // Appeared with APL 2.
+            new ClassChange("T5", null, "zip", Double.NaN, 2.0)),
+        changes);
   }
 
   @Test
@@ -100,8 +107,8 @@ class ZoningTest {
     assertEquals(List.of(), z.changesFrom(classes, apl));
   }
 
-  private static void assertZoned(ZonedTerritory z, String territory, String ruleClass,
-      String forcedClass, String finalClass) {
+  private static void assertZoned(
+      ZonedTerritory z, String territory, String ruleClass, String forcedClass, String finalClass) {
     assertEquals(territory, z.apl().territory());
     assertEquals(ruleClass, z.ruleClass(), territory + " rule class");
     assertEquals(forcedClass, z.forcedClass(), territory + " forced class");

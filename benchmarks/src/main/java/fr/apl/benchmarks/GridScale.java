@@ -84,25 +84,35 @@ public final class GridScale {
       codes[cells + p] = String.format(Locale.ROOT, "p%05d", p);
     }
     long t1 = System.nanoTime();
-    report("generate", pairs + " cell-to-practice pairs under 20 min, "
-        + String.format(Locale.ROOT, "%.0f", (double) pairs / cells) + " per cell", t0, t1);
+    report(
+        "generate",
+        pairs + " cell-to-practice pairs under 20 min, "
+            + String.format(Locale.ROOT, "%.0f", (double) pairs / cells) + " per cell",
+        t0,
+        t1);
 
     int threads = Runtime.getRuntime().availableProcessors();
-    TravelTimeMatrix matrix = TravelTimeMatrix.fromIndexedPairs(List.of(
-        new TravelTimeMatrix.IndexedPairs(codes, origin, destination, minutes, (int) pairs)),
+    TravelTimeMatrix matrix = TravelTimeMatrix.fromIndexedPairs(
+        List.of(
+            new TravelTimeMatrix.IndexedPairs(codes, origin, destination, minutes, (int) pairs)),
         threads);
     origin = null;
     destination = null;
     minutes = null;
     long t2 = System.nanoTime();
-    report("matrix", matrix.communeCount() + " ids, " + matrix.pairCount() + " pairs, " + threads
-        + " threads", t1, t2);
+    report(
+        "matrix",
+        matrix.communeCount() + " ids, " + matrix.pairCount() + " pairs, " + threads + " threads",
+        t1,
+        t2);
 
-    Catchments catchments = Apl.prepare(matrix, DistanceDecay.dreesGeneralPractitioners(),
-        threads);
+    Catchments catchments = Apl.prepare(matrix, DistanceDecay.dreesGeneralPractitioners(), threads);
     long t3 = System.nanoTime();
-    report("prepare", catchments.pairsInReach() + " pairs in reach, both orientations, "
-        + threads + " threads", t2, t3);
+    report(
+        "prepare",
+        catchments.pairsInReach() + " pairs in reach, both orientations, " + threads + " threads",
+        t2,
+        t3);
 
     CommuneValues.Builder pop = CommuneValues.builder();
     for (int c = 0; c < cells; c++) {
@@ -115,19 +125,36 @@ public final class GridScale {
     Population population = Population.standardised(pop.build());
     Supply supply = Supply.of(sup.build());
     long t4 = System.nanoTime();
-    AplResult result = catchments.compute(population, List.of(Variant.of("apl", supply)),
-        threads);
+    AplResult result = catchments.compute(population, List.of(Variant.of("apl", supply)), threads);
     long t5 = System.nanoTime();
-    report("compute", result.size() + " cells, " + threads + " threads, conservation error "
-        + String.format(Locale.ROOT, "%.1e",
-            result.diagnostics().variants().get(0).conservationRelativeError()), t4, t5);
-    System.out.printf(Locale.ROOT, "total %.1f s (population and supply tables %.1f s), peak"
-        + " resident memory %s%n", (t5 - t0) / 1e9, (t4 - t3) / 1e9, peak());
+    report(
+        "compute",
+        result.size() + " cells, " + threads + " threads, conservation error "
+            + String.format(
+                Locale.ROOT,
+                "%.1e",
+                result.diagnostics().variants().get(0).conservationRelativeError()),
+        t4,
+        t5);
+    System.out.printf(
+        Locale.ROOT,
+        "total %.1f s (population and supply tables %.1f s), peak" + " resident memory %s%n",
+        (t5 - t0) / 1e9,
+        (t4 - t3) / 1e9,
+        peak());
   }
 
   /** Counts the pairs within reach, or writes them when the arrays are given. */
-  private static long visit(int cells, double[] px, double[] py, int[] bucketStart,
-      int[] inBucket, int buckets, double reachKm, int[] origin, int[] destination,
+  private static long visit(
+      int cells,
+      double[] px,
+      double[] py,
+      int[] bucketStart,
+      int[] inBucket,
+      int buckets,
+      double reachKm,
+      int[] origin,
+      int[] destination,
       double[] minutes) {
     long n = 0;
     int span = (int) Math.ceil(reachKm);
@@ -164,8 +191,13 @@ public final class GridScale {
   }
 
   private static void report(String step, String what, long from, long to) {
-    System.out.printf(Locale.ROOT, "%-9s %6.1f s  %-70s heap used %s%n", step, (to - from) / 1e9,
-        what, mb(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()));
+    System.out.printf(
+        Locale.ROOT,
+        "%-9s %6.1f s  %-70s heap used %s%n",
+        step,
+        (to - from) / 1e9,
+        what,
+        mb(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()));
   }
 
   private static String mb(long bytes) {

@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmx2g"})
 public class KernelBenchmark {
 
   /** The synthetic France world, prepared once; {@code threads} is what {@link #compute} uses. */
@@ -58,8 +60,8 @@ public class KernelBenchmark {
       catchments = Apl.prepare(world.matrix(), DistanceDecay.dreesGeneralPractitioners());
       population = world.population();
       scenarios = List.of(Variant.of("apl", world.supply()));
-      System.out.println("# " + world.summary() + "; " + catchments.pairsInReach()
-          + " pairs in reach");
+      System.out.println(
+          "# " + world.summary() + "; " + catchments.pairsInReach() + " pairs in reach");
     }
   }
 
@@ -80,6 +82,7 @@ public class KernelBenchmark {
     char[] practiceBand;
     /** The weight of each band: the DREES general-practitioner decay. */
     final double[] bandWeight = {1.0, 2.0 / 3.0, 1.0 / 3.0};
+
     double[] population;
     double[] supply;
     double[] demand;
@@ -164,8 +167,11 @@ public class KernelBenchmark {
       demand = new double[COMMUNES];
       ratio = new double[COMMUNES];
       access = new double[COMMUNES];
-      System.out.printf(Locale.ROOT, "# raw kernel: %d communes, %d pairs in each orientation%n",
-          COMMUNES, residenceStart[COMMUNES]);
+      System.out.printf(
+          Locale.ROOT,
+          "# raw kernel: %d communes, %d pairs in each orientation%n",
+          COMMUNES,
+          residenceStart[COMMUNES]);
     }
   }
 
@@ -178,11 +184,25 @@ public class KernelBenchmark {
   /** Runs demand, ratio and access on 3 million pairs, one thread; returns the access array. */
   @Benchmark
   public double[] gatherBothSteps(RawPairs k) {
-    TwoStepKernel.gather(k.practiceStart, k.practiceResidence, k.practiceBand, k.bandWeight,
-        k.population, k.demand, 0, RawPairs.COMMUNES);
+    TwoStepKernel.gather(
+        k.practiceStart,
+        k.practiceResidence,
+        k.practiceBand,
+        k.bandWeight,
+        k.population,
+        k.demand,
+        0,
+        RawPairs.COMMUNES);
     TwoStepKernel.ratio(k.supply, k.demand, k.ratio, 0, RawPairs.COMMUNES);
-    TwoStepKernel.gather(k.residenceStart, k.residencePractice, k.residenceBand, k.bandWeight,
-        k.ratio, k.access, 0, RawPairs.COMMUNES);
+    TwoStepKernel.gather(
+        k.residenceStart,
+        k.residencePractice,
+        k.residenceBand,
+        k.bandWeight,
+        k.ratio,
+        k.access,
+        0,
+        RawPairs.COMMUNES);
     return k.access;
   }
 
@@ -192,11 +212,31 @@ public class KernelBenchmark {
    */
   @Benchmark
   public double[] gatherBothStepsTwoThreads(RawPairs k) {
-    Parallel.forRange(RawPairs.COMMUNES, 2, (from, to) -> TwoStepKernel.gather(k.practiceStart,
-        k.practiceResidence, k.practiceBand, k.bandWeight, k.population, k.demand, from, to));
+    Parallel.forRange(
+        RawPairs.COMMUNES,
+        2,
+        (from, to) -> TwoStepKernel.gather(
+            k.practiceStart,
+            k.practiceResidence,
+            k.practiceBand,
+            k.bandWeight,
+            k.population,
+            k.demand,
+            from,
+            to));
     TwoStepKernel.ratio(k.supply, k.demand, k.ratio, 0, RawPairs.COMMUNES);
-    Parallel.forRange(RawPairs.COMMUNES, 2, (from, to) -> TwoStepKernel.gather(k.residenceStart,
-        k.residencePractice, k.residenceBand, k.bandWeight, k.ratio, k.access, from, to));
+    Parallel.forRange(
+        RawPairs.COMMUNES,
+        2,
+        (from, to) -> TwoStepKernel.gather(
+            k.residenceStart,
+            k.residencePractice,
+            k.residenceBand,
+            k.bandWeight,
+            k.ratio,
+            k.access,
+            from,
+            to));
     return k.access;
   }
 }

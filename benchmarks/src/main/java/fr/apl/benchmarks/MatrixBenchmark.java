@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class MatrixBenchmark {
 
@@ -48,8 +50,8 @@ public class MatrixBenchmark {
   /** Builds the matrix from index arrays, as the CSV reader does at its end. */
   @Benchmark
   public TravelTimeMatrix fromIndexedPairs() {
-    return TravelTimeMatrix.fromIndexedPairs(world.codes(), world.origins(),
-        world.destinations(), world.minutes(), world.pairCount());
+    return TravelTimeMatrix.fromIndexedPairs(
+        world.codes(), world.origins(), world.destinations(), world.minutes(), world.pairCount());
   }
 
   /** The thread count of {@link #prepare}. */

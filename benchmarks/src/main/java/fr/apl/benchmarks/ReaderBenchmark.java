@@ -40,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class ReaderBenchmark {
 
@@ -71,8 +73,8 @@ public class ReaderBenchmark {
       }
     }
     System.out.println("# " + world.summary());
-    System.out.printf(Locale.ROOT, "# times CSV: %d bytes, gzipped: %d bytes%n", csv.length,
-        gzip.length);
+    System.out.printf(
+        Locale.ROOT, "# times CSV: %d bytes, gzipped: %d bytes%n", csv.length, gzip.length);
   }
 
   /** Reads the plain CSV. */

@@ -45,7 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmx2g"})
 public class ScaleBenchmark {
 
   /** The synthetic France matrix written once to a temporary matrix file. */
@@ -61,8 +63,8 @@ public class ScaleBenchmark {
       try (OutputStream out = Files.newOutputStream(path)) {
         MatrixFile.write(m, out);
       }
-      System.out.println("# matrix file " + Files.size(path) + " bytes, " + m.pairCount()
-          + " pairs");
+      System.out.println(
+          "# matrix file " + Files.size(path) + " bytes, " + m.pairCount() + " pairs");
     }
 
     /** Removes the file. */

@@ -115,10 +115,15 @@ public final class SyntheticFrance {
 
   /** Returns one line with the seed, communes, pairs and supplied communes. */
   public String summary() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "synthetic France seed %d: %d communes, %d pairs within %.0f minutes (self pairs"
             + " included), %d communes with supply",
-        seed, codes.length, origin.length, MAX_MINUTES, SUPPLIED_COMMUNES);
+        seed,
+        codes.length,
+        origin.length,
+        MAX_MINUTES,
+        SUPPLIED_COMMUNES);
   }
 
   /** Returns the commune codes by index (internal array). */
@@ -315,8 +320,9 @@ public final class SyntheticFrance {
         count++;
       }
     }
-    return new int[][] {Arrays.copyOf(o, count), Arrays.copyOf(d, count),
-        Arrays.copyOf(tenths, count)};
+    return new int[][] {
+      Arrays.copyOf(o, count), Arrays.copyOf(d, count), Arrays.copyOf(tenths, count)
+    };
   }
 
   /** Returns the detour factor of the ordered pair (i, j), in [1.1, 1.6), from a hash. */
@@ -341,8 +347,10 @@ public final class SyntheticFrance {
       totalPeople += people[i];
     }
     // Ties broken by index: the order does not depend on the sort's stability.
-    Arrays.sort(byPeople, (a, b) -> people[a] != people[b] ? Double.compare(people[b], people[a])
-        : Integer.compare(a, b));
+    Arrays.sort(
+        byPeople,
+        (a, b) ->
+            people[a] != people[b] ? Double.compare(people[b], people[a]) : Integer.compare(a, b));
     double suppliedPeople = 0;
     for (int k = 0; k < SUPPLIED_COMMUNES; k++) {
       suppliedPeople += people[byPeople[k]];

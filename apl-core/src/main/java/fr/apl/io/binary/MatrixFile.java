@@ -95,8 +95,8 @@ public final class MatrixFile {
     }
     int n = codes.length;
     int m = matrix.pairCount();
-    ByteBuffer codesSection = ByteBuffer.allocate(pad(4L * n + textBytes))
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer codesSection =
+        ByteBuffer.allocate(pad(4L * n + textBytes)).order(ByteOrder.LITTLE_ENDIAN);
     int end = 0;
     for (byte[] t : text) {
       end += t.length;
@@ -117,8 +117,15 @@ public final class MatrixFile {
       crc.update(b.array(), 0, b.capacity());
     }
     ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-    header.put(MAGIC).putInt(VERSION).putInt(0).putInt(n).putInt(textBytes).putLong(m)
-        .putLong(matrix.duplicatePairs()).putLong(crc.getValue());
+    header
+        .put(MAGIC)
+        .putInt(VERSION)
+        .putInt(0)
+        .putInt(n)
+        .putInt(textBytes)
+        .putLong(m)
+        .putLong(matrix.duplicatePairs())
+        .putLong(crc.getValue());
     out.write(header.array());
     for (ByteBuffer b : sections) {
       out.write(b.array(), 0, b.capacity());
@@ -149,8 +156,11 @@ public final class MatrixFile {
       }
       int version = header.getInt();
       if (version != VERSION) {
-        throw new InputException(source, 0, "matrix file version " + version
-            + " is not supported (this apl reads version " + VERSION + "): convert it again");
+        throw new InputException(
+            source,
+            0,
+            "matrix file version " + version + " is not supported (this apl reads version "
+                + VERSION + "): convert it again");
       }
       header.getInt();
       int n = header.getInt();
@@ -159,8 +169,8 @@ public final class MatrixFile {
       long duplicates = header.getLong();
       long expectedCrc = header.getLong();
       if (n < 0 || textBytes < 0 || m < 0 || m > Integer.MAX_VALUE - 8) {
-        throw new InputException(source, 0, "corrupt matrix header (communes " + n + ", pairs "
-            + m + ")");
+        throw new InputException(
+            source, 0, "corrupt matrix header (communes " + n + ", pairs " + m + ")");
       }
       long codesLength = pad(4L * n + textBytes);
       long rowsLength = pad(4L * (n + 1));
@@ -168,8 +178,11 @@ public final class MatrixFile {
       long minutesLength = 8L * m;
       long expectedSize = HEADER + codesLength + rowsLength + destLength + minutesLength;
       if (size != expectedSize) {
-        throw new InputException(source, 0, "matrix file is " + size + " bytes, expected "
-            + expectedSize + " for " + n + " communes and " + m + " pairs (truncated?)");
+        throw new InputException(
+            source,
+            0,
+            "matrix file is " + size + " bytes, expected " + expectedSize + " for " + n
+                + " communes and " + m + " pairs (truncated?)");
       }
       CRC32C crc = new CRC32C();
       long offset = HEADER;
@@ -181,8 +194,10 @@ public final class MatrixFile {
       offset += destLength;
       MappedByteBuffer minutesMap = map(ch, offset, minutesLength, crc);
       if (crc.getValue() != expectedCrc) {
-        throw new InputException(source, 0, "matrix file checksum does not match: the file is"
-            + " damaged; convert it again");
+        throw new InputException(
+            source,
+            0,
+            "matrix file checksum does not match: the file is" + " damaged; convert it again");
       }
       String[] codes = new String[n];
       int previous = 0;

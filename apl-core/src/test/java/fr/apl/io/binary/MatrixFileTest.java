@@ -61,7 +61,9 @@ class MatrixFileTest {
       double[] b = back.minutes();
       assertEquals(a.length, b.length);
       for (int k = 0; k < a.length; k++) {
-        assertEquals(Double.doubleToRawLongBits(a[k]), Double.doubleToRawLongBits(b[k]),
+        assertEquals(
+            Double.doubleToRawLongBits(a[k]),
+            Double.doubleToRawLongBits(b[k]),
             "seed " + seed + " pair " + k);
       }
       assertEquals(1, back.duplicatePairs());
@@ -91,22 +93,26 @@ class MatrixFileTest {
     flipped[good.length - 3] ^= 1;
     Files.write(p, flipped);
     InputException crc = assertThrows(InputException.class, () -> MatrixFile.read(p));
-    assertEquals(p + ": matrix file checksum does not match: the file is damaged; convert it"
-        + " again", crc.getMessage());
+    assertEquals(
+        p + ": matrix file checksum does not match: the file is damaged; convert it" + " again",
+        crc.getMessage());
 
     Files.write(p, java.util.Arrays.copyOf(good, good.length - 8));
-    assertTrue(assertThrows(InputException.class, () -> MatrixFile.read(p)).getMessage()
+    assertTrue(assertThrows(InputException.class, () -> MatrixFile.read(p))
+        .getMessage()
         .contains("(truncated?)"));
 
     byte[] v2 = good.clone();
     v2[8] = 2;
     Files.write(p, v2);
-    assertTrue(assertThrows(InputException.class, () -> MatrixFile.read(p)).getMessage()
+    assertTrue(assertThrows(InputException.class, () -> MatrixFile.read(p))
+        .getMessage()
         .contains("matrix file version 2 is not supported"));
 
     Files.writeString(p, "origin,destination,minutes\n01001,01002,3\n");
     assertFalse(MatrixFile.isMatrixFile(p));
-    assertTrue(assertThrows(InputException.class, () -> MatrixFile.read(p)).getMessage()
+    assertTrue(assertThrows(InputException.class, () -> MatrixFile.read(p))
+        .getMessage()
         .contains("not an apl matrix file"));
     // readAny takes the CSV instead.
     assertEquals(3.0, MatrixFile.readAny(p, null).minutes("01001", "01002"));
@@ -115,16 +121,25 @@ class MatrixFileTest {
   @Test
   void fromRowsRefusesInconsistentRows() {
     String[] codes = {"A", "B"};
-    assertThrows(IllegalArgumentException.class,
-        () -> TravelTimeMatrix.fromRows(new String[] {"B", "A"}, new int[] {0, 0, 0}, new int[0],
-            new double[0], 0));
-    assertThrows(IllegalArgumentException.class, () -> TravelTimeMatrix.fromRows(codes,
-        new int[] {0, 2, 2}, new int[] {1, 1}, new double[] {1, 2}, 0));
-    assertThrows(IllegalArgumentException.class, () -> TravelTimeMatrix.fromRows(codes,
-        new int[] {0, 1, 1}, new int[] {2}, new double[] {1}, 0));
-    assertThrows(IllegalArgumentException.class, () -> TravelTimeMatrix.fromRows(codes,
-        new int[] {0, 1, 1}, new int[] {1}, new double[] {-1}, 0));
-    assertEquals(5.0, TravelTimeMatrix.fromRows(codes, new int[] {0, 1, 1}, new int[] {1},
-        new double[] {5}, 0).minutes("A", "B"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TravelTimeMatrix.fromRows(
+            new String[] {"B", "A"}, new int[] {0, 0, 0}, new int[0], new double[0], 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TravelTimeMatrix.fromRows(
+            codes, new int[] {0, 2, 2}, new int[] {1, 1}, new double[] {1, 2}, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TravelTimeMatrix.fromRows(
+            codes, new int[] {0, 1, 1}, new int[] {2}, new double[] {1}, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TravelTimeMatrix.fromRows(
+            codes, new int[] {0, 1, 1}, new int[] {1}, new double[] {-1}, 0));
+    assertEquals(
+        5.0,
+        TravelTimeMatrix.fromRows(codes, new int[] {0, 1, 1}, new int[] {1}, new double[] {5}, 0)
+            .minutes("A", "B"));
   }
 }

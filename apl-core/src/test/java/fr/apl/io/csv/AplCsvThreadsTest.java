@@ -35,7 +35,8 @@ class AplCsvThreadsTest {
       String c = String.format(Locale.ROOT, "%05d", 1000 + i);
       b.add(c, c, 0);
       for (int q = 1; q <= 3; q++) {
-        b.add(c, String.format(Locale.ROOT, "%05d", 1000 + (i + q * 7) % n), rnd.nextInt(250) / 10.0);
+        b.add(
+            c, String.format(Locale.ROOT, "%05d", 1000 + (i + q * 7) % n), rnd.nextInt(250) / 10.0);
       }
       pop.add(c, rnd.nextInt(5000) * 1.25);
       if (rnd.nextDouble() < 0.3) {
@@ -43,10 +44,13 @@ class AplCsvThreadsTest {
       }
     }
     Supply supply = Supply.of(sup.build());
-    AplResult r = Apl.prepare(b.build(), DistanceDecay.dreesGeneralPractitioners()).compute(
-        Population.standardised(pop.build()), List.of(Variant.of("apl", supply),
-            Variant.of("apl_x", Supply.of(supply.consultationsPerYear().scaled(0.5)))),
-        1);
+    AplResult r = Apl.prepare(b.build(), DistanceDecay.dreesGeneralPractitioners())
+        .compute(
+            Population.standardised(pop.build()),
+            List.of(
+                Variant.of("apl", supply),
+                Variant.of("apl_x", Supply.of(supply.consultationsPerYear().scaled(0.5)))),
+            1);
     for (CsvDialect d : List.of(CsvDialect.STANDARD, CsvDialect.FRENCH)) {
       String one = text(r, d, 1);
       assertEquals(n + 1, one.lines().count());

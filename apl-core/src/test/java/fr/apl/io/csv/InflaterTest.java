@@ -28,8 +28,12 @@ class InflaterTest {
     StringBuilder csv = new StringBuilder("origin,destination,minutes\n");
     for (int o = 0; o < 600; o++) {
       for (int d = 0; d < 600; d += 2) {
-        csv.append(10000 + o).append(',').append(10000 + d).append(',')
-            .append((o * 7 + d) % 250 / 10.0).append('\n');
+        csv.append(10000 + o)
+            .append(',')
+            .append(10000 + d)
+            .append(',')
+            .append((o * 7 + d) % 250 / 10.0)
+            .append('\n');
       }
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,7 +65,9 @@ class TimesCsvBlocksTest {
   }
 
   private static String code(int k, Random rnd) {
-    String c = k % 7 == 0 ? "cell-" + String.format("%07d", k) : String.format("%05d", 1000 + k);
+    String c = k % 7 == 0
+        ? "cell-" + String.format(Locale.ROOT, "%07d", k)
+        : String.format(Locale.ROOT, "%05d", 1000 + k);
     double r = rnd.nextDouble();
     return r < 0.05 ? "\"" + c + "\"" : r < 0.1 ? " " + c + " " : c;
   }
@@ -117,24 +120,26 @@ class TimesCsvBlocksTest {
     String[] first = lines.get(1).split(",");
     for (int at : new int[] {later, target}) {
       String[] f = lines.get(at).split(",");
-      lines.set(at, switch (kind) {
-        case "fields" -> f[0] + "," + f[1];
-        case "number" -> f[0] + "," + f[1] + ",12 min";
-        case "negative" -> f[0] + "," + f[1] + ",-3";
-        case "empty code" -> " ," + f[1] + "," + f[2];
-        default -> first[0] + "," + first[1] + ",999"; // the pair of line 2, another time
-      });
+      lines.set(
+          at,
+          switch (kind) {
+            case "fields" -> f[0] + "," + f[1];
+            case "number" -> f[0] + "," + f[1] + ",12 min";
+            case "negative" -> f[0] + "," + f[1] + ",-3";
+            case "empty code" -> " ," + f[1] + "," + f[2];
+            default -> first[0] + "," + first[1] + ",999"; // the pair of line 2, another time
+          });
     }
     int expectedLine = target + 1; // 1-based; line 1 is the header
     byte[] csv = join(lines, false, true);
-    InputException reference = assertThrows(InputException.class,
-        () -> read(csv, 1, csv.length + 1));
+    InputException reference =
+        assertThrows(InputException.class, () -> read(csv, 1, csv.length + 1));
     assertEquals(expectedLine, reference.line(), reference.getMessage());
     for (int block : BLOCKS) {
       for (int threads : THREADS) {
         InputException e = assertThrows(InputException.class, () -> read(csv, threads, block));
-        assertEquals(reference.getMessage(), e.getMessage(), "block " + block + ", threads "
-            + threads);
+        assertEquals(
+            reference.getMessage(), e.getMessage(), "block " + block + ", threads " + threads);
       }
     }
   }

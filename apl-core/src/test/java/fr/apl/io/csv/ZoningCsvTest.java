@@ -44,18 +44,20 @@ class ZoningCsvTest {
       "territory,population,apl,class,forced_class,final_class,region,communes\n";
 
   private static CommuneValues apl() {
-    return CommuneValues.of(Map.of("01001", 1.5, "01002", 3.0, "01003", 5.0, "01004", 2.0,
-        "01005", 4.0, "01006", 2.5));
+    return CommuneValues.of(
+        Map.of("01001", 1.5, "01002", 3.0, "01003", 5.0, "01004", 2.0, "01005", 4.0, "01006", 2.5));
   }
 
   private static Zoning zoning() {
-    CommuneValues weight = CommuneValues.of(Map.of("01001", 100.0, "01002", 200.0,
-        "01003", 50.0, "01004", 0.0, "01005", 10.0, "01006", 10.0));
+    CommuneValues weight = CommuneValues.of(Map.of(
+        "01001", 100.0, "01002", 200.0, "01003", 50.0, "01004", 0.0, "01005", 10.0, "01006", 10.0));
     TerritoryMap map = TerritoryMap.of(
-        Map.of("01001", "T2", "01002", "T1", "01003", "=H", "01004", "+A", "01005", "-B",
-            "01006", "@C"),
-        Map.of("01001", "84", "01002", "84", "01003", "11", "01004", "11", "01005", "=R",
-            "01006", "11"));
+        Map.of(
+            "01001", "T2", "01002", "T1", "01003", "=H", "01004", "+A", "01005", "-B", "01006",
+            "@C"),
+        Map.of(
+            "01001", "84", "01002", "84", "01003", "11", "01004", "11", "01005", "=R", "01006",
+            "11"));
     return Zoning.of(apl(), weight, map, NationalThresholds.of2017(), Map.of("T1", "zip"));
   }
 
@@ -80,13 +82,15 @@ class ZoningCsvTest {
     // empty and it has no class; its region is 11 (the only one among its communes).
     // -B: APL 4 ≤ 4 vivier. =H: 5 > 4 hors_zonage. @C: 2.5 ≤ 2.5 zip. T1: 3 vivier, forced zip.
     // T2: 1.5 zip.
-    assertEquals(HEADER
-        + "'+A,0.0,,,,,11,1\n"
-        + "'-B,10.0,4.0,vivier,,vivier,'=R,1\n"
-        + "'=H,50.0,5.0,hors_zonage,,hors_zonage,11,1\n"
-        + "'@C,10.0,2.5,zip,,zip,11,1\n"
-        + "T1,200.0,3.0,vivier,zip,zip,84,1\n"
-        + "T2,100.0,1.5,zip,,zip,84,1\n", out);
+    assertEquals(
+        HEADER
+            + "'+A,0.0,,,,,11,1\n"
+            + "'-B,10.0,4.0,vivier,,vivier,'=R,1\n"
+            + "'=H,50.0,5.0,hors_zonage,,hors_zonage,11,1\n"
+            + "'@C,10.0,2.5,zip,,zip,11,1\n"
+            + "T1,200.0,3.0,vivier,zip,zip,84,1\n"
+            + "T2,100.0,1.5,zip,,zip,84,1\n",
+        out);
   }
 
   @Test
@@ -98,8 +102,8 @@ class ZoningCsvTest {
 
   @Test
   void writingTwiceGivesTheSameText() throws IOException {
-    assertEquals(territories(zoning(), CsvDialect.STANDARD),
-        territories(zoning(), CsvDialect.STANDARD));
+    assertEquals(
+        territories(zoning(), CsvDialect.STANDARD), territories(zoning(), CsvDialect.STANDARD));
     assertEquals(json(zoning()), json(zoning()));
     StringWriter a = new StringWriter();
     StringWriter b = new StringWriter();
@@ -142,10 +146,8 @@ class ZoningCsvTest {
     // Plain codes, one with a comma (quoted on writing), and a forced class that looks like a
     // formula (neutralised on writing, restored on reading).
     CommuneValues apl = CommuneValues.of(Map.of("01001", 1.5, "01002", 3.0, "01003", 2.0));
-    CommuneValues weight = CommuneValues.of(Map.of("01001", 100.0, "01002", 200.0,
-        "01003", 0.0));
-    TerritoryMap map = TerritoryMap.of(Map.of("01001", "T2", "01002", "T,1", "01003", "T3"),
-        null);
+    CommuneValues weight = CommuneValues.of(Map.of("01001", 100.0, "01002", 200.0, "01003", 0.0));
+    TerritoryMap map = TerritoryMap.of(Map.of("01001", "T2", "01002", "T,1", "01003", "T3"), null);
     Zoning z = Zoning.of(apl, weight, map, NationalThresholds.of2017(), Map.of("T2", "-x"));
     for (CsvDialect d : CsvDialect.values()) {
       Path p = write("previous-" + d + ".csv", territories(z, d));
@@ -167,8 +169,8 @@ class ZoningCsvTest {
     Zoning z = zoning();
     Path p = write("previous.csv", territories(z, CsvDialect.STANDARD));
     ZoningCsv.Previous prev = ZoningCsv.readPrevious(p);
-    Map<String, String> expectedClasses = new TreeMap<>(Map.of("-B", "vivier",
-        "=H", "hors_zonage", "@C", "zip", "T1", "zip", "T2", "zip"));
+    Map<String, String> expectedClasses = new TreeMap<>(
+        Map.of("-B", "vivier", "=H", "hors_zonage", "@C", "zip", "T1", "zip", "T2", "zip"));
     assertEquals(expectedClasses, prev.classes());
     assertEquals(Map.of("-B", 4.0, "=H", 5.0, "@C", 2.5, "T1", 3.0, "T2", 1.5), prev.apl());
     // Read back, the same zoning has changed nothing.
@@ -177,10 +179,9 @@ class ZoningCsvTest {
 
   @Test
   void ceilingsAcceptFractionsAndPercentages() throws IOException {
-    Path p = write("ceilings.csv", "region,zip_share,zac_share\n"
-        + "84,0.203,51.7 %\n"
-        + "11,20.3 %,0.42\n"
-        + "93,20.3%,0\n");
+    Path p = write(
+        "ceilings.csv",
+        "region,zip_share,zac_share\n" + "84,0.203,51.7 %\n" + "11,20.3 %,0.42\n" + "93,20.3%,0\n");
     Map<String, double[]> c = ZoningCsv.readCeilings(p);
     assertEquals(List.of("11", "84", "93"), List.copyOf(c.keySet()));
     // 20.3 % = 0.203, 51.7 % = 0.517.
@@ -191,27 +192,30 @@ class ZoningCsvTest {
 
   @Test
   void ceilingsRejectSharesAboveOneWithFileAndLine() throws IOException {
-    Path p = write("ceilings.csv", "region,zip_share,zac_share\n"
-        + "84,0.203,0.517\n"
-        + "11,1.5,0.2\n");
+    Path p =
+        write("ceilings.csv", "region,zip_share,zac_share\n" + "84,0.203,0.517\n" + "11,1.5,0.2\n");
     InputException e = assertThrows(InputException.class, () -> ZoningCsv.readCeilings(p));
     assertEquals(3, e.line());
     assertTrue(e.getMessage().startsWith(p + ":3: "), e.getMessage());
     assertTrue(e.getMessage().contains("1.5"), e.getMessage());
     // 150 % is 1.5 as well; a negative share is no share either.
     Path q = write("ceilings2.csv", "region,zip_share,zac_share\n11,150 %,0.2\n");
-    assertEquals(2, assertThrows(InputException.class, () -> ZoningCsv.readCeilings(q)).line());
+    assertEquals(
+        2, assertThrows(InputException.class, () -> ZoningCsv.readCeilings(q)).line());
     Path r = write("ceilings3.csv", "region,zip_share,zac_share\n11,0.2,-0.1\n");
-    assertEquals(2, assertThrows(InputException.class, () -> ZoningCsv.readCeilings(r)).line());
+    assertEquals(
+        2, assertThrows(InputException.class, () -> ZoningCsv.readCeilings(r)).line());
   }
 
   @Test
   void territoriesWithRegionAndDepartment() throws IOException {
-    Path p = write("territories.csv", "commune,territory,region,department\n"
-        + "01001,T1,84,01\n"
-        + "01002,T1,84,01\n"
-        + "75056,TP,11,75\n"
-        + "01003,T2,84,\n");
+    Path p = write(
+        "territories.csv",
+        "commune,territory,region,department\n"
+            + "01001,T1,84,01\n"
+            + "01002,T1,84,01\n"
+            + "75056,TP,11,75\n"
+            + "01003,T2,84,\n");
     ZoningCsv.Territories t = ZoningCsv.readTerritories(p, null, "territory", null, null);
     assertEquals(4, t.map().size());
     assertEquals("T1", t.map().territory("01002"));
@@ -226,9 +230,11 @@ class ZoningCsvTest {
   @Test
   void territoriesWithInseeColumnNames() throws IOException {
     // The INSEE table d'appartenance: CODGEO, BV2012, DEP, REG (case-insensitive defaults).
-    Path p = write("appartenance.csv", "CODGEO,LIBGEO,DEP,REG,BV2012\n"
-        + "43001,Aiguilhe,43,84,43157\n"
-        + "2A004,Ajaccio,2A,94,2A004\n");
+    Path p = write(
+        "appartenance.csv",
+        "CODGEO,LIBGEO,DEP,REG,BV2012\n"
+            + "43001,Aiguilhe,43,84,43157\n"
+            + "2A004,Ajaccio,2A,94,2A004\n");
     ZoningCsv.Territories t = ZoningCsv.readTerritories(p, null, "BV2012", null, null);
     assertEquals("43157", t.map().territory("43001"));
     assertEquals("94", t.map().region("2A004"));
@@ -246,8 +252,8 @@ class ZoningCsvTest {
   @Test
   void anEmptyTerritoryIsRefusedWithItsLine() throws IOException {
     Path p = write("territories.csv", "commune,territory\n01001,T1\n01002, \n");
-    InputException e = assertThrows(InputException.class,
-        () -> ZoningCsv.readTerritories(p, null, "territory", null, null));
+    InputException e = assertThrows(
+        InputException.class, () -> ZoningCsv.readTerritories(p, null, "territory", null, null));
     assertEquals(3, e.line());
     assertTrue(e.getMessage().contains("01002"), e.getMessage());
   }
@@ -255,17 +261,20 @@ class ZoningCsvTest {
   @Test
   void communeTableTakesRequiredAndPresentOptionalColumns() throws IOException {
     // The DREES layout: code_commune is the code, commune the name.
-    Path p = write("apl.csv", "code_commune,commune,apl_mg,pop_standardisee\n"
-        + "43001,Aiguilhe,2.5,100.5\n"
-        + "2A004,\"Ajaccio, la ville\",3,2000\n");
-    ZoningCsv.CommuneTable t = ZoningCsv.readCommuneTable(p, null,
-        List.of("apl_mg", "pop_standardisee"), List.of("apl_mg_moins65"));
+    Path p = write(
+        "apl.csv",
+        "code_commune,commune,apl_mg,pop_standardisee\n"
+            + "43001,Aiguilhe,2.5,100.5\n"
+            + "2A004,\"Ajaccio, la ville\",3,2000\n");
+    ZoningCsv.CommuneTable t = ZoningCsv.readCommuneTable(
+        p, null, List.of("apl_mg", "pop_standardisee"), List.of("apl_mg_moins65"));
     // The optional column is absent: left out, the required ones in the order asked.
     assertEquals(List.of("apl_mg", "pop_standardisee"), List.copyOf(t.columns().keySet()));
     assertEquals(2.5, t.columns().get("apl_mg").get("43001"));
     assertEquals(2000.0, t.columns().get("pop_standardisee").get("2A004"));
-    InputException e = assertThrows(InputException.class, () -> ZoningCsv.readCommuneTable(p,
-        null, List.of("apl_mg", "apl_mg_moins65"), List.of()));
+    InputException e = assertThrows(
+        InputException.class,
+        () -> ZoningCsv.readCommuneTable(p, null, List.of("apl_mg", "apl_mg_moins65"), List.of()));
     assertTrue(e.getMessage().contains("apl_mg_moins65"), e.getMessage());
   }
 
@@ -274,8 +283,8 @@ class ZoningCsvTest {
     Path p = write("forced.csv", "territory,class\nT1,zip\n T2 , zac \n");
     assertEquals(Map.of("T1", "zip", "T2", "zac"), ZoningCsv.readPairs(p, "territory,class"));
     Path q = write("forced2.csv", "territory,class\nT1,zip\nT1,zac\n");
-    InputException e = assertThrows(InputException.class,
-        () -> ZoningCsv.readPairs(q, "territory,class"));
+    InputException e =
+        assertThrows(InputException.class, () -> ZoningCsv.readPairs(q, "territory,class"));
     assertEquals(3, e.line());
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());
   }
@@ -289,23 +298,33 @@ class ZoningCsvTest {
   @Test
   void jsonHoldsRuleTerritoriesAndCommunes() throws IOException {
     String j = json(zoning());
-    assertTrue(j.startsWith("{\n  \"rule\": \"national thresholds: zip if APL <= 2.5, vivier if"
-        + " APL <= 4.0, else hors_zonage\",\n  \"weight\": \"population\",\n  \"territories\": [\n"),
+    assertTrue(
+        j.startsWith(
+            "{\n  \"rule\": \"national thresholds: zip if APL <= 2.5, vivier if"
+                + " APL <= 4.0, else hors_zonage\",\n  \"weight\": \"population\",\n  \"territories\": [\n"),
         j);
     assertTrue(j.endsWith("}\n  ]\n}\n"), j);
     // Raw codes in JSON: no apostrophe there, no spreadsheet reads it.
-    assertTrue(j.contains("    {\"territory\": \"T1\", \"population\": 200.0, \"apl\": 3.0,"
-        + " \"class\": \"vivier\", \"forced_class\": \"zip\", \"final_class\": \"zip\","
-        + " \"region\": \"84\", \"communes\": 1}"), j);
+    assertTrue(
+        j.contains("    {\"territory\": \"T1\", \"population\": 200.0, \"apl\": 3.0,"
+            + " \"class\": \"vivier\", \"forced_class\": \"zip\", \"final_class\": \"zip\","
+            + " \"region\": \"84\", \"communes\": 1}"),
+        j);
     // No population: APL and classes null, not NaN (which JSON does not have).
-    assertTrue(j.contains("    {\"territory\": \"+A\", \"population\": 0.0, \"apl\": null,"
-        + " \"class\": null, \"forced_class\": null, \"final_class\": null, \"region\": \"11\","
-        + " \"communes\": 1}"), j);
+    assertTrue(
+        j.contains("    {\"territory\": \"+A\", \"population\": 0.0, \"apl\": null,"
+            + " \"class\": null, \"forced_class\": null, \"final_class\": null, \"region\": \"11\","
+            + " \"communes\": 1}"),
+        j);
     assertFalse(j.contains("NaN"), j);
-    assertTrue(j.contains("\n  \"communes\": [\n    {\"commune\": \"01001\", \"territory\":"
-        + " \"T2\", \"apl\": 1.5, \"class\": \"zip\"},\n"), j);
-    assertTrue(j.contains("{\"commune\": \"01004\", \"territory\": \"+A\", \"apl\": 2.0,"
-        + " \"class\": null}"), j);
+    assertTrue(
+        j.contains("\n  \"communes\": [\n    {\"commune\": \"01001\", \"territory\":"
+            + " \"T2\", \"apl\": 1.5, \"class\": \"zip\"},\n"),
+        j);
+    assertTrue(
+        j.contains(
+            "{\"commune\": \"01004\", \"territory\": \"+A\", \"apl\": 2.0," + " \"class\": null}"),
+        j);
     // Brackets balance (no bracket in any string here) and rows are separated by commas.
     assertEquals(count(j, '{'), count(j, '}'));
     assertEquals(count(j, '['), count(j, ']'));
@@ -316,8 +335,12 @@ class ZoningCsvTest {
   @Test
   void jsonEscapesQuotesAndBackslashes() throws IOException {
     CommuneValues apl = CommuneValues.of(Map.of("01001", 1.0));
-    Zoning z = Zoning.of(apl, apl, TerritoryMap.of(Map.of("01001", "a\"b\\c"), null),
-        NationalThresholds.of2017(), Map.of());
+    Zoning z = Zoning.of(
+        apl,
+        apl,
+        TerritoryMap.of(Map.of("01001", "a\"b\\c"), null),
+        NationalThresholds.of2017(),
+        Map.of());
     StringWriter w = new StringWriter();
     ZoningCsv.writeJson(z, apl, "pop \"std\"", w);
     assertTrue(w.toString().contains("\"territory\": \"a\\\"b\\\\c\""), w.toString());
