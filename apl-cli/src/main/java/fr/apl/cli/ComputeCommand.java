@@ -33,22 +33,29 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code apl compute}: APL of every commune of a population file. */
-@Command(name = "compute",
+@Command(
+    name = "compute",
     header = "Computes the APL of every commune (E2SFCA, DREES method).",
-    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    sortOptions = false, usageHelpAutoWidth = true,
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
     description = {
-        "Computes the APL of every commune of the population file (E2SFCA, DREES method):",
-        "  D_j = sum_i w(t_ij) P_i,  R_j = S_j / D_j,  APL_i = sum_j w(t_ij) R_j",
-        "Writes CSV 'commune,apl[,apl_moinsNN...],population[,residents],practices_in_reach'",
-        "sorted by commune code; prints a summary and the diagnostics on stderr."},
+      "Computes the APL of every commune of the population file (E2SFCA, DREES method):",
+      "  D_j = sum_i w(t_ij) P_i,  R_j = S_j / D_j,  APL_i = sum_j w(t_ij) R_j",
+      "Writes CSV 'commune,apl[,apl_moinsNN...],population[,residents],practices_in_reach'",
+      "sorted by commune code; prints a summary and the diagnostics on stderr."
+    },
     footer = ExitCodes.HELP)
 final class ComputeCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--times", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--times",
+      required = true,
+      paramLabel = "FILE",
       description = "Travel times: origin,destination,minutes or INSEE Metric COM1,COM2,KM,HC,HP"
           + " (.csv or .csv.gz, ',' or ';'), or a matrix file from apl matrix convert.")
   Path times;
@@ -57,53 +64,76 @@ final class ComputeCommand implements Callable<Integer> {
   SupplySource supplySource;
 
   static final class SupplySource {
-    @Option(names = "--supply", required = true, paramLabel = "FILE",
+    @Option(
+        names = "--supply",
+        required = true,
+        paramLabel = "FILE",
         description = "Supply per practice commune: commune,consultations[,consultations_moins65].")
     Path supply;
 
-    @Option(names = "--doctors", required = true, paramLabel = "FILE",
+    @Option(
+        names = "--doctors",
+        required = true,
+        paramLabel = "FILE",
         description = "Doctors, one row per practice: doctor_id,commune,acts,age,mode,"
             + "new_installation; counted with the DREES bounds.")
     Path doctors;
   }
 
-  @Option(names = "--population", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--population",
+      required = true,
+      paramLabel = "FILE",
       description = "Population per commune: commune,population (standardised) or INSEE age bands"
           + " p_0_4 ... p_85_89, p_90p (or p_90_94, p_95p).")
   Path population;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      defaultValue = "-",
       description = "Where to write the APL table; '-' for stdout (default: ${DEFAULT-VALUE}).")
   String output;
 
-  @Option(names = "--age-caps", paramLabel = "AGES", split = ",",
+  @Option(
+      names = "--age-caps",
+      paramLabel = "AGES",
+      split = ",",
       description = "Also compute APL without doctors aged AGE or more, one column apl_moinsAGE"
           + " each (e.g. 65,62,60). Default: 65 when the doctors have ages or the supply has"
           + " consultations_moins65; 'none' for no capped variant.")
   List<String> ageCaps;
 
-  @Option(names = "--scenarios", paramLabel = "FILE",
+  @Option(
+      names = "--scenarios",
+      paramLabel = "FILE",
       description = "Scenarios computed in the same run on the same catchments, one column"
           + " apl_SCENARIO each: scenario,commune then consultations (the commune's new supply)"
           + " or delta (added to it; negative for a retirement), and/or population (its new"
           + " standardised population) or population_delta. An empty cell changes nothing.")
   Path scenarios;
 
-  @Option(names = "--compare-age-weights", paramLabel = "YEAR|FILE", split = ",",
+  @Option(
+      names = "--compare-age-weights",
+      paramLabel = "YEAR|FILE",
+      split = ",",
       description = "Also compute APL (all doctors) with the age-band population standardised"
           + " with other weights, one column each: apl_weights2022, or apl_weights_NAME for a"
           + " file NAME.csv. Needs an age-band population.")
   List<String> compareAgeWeights;
 
-
-
-  @Option(names = "--rescale", paramLabel = "HOW", defaultValue = "total",
+  @Option(
+      names = "--rescale",
+      paramLabel = "HOW",
+      defaultValue = "total",
       description = "Rescaling of an age-band population: total (sums to the file's residents,"
           + " as DREES does for all of France), none, or a factor such as 0.9987 (the national"
           + " one, for a partial territory) (default: ${DEFAULT-VALUE}).")
   String rescale;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Threads that read the times table (gunzip takes one of them when there"
           + " are two or more), prepare the catchments, compute and format the output (default:"
           + " the machine's processors). The checks of the small files run on threads of their"
@@ -137,8 +167,12 @@ final class ComputeCommand implements Callable<Integer> {
     }
     AplRequest.Builder request = AplRequest.builder()
         .times(TimesFile.of(times, Progress.on(err, times.toString(), common.quiet)))
-        .population(population).supply(supplySource.supply).doctors(supplySource.doctors)
-        .scenarios(scenarios).ageCaps(requestedCaps()).rescaling(rescaling())
+        .population(population)
+        .supply(supplySource.supply)
+        .doctors(supplySource.doctors)
+        .scenarios(scenarios)
+        .ageCaps(requestedCaps())
+        .rescaling(rescaling())
         .threads(threadCount);
     method.apply(request);
     input.apply(request, method.timeColumn);
@@ -187,8 +221,8 @@ final class ComputeCommand implements Callable<Integer> {
         column = "apl_weights_" + stem.replaceAll("[^A-Za-z0-9_-]", "_");
       }
       if (!columns.add(column)) {
-        throw new ParameterException(spec.commandLine(), "--compare-age-weights gives the column "
-            + column + " twice");
+        throw new ParameterException(
+            spec.commandLine(), "--compare-age-weights gives the column " + column + " twice");
       }
       request.compareAgeWeights(column, MethodOptions.weights(w));
     }
@@ -231,12 +265,12 @@ final class ComputeCommand implements Callable<Integer> {
     try {
       f = Double.parseDouble(r);
     } catch (NumberFormatException e) {
-      throw new ParameterException(spec.commandLine(),
-          "--rescale must be total, none or a factor > 0, given: " + rescale);
+      throw new ParameterException(
+          spec.commandLine(), "--rescale must be total, none or a factor > 0, given: " + rescale);
     }
     if (!(f > 0) || Double.isInfinite(f)) {
-      throw new ParameterException(spec.commandLine(),
-          "--rescale factor must be finite and > 0, given: " + rescale);
+      throw new ParameterException(
+          spec.commandLine(), "--rescale factor must be finite and > 0, given: " + rescale);
     }
     return Rescaling.factor(f);
   }
@@ -256,12 +290,13 @@ final class ComputeCommand implements Callable<Integer> {
       try {
         cap = Integer.parseInt(a.trim());
       } catch (NumberFormatException e) {
-        throw new ParameterException(spec.commandLine(),
+        throw new ParameterException(
+            spec.commandLine(),
             "--age-caps takes whole ages such as 65,62,60 or 'none', given: " + a);
       }
       if (cap < 1 || cap > 120) {
-        throw new ParameterException(spec.commandLine(),
-            "--age-caps ages must be from 1 to 120, given: " + cap);
+        throw new ParameterException(
+            spec.commandLine(), "--age-caps ages must be from 1 to 120, given: " + cap);
       }
       if (seen.add(cap)) {
         caps.add(cap);
@@ -270,65 +305,113 @@ final class ComputeCommand implements Callable<Integer> {
     return caps;
   }
 
-  private void report(PrintWriter err, DistanceDecay bands, AplResult result,
-      AplRun.Timings t, double writeSeconds) {
+  private void report(
+      PrintWriter err,
+      DistanceDecay bands,
+      AplResult result,
+      AplRun.Timings t,
+      double writeSeconds) {
     Diagnostics d = result.diagnostics();
     if (!common.quiet) {
-      err.printf(Locale.ROOT, "apl compute: %d communes, %d travel-time pairs, %d in reach with"
-          + " bands %s (%s)%n", d.communes(), d.pairs(), d.pairsInReach(), method.decay.trim(),
+      err.printf(
+          Locale.ROOT,
+          "apl compute: %d communes, %d travel-time pairs, %d in reach with" + " bands %s (%s)%n",
+          d.communes(),
+          d.pairs(),
+          d.pairsInReach(),
+          method.decay.trim(),
           bands.edges() == BandEdges.HALF_OPEN ? "half-open" : "closed-upper");
-      err.printf(Locale.ROOT, "  population: %s; total %.3f%n",
-          result.population().provenance(), result.population().standardised().sum());
+      err.printf(
+          Locale.ROOT,
+          "  population: %s; total %.3f%n",
+          result.population().provenance(),
+          result.population().standardised().sum());
       for (VariantDiagnostics v : d.variants()) {
         Population own = result.population(v.name());
-        err.printf(Locale.ROOT, "  %-12s mean %.4f (weighted by %s);"
-            + " conservation %s (relative error %.1e); %d communes with no supply in reach"
-            + " (population %.0f)%n", v.name(), result.weightedMean(v.name()),
-            own == result.population() ? "standardised population"
-                : String.format(Locale.ROOT, "its own population: %s; total %.3f",
-                    own.provenance(), own.standardised().sum()),
+        err.printf(
+            Locale.ROOT,
+            "  %-12s mean %.4f (weighted by %s);"
+                + " conservation %s (relative error %.1e); %d communes with no supply in reach"
+                + " (population %.0f)%n",
+            v.name(),
+            result.weightedMean(v.name()),
+            own == result.population()
+                ? "standardised population"
+                : String.format(
+                    Locale.ROOT,
+                    "its own population: %s; total %.3f",
+                    own.provenance(),
+                    own.standardised().sum()),
             v.conservationRelativeError() < 1e-9 ? "ok" : "FAILED",
-            v.conservationRelativeError(), v.communesWithoutSupply(),
+            v.conservationRelativeError(),
+            v.communesWithoutSupply(),
             v.populationWithoutSupply());
       }
       VariantDiagnostics first = d.variants().get(0);
-      err.printf(Locale.ROOT, "  diagnostics: %d practice communes no one reaches (%s);"
-          + " %d population communes not in the times; %d supply communes not in the times;"
-          + " %d supply communes not in the population; %d times communes not in the population;"
-          + " %d self pairs assumed at 0 min; %d repeated pairs%n",
-          first.unreachedSupplyCommunes().size(), first.name(), d.populationNotInTimes().size(),
-          d.supplyNotInTimes().size(), d.supplyNotInPopulation().size(),
-          d.timesNotInPopulation(), d.selfPairsAdded(), d.duplicatePairs());
-      err.printf(Locale.ROOT, "  time: read times %.2f s, other inputs and checks %.2f s,"
-          + " compute %.2f s,"
-          + " write %.2f s%n", t.readTimes(), t.otherInputs(), t.compute(), writeSeconds);
+      err.printf(
+          Locale.ROOT,
+          "  diagnostics: %d practice communes no one reaches (%s);"
+              + " %d population communes not in the times; %d supply communes not in the times;"
+              + " %d supply communes not in the population; %d times communes not in the population;"
+              + " %d self pairs assumed at 0 min; %d repeated pairs%n",
+          first.unreachedSupplyCommunes().size(),
+          first.name(),
+          d.populationNotInTimes().size(),
+          d.supplyNotInTimes().size(),
+          d.supplyNotInPopulation().size(),
+          d.timesNotInPopulation(),
+          d.selfPairsAdded(),
+          d.duplicatePairs());
+      err.printf(
+          Locale.ROOT,
+          "  time: read times %.2f s, other inputs and checks %.2f s,"
+              + " compute %.2f s,"
+              + " write %.2f s%n",
+          t.readTimes(),
+          t.otherInputs(),
+          t.compute(),
+          writeSeconds);
     }
     for (VariantDiagnostics v : d.variants()) {
       if (!v.unreachedSupplyCommunes().isEmpty()) {
-        Options.warn(err, v.name() + ": supply that no population reaches, left out ("
-            + String.format(Locale.ROOT, "%.1f", v.unreachedSupply()) + " consultations)",
+        Options.warn(
+            err,
+            v.name() + ": supply that no population reaches, left out ("
+                + String.format(Locale.ROOT, "%.1f", v.unreachedSupply()) + " consultations)",
             v.unreachedSupplyCommunes());
       }
       if (v.conservationRelativeError() >= 1e-9) {
-        err.printf(Locale.ROOT, "apl: warning: %s: conservation check failed: sum P*APL = %.6f,"
-            + " reached supply = %.6f%n", v.name(), v.weightedAplSum(), v.reachedSupply());
+        err.printf(
+            Locale.ROOT,
+            "apl: warning: %s: conservation check failed: sum P*APL = %.6f,"
+                + " reached supply = %.6f%n",
+            v.name(),
+            v.weightedAplSum(),
+            v.reachedSupply());
       }
     }
     if (!d.populationNotInTimes().isEmpty()) {
-      Options.warn(err, "population communes absent from " + times
-          + " (they reach only themselves, at 0 minutes)", d.populationNotInTimes());
+      Options.warn(
+          err,
+          "population communes absent from " + times
+              + " (they reach only themselves, at 0 minutes)",
+          d.populationNotInTimes());
     }
     if (!d.supplyNotInTimes().isEmpty()) {
       Options.warn(err, "supply communes absent from " + times, d.supplyNotInTimes());
     }
     if (!d.supplyNotInPopulation().isEmpty()) {
-      Options.warn(err, "supply communes absent from " + population + " (population 0)",
+      Options.warn(
+          err,
+          "supply communes absent from " + population + " (population 0)",
           d.supplyNotInPopulation());
     }
     if (d.duplicatePairs() > 0) {
-      err.printf(Locale.ROOT, "apl: warning: %d repeated pairs with the same time in %s, kept"
-          + " once%n", d.duplicatePairs(), times);
+      err.printf(
+          Locale.ROOT,
+          "apl: warning: %d repeated pairs with the same time in %s, kept" + " once%n",
+          d.duplicatePairs(),
+          times);
     }
   }
-
 }

@@ -14,17 +14,18 @@ final class InputCheck {
 
   /** Library phrases and the options that say the same on the command line, in order. */
   private static final String[][] FLAGS = {
-      {"in the column mapping: ", "with --columns "},
-      {"(column mapping)", "(--columns)"},
-      {"(a code history)", "(--cog-map)"},
-      {"with a code history", "with --cog-map"},
-      {"give the encoding", "give --encoding"},
-      {"(the time column)", "(--time-column)"},
-      {"or the time column", "or --time-column"},
-      {"give doctors to compute", "give --doctors to compute"},
-      {"age cap ", "--age-caps "},
-      {"leave out the age cap", "leave out --age-caps"},
-      {"the compared age weights", "--compare-age-weights"}};
+    {"in the column mapping: ", "with --columns "},
+    {"(column mapping)", "(--columns)"},
+    {"(a code history)", "(--cog-map)"},
+    {"with a code history", "with --cog-map"},
+    {"give the encoding", "give --encoding"},
+    {"(the time column)", "(--time-column)"},
+    {"or the time column", "or --time-column"},
+    {"give doctors to compute", "give --doctors to compute"},
+    {"age cap ", "--age-caps "},
+    {"leave out the age cap", "leave out --age-caps"},
+    {"the compared age weights", "--compare-age-weights"}
+  };
 
   private InputCheck() {}
 

@@ -9,7 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code apl} command: subcommands for computing APL. */
-@Command(name = "apl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+    name = "apl",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "Computes the APL indicator (accessibilité potentielle localisée, DREES) of"
         + " access to general practitioners, commune by commune.",
     footer = ExitCodes.HELP)
@@ -96,8 +99,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing command: try 'apl compute --help'");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing command: try 'apl compute --help'");
   }
 
   /** Reads the version from the jar manifest. */

@@ -2,10 +2,10 @@ package fr.apl.cli;
 
 import fr.apl.io.TimesFile;
 import fr.apl.io.binary.MatrixFile;
+import fr.apl.io.csv.InputException;
 import fr.apl.job.AplJob;
 import fr.apl.job.AplRequest;
 import fr.apl.job.AplRun;
-import fr.apl.io.csv.InputException;
 import fr.apl.matrix.TravelTimeMatrix;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,18 +15,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apl matrix}: the binary matrix format. */
-@Command(name = "matrix",
+@Command(
+    name = "matrix",
     header = "Converts travel times to the binary matrix format.",
-    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "Converts travel times to the apl binary matrix format, which apl compute"
         + " reads wherever it reads a times CSV (--times), in a few tens of milliseconds.",
-    subcommands = {MatrixCommand.Convert.class}, footer = ExitCodes.HELP)
+    subcommands = {MatrixCommand.Convert.class},
+    footer = ExitCodes.HELP)
 final class MatrixCommand implements Runnable {
 
   @Spec
@@ -38,41 +41,59 @@ final class MatrixCommand implements Runnable {
   }
 
   /** {@code apl matrix convert}. */
-  @Command(name = "convert",
+  @Command(
+      name = "convert",
       header = "Writes a times table as a binary matrix file.",
       mixinStandardHelpOptions = true,
-      versionProvider = Main.Version.class, sortOptions = false,
-      description = {"Reads a times table (CSV, gzip or an older matrix file) and writes it as a",
-          "binary matrix file: version 1, rows by origin, commune index and CRC-32C inside",
-          "(the layout is documented in fr.apl.io.binary.MatrixFile)."},
+      versionProvider = Main.Version.class,
+      sortOptions = false,
+      description = {
+        "Reads a times table (CSV, gzip or an older matrix file) and writes it as a",
+        "binary matrix file: version 1, rows by origin, commune index and CRC-32C inside",
+        "(the layout is documented in fr.apl.io.binary.MatrixFile)."
+      },
       footer = ExitCodes.HELP)
   static final class Convert implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--times", required = true, paramLabel = "FILE",
+    @Option(
+        names = "--times",
+        required = true,
+        paramLabel = "FILE",
         description = "Travel times: origin,destination,minutes or Metric COM1,COM2,KM,HC,HP.")
     Path times;
 
-    @Option(names = "--time-column", paramLabel = "NAME",
+    @Option(
+        names = "--time-column",
+        paramLabel = "NAME",
         description = "Minutes column (default: minutes, or HC for the Metric layout).")
     String timeColumn;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "FILE",
         description = "The matrix file to write (e.g. france.aplm), through a temporary file moved"
             + " into place at the end; a FIFO or a device is written in place; a symbolic link's"
             + " target is written, the link stays.")
     String output;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print no summary.")
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Print no summary.")
     boolean quiet;
 
-    @Option(names = "--force", description = "Replace the output file if it exists (a FIFO or"
-        + " a device is written in place, never replaced).")
+    @Option(
+        names = "--force",
+        description = "Replace the output file if it exists (a FIFO or"
+            + " a device is written in place, never replaced).")
     boolean force;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
         description = "Threads that read the times table, 1 to " + Options.MAX_THREADS
             + " (default: the machine's processors).")
     Integer threads;
@@ -95,16 +116,19 @@ final class MatrixCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), target.refusal());
       }
       if (target.isStdout()) {
-        throw new ParameterException(spec.commandLine(),
-            "--output must be a file: a matrix file is binary");
+        throw new ParameterException(
+            spec.commandLine(), "--output must be a file: a matrix file is binary");
       }
       try {
         target.check();
         long t0 = System.nanoTime();
         // The matrix file is trusted later (compute does not check a matrix file's contents
         // again): the times are read with every check, and refused on an error.
-        AplRun run = AplJob.validate(input.apply(AplRequest.builder(), timeColumn)
-            .threads(threadCount).times(TimesFile.of(times, Progress.on(err, times.toString(), quiet))).build());
+        AplRun run = AplJob.validate(input
+            .apply(AplRequest.builder(), timeColumn)
+            .threads(threadCount)
+            .times(TimesFile.of(times, Progress.on(err, times.toString(), quiet)))
+            .build());
         Integer refused = InputCheck.refuse(err, run.validation());
         if (refused != null) {
           return refused;
@@ -113,9 +137,14 @@ final class MatrixCommand implements Runnable {
         target.writeBytes(out -> MatrixFile.write(matrix, out), stdout);
         target.commit();
         if (!quiet) {
-          err.printf(Locale.ROOT, "apl matrix convert: %d communes, %d pairs -> %s (%.1f MB) in"
-              + " %.2f s%n", matrix.communeCount(), matrix.pairCount(), output,
-              java.nio.file.Files.size(target.file()) / 1e6, (System.nanoTime() - t0) / 1e9);
+          err.printf(
+              Locale.ROOT,
+              "apl matrix convert: %d communes, %d pairs -> %s (%.1f MB) in" + " %.2f s%n",
+              matrix.communeCount(),
+              matrix.pairCount(),
+              output,
+              java.nio.file.Files.size(target.file()) / 1e6,
+              (System.nanoTime() - t0) / 1e9);
         }
         return ExitCodes.OK;
       } catch (InputException | IOException e) {

@@ -17,22 +17,33 @@ final class MethodOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = "--decay", paramLabel = "BANDS", defaultValue = "10:1,15:2/3,20:1/3",
+  @Option(
+      names = "--decay",
+      paramLabel = "BANDS",
+      defaultValue = "10:1,15:2/3,20:1/3",
       description = "Distance bands MINUTES:WEIGHT, weights as decimals or fractions"
           + " (default: ${DEFAULT-VALUE}, the DREES GP bands).")
   String decay;
 
-  @Option(names = "--band-edges", paramLabel = "EDGES", defaultValue = "half-open",
+  @Option(
+      names = "--band-edges",
+      paramLabel = "EDGES",
+      defaultValue = "half-open",
       description = "half-open (t < 10 weighs 1, t = 10 is in the next band) or closed-upper"
           + " (t <= 10 weighs 1) (default: ${DEFAULT-VALUE}).")
   String bandEdges;
 
-  @Option(names = "--time-column", paramLabel = "NAME",
+  @Option(
+      names = "--time-column",
+      paramLabel = "NAME",
       description = "Minutes column of the times file (default: minutes, or HC = off-peak for"
           + " the Metric layout; HP for peak).")
   String timeColumn;
 
-  @Option(names = "--age-weights", paramLabel = "YEAR|FILE", defaultValue = "2023",
+  @Option(
+      names = "--age-weights",
+      paramLabel = "YEAR|FILE",
+      defaultValue = "2023",
       description = "Age-band weights for an age-band population: 2022, 2023 (DREES) or a CSV"
           + " band,weight of 19 rows (default: ${DEFAULT-VALUE}).")
   String ageWeights;
@@ -48,8 +59,8 @@ final class MethodOptions {
     if (file != null) {
       return AplRequest.Weights.file(file);
     }
-    return AplRequest.Weights.of(value.trim().equals("2022") ? AgeWeights.drees2022()
-        : AgeWeights.drees2023());
+    return AplRequest.Weights.of(
+        value.trim().equals("2022") ? AgeWeights.drees2022() : AgeWeights.drees2023());
   }
 
   /** Sets the method options on a request. */

@@ -33,8 +33,9 @@ final class Options {
       return Runtime.getRuntime().availableProcessors();
     }
     if (value < 1 || value > MAX_THREADS) {
-      throw new ParameterException(spec.commandLine(), option + " must be between 1 and "
-          + MAX_THREADS + ", given: " + value);
+      throw new ParameterException(
+          spec.commandLine(),
+          option + " must be between 1 and " + MAX_THREADS + ", given: " + value);
     }
     return value;
   }
@@ -47,14 +48,15 @@ final class Options {
         return a;
       }
     }
-    throw new ParameterException(spec.commandLine(), option + " must be "
-        + String.join(" or ", allowed) + ", given: " + value);
+    throw new ParameterException(
+        spec.commandLine(),
+        option + " must be " + String.join(" or ", allowed) + ", given: " + value);
   }
 
   /** Returns the distance decay of --decay and --band-edges; a bad value is a usage error. */
   static DistanceDecay decay(CommandSpec spec, String bands, String edges) {
-    boolean halfOpen = choice(spec, "--band-edges", edges, "half-open", "closed-upper")
-        .equals("half-open");
+    boolean halfOpen =
+        choice(spec, "--band-edges", edges, "half-open", "closed-upper").equals("half-open");
     try {
       return DistanceDecay.parse(bands, halfOpen ? BandEdges.HALF_OPEN : BandEdges.CLOSED_UPPER);
     } catch (IllegalArgumentException e) {
@@ -80,7 +82,8 @@ final class Options {
   /** Returns the output dialect. */
   static CsvDialect dialect(CommandSpec spec, String value) {
     return choice(spec, "--output-dialect", value, "standard", "french").equals("french")
-        ? CsvDialect.FRENCH : CsvDialect.STANDARD;
+        ? CsvDialect.FRENCH
+        : CsvDialect.STANDARD;
   }
 
   /** Parses a comma-separated list of finite numbers. */
@@ -94,8 +97,8 @@ final class Options {
         out[k] = Double.NaN;
       }
       if (!Double.isFinite(out[k])) {
-        throw new ParameterException(spec.commandLine(),
-            option + " takes numbers separated by commas, given: " + value);
+        throw new ParameterException(
+            spec.commandLine(), option + " takes numbers separated by commas, given: " + value);
       }
     }
     return out;
@@ -107,7 +110,12 @@ final class Options {
       return;
     }
     int shown = Math.min(codes.size(), 10);
-    err.printf(Locale.ROOT, "apl: warning: %d %s: %s%s%n", codes.size(), what,
-        String.join(" ", codes.subList(0, shown)), codes.size() > shown ? " ..." : "");
+    err.printf(
+        Locale.ROOT,
+        "apl: warning: %d %s: %s%s%n",
+        codes.size(),
+        what,
+        String.join(" ", codes.subList(0, shown)),
+        codes.size() > shown ? " ..." : "");
   }
 }

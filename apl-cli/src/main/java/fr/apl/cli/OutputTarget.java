@@ -87,23 +87,32 @@ final class OutputTarget {
   static final long STALE_MILLIS = TimeUnit.HOURS.toMillis(1);
   /** The apl temporary names, and only them (a glob, then the exact pattern). */
   private static final String TEMP_GLOB = ".apl-*.tmp";
+
   private static final Pattern TEMP_NAME = Pattern.compile("\\.apl-[0-9a-f]{8}\\.tmp");
 
   private final String option;
   private final String given;
   /** The file to write, absolute, normalized, links resolved; null for stdout. */
   private final Path file;
+
   private final String refusal;
   private final boolean force;
   /** True when the output exists and is not a regular file: written in place. */
   private final boolean inPlace;
   /** Why the output cannot be written, found before any work (e.g. no such folder), or null. */
   private final String problem;
+
   private Path staged;
   private Thread cleaner;
 
-  private OutputTarget(String option, String given, Path file, String refusal, boolean force,
-      boolean inPlace, String problem) {
+  private OutputTarget(
+      String option,
+      String given,
+      Path file,
+      String refusal,
+      boolean force,
+      boolean inPlace,
+      String problem) {
     this.option = option;
     this.given = given;
     this.file = file;
@@ -238,11 +247,13 @@ final class OutputTarget {
 
   /** Writes to stdout at once, or to a temporary file that {@link #commit()} moves into place. */
   void write(Body body, PrintStream stdout) throws IOException {
-    writeBytes(o -> {
-      Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
-      body.write(w);
-      w.flush();
-    }, stdout);
+    writeBytes(
+        o -> {
+          Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
+          body.write(w);
+          w.flush();
+        },
+        stdout);
   }
 
   /** Writes bytes to stdout at once, or to a temporary file that {@link #commit()} moves. */
@@ -259,8 +270,10 @@ final class OutputTarget {
     }
     check();
     if (inPlace) {
-      try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file,
-          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
+      try (OutputStream o = new BufferedOutputStream(
+          Files.newOutputStream(
+              file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+          1 << 16)) {
         body.write(o);
       } catch (IOException e) {
         throw failure("write error", e);
@@ -274,8 +287,8 @@ final class OutputTarget {
       discard();
       throw failure("cannot create a temporary file in its folder", e);
     }
-    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(staged,
-        StandardOpenOption.WRITE), 1 << 16)) {
+    try (OutputStream o = new BufferedOutputStream(
+        Files.newOutputStream(staged, StandardOpenOption.WRITE), 1 << 16)) {
       body.write(o);
     } catch (IOException e) {
       discard();
@@ -300,11 +313,14 @@ final class OutputTarget {
     }
     // Created with 0666, which the OS masks with the umask, as a shell's > does
     // (Files.createTempFile would make it 0600).
-    FileAttribute<?>[] attrs = posix ? new FileAttribute<?>[] {PosixFilePermissions
-        .asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-"))} : new FileAttribute<?>[0];
+    FileAttribute<?>[] attrs = posix
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-"))
+        }
+        : new FileAttribute<?>[0];
     for (int attempt = 0; ; attempt++) {
-      Path tmp = folder.resolve(String.format(Locale.ROOT, ".apl-%08x.tmp",
-          ThreadLocalRandom.current().nextInt()));
+      Path tmp = folder.resolve(String.format(
+          Locale.ROOT, ".apl-%08x.tmp", ThreadLocalRandom.current().nextInt()));
       try {
         Files.createFile(tmp, attrs);
       } catch (FileAlreadyExistsException e) {
@@ -324,13 +340,15 @@ final class OutputTarget {
 
   /** Deletes the temporary file at JVM exit (Ctrl-C, SIGTERM) until it is committed. */
   private void guard(Path tmp) {
-    Thread t = new Thread(() -> {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException e) {
-        // Exiting: nothing else to do; the next run in this folder removes it after an hour.
-      }
-    }, "apl-delete-temporary-file");
+    Thread t = new Thread(
+        () -> {
+          try {
+            Files.deleteIfExists(tmp);
+          } catch (IOException e) {
+            // Exiting: nothing else to do; the next run in this folder removes it after an hour.
+          }
+        },
+        "apl-delete-temporary-file");
     Runtime.getRuntime().addShutdownHook(t);
     cleaner = t;
   }
@@ -375,8 +393,8 @@ final class OutputTarget {
     try {
       if (force) {
         try {
-          Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING,
-              StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -384,8 +402,8 @@ final class OutputTarget {
         place(staged, file, true);
       }
     } catch (FileAlreadyExistsException e) {
-      throw new Failure(option + " " + given + " exists; use --force to replace it",
-          ExitCodes.USAGE, e);
+      throw new Failure(
+          option + " " + given + " exists; use --force to replace it", ExitCodes.USAGE, e);
     } catch (IOException e) {
       throw failure("cannot move the temporary file into place", e);
     } finally {
@@ -429,9 +447,11 @@ final class OutputTarget {
   }
 
   private Failure failure(String what, IOException e) {
-    String why = e instanceof NoSuchFileException ? "no such file or folder"
-        : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
-        : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    String why = e instanceof NoSuchFileException
+        ? "no such file or folder"
+        : e instanceof FileSystemException f && f.getReason() != null
+            ? f.getReason()
+            : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     return new Failure(option + " " + given + ": " + what + ": " + why, ExitCodes.IO, e);
   }
 }

@@ -26,120 +26,173 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code apl zoning}: from commune APL to zoning classes of territories, with figures. */
-@Command(name = "zoning",
+@Command(
+    name = "zoning",
     header = "Zones territories from commune APL (ZIP, ZAC…) and computes the figures.",
-    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    sortOptions = false, usageHelpAutoWidth = true,
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
     description = {
-        "Aggregates commune APL to territories (mean weighted by population), classifies them",
-        "(national thresholds, regional ceilings or population-share classes) and computes the",
-        "figures reports quote, for France, each region and each department.",
-        "Writes the territory table 'territory,population,apl,class,forced_class,final_class,",
-        "region,communes' sorted by territory; the figures go to stdout unless --figures."},
+      "Aggregates commune APL to territories (mean weighted by population), classifies them",
+      "(national thresholds, regional ceilings or population-share classes) and computes the",
+      "figures reports quote, for France, each region and each department.",
+      "Writes the territory table 'territory,population,apl,class,forced_class,final_class,",
+      "region,communes' sorted by territory; the figures go to stdout unless --figures."
+    },
     footer = ExitCodes.HELP)
 final class ZoningCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--apl", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--apl",
+      required = true,
+      paramLabel = "FILE",
       description = "Commune APL: the output of apl compute, or any CSV with a commune column, an"
           + " APL column and a population column (a DREES file: apl_mg, pop_totale).")
   Path apl;
 
-  @Option(names = "--apl-column", paramLabel = "NAME",
+  @Option(
+      names = "--apl-column",
+      paramLabel = "NAME",
       description = "APL column to zone (default: apl, else apl_mg).")
   String aplColumn;
 
-  @Option(names = "--capped-column", paramLabel = "NAME",
+  @Option(
+      names = "--capped-column",
+      paramLabel = "NAME",
       description = "Age-capped APL column for the figures (default: apl_moins65 or"
           + " apl_mg_moins65 when present; 'none' to skip).")
   String cappedColumn;
 
-  @Option(names = "--weight", paramLabel = "COLUMN",
+  @Option(
+      names = "--weight",
+      paramLabel = "COLUMN",
       description = "Population column weighting communes (default: the resident population"
           + " residents or pop_totale when present, as DREES does for GPs; else the standardised"
           + " population or pop_standardisee, which the summary says).")
   String weight;
 
-  @Option(names = "--territories", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--territories",
+      required = true,
+      paramLabel = "FILE",
       description = "Territory of each commune: commune,territory[,region][,department], or e.g."
           + " the INSEE table d'appartenance with --territory-column BV2012.")
   Path territories;
 
-  @Option(names = "--territory-column", paramLabel = "NAME", defaultValue = "territory",
+  @Option(
+      names = "--territory-column",
+      paramLabel = "NAME",
+      defaultValue = "territory",
       description = "Territory column of --territories (default: ${DEFAULT-VALUE}).")
   String territoryColumn;
 
-  @Option(names = "--commune-column", paramLabel = "NAME",
+  @Option(
+      names = "--commune-column",
+      paramLabel = "NAME",
       description = "Commune column of --territories (default: commune, code_commune or CODGEO).")
   String communeColumn;
 
-  @Option(names = "--region-column", paramLabel = "NAME",
+  @Option(
+      names = "--region-column",
+      paramLabel = "NAME",
       description = "Region column of --territories (default: region or REG when present).")
   String regionColumn;
 
-  @Option(names = "--department-column", paramLabel = "NAME",
+  @Option(
+      names = "--department-column",
+      paramLabel = "NAME",
       description = "Department column of --territories (default: department or DEP when"
           + " present, else the department is read from the commune code).")
   String departmentColumn;
 
-  @Option(names = "--rule", paramLabel = "RULE", defaultValue = "national",
+  @Option(
+      names = "--rule",
+      paramLabel = "RULE",
+      defaultValue = "national",
       description = "national (2017 thresholds), ceilings (2021 regional ceilings) or quantiles"
           + " (five population-share classes) (default: ${DEFAULT-VALUE}).")
   String rule;
 
-  @Option(names = "--thresholds", paramLabel = "ZIP,VIVIER", defaultValue = "2.5,4",
+  @Option(
+      names = "--thresholds",
+      paramLabel = "ZIP,VIVIER",
+      defaultValue = "2.5,4",
       description = "national: upper APL of zip and vivier (default: ${DEFAULT-VALUE}).")
   String thresholds;
 
-  @Option(names = "--inclusive", paramLabel = "SIDE", defaultValue = "upper",
+  @Option(
+      names = "--inclusive",
+      paramLabel = "SIDE",
+      defaultValue = "upper",
       description = "national: upper (APL <= 2.5 is zip, as the arrêté) or lower (APL < 2.5)"
           + " (default: ${DEFAULT-VALUE}).")
   String inclusive;
 
-  @Option(names = "--ceilings", paramLabel = "FILE",
+  @Option(
+      names = "--ceilings",
+      paramLabel = "FILE",
       description = "ceilings: region,zip_share,zac_share (0.203 or 20.3 %%).")
   Path ceilings;
 
-  @Option(names = "--crossing", paramLabel = "HOW", defaultValue = "exclude",
+  @Option(
+      names = "--crossing",
+      paramLabel = "HOW",
+      defaultValue = "exclude",
       description = "ceilings: the territory in which a ceiling falls is left out (exclude: the"
           + " ceiling is never exceeded) or taken in (include) (default: ${DEFAULT-VALUE}).")
   String crossing;
 
-  @Option(names = "--shares", paramLabel = "PERCENTS", defaultValue = "5.3,9.4,36.6,20.4,28.3",
+  @Option(
+      names = "--shares",
+      paramLabel = "PERCENTS",
+      defaultValue = "5.3,9.4,36.6,20.4,28.3",
       description = "quantiles: population shares of the five classes, least served first"
           + " (default: ${DEFAULT-VALUE}, the nurses' zoning).")
   String shares;
 
-  @Option(names = "--forced", paramLabel = "FILE",
+  @Option(
+      names = "--forced",
+      paramLabel = "FILE",
       description = "Classes forced by decision: territory,class; kept apart in forced_class.")
   Path forced;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
       description = "Territory table ('-' for stdout). Each output is written to a temporary file"
           + " moved into place at the end; a FIFO or a device such as /dev/null is written in"
           + " place, as stdout; a symbolic link's target is written, the link stays.")
   String output;
 
-  @Option(names = "--communes", paramLabel = "FILE",
+  @Option(
+      names = "--communes",
+      paramLabel = "FILE",
       description = "Also write the commune table commune,territory,apl,class.")
   String communesOutput;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the zoning as JSON.")
   String jsonOutput;
 
-  @Option(names = "--figures", paramLabel = "FILE",
+  @Option(
+      names = "--figures",
+      paramLabel = "FILE",
       description = "Write the figures there instead of stdout.")
   String figuresOutput;
 
-  @Option(names = "--check", paramLabel = "PREVIOUS",
+  @Option(
+      names = "--check",
+      paramLabel = "PREVIOUS",
       description = "Compare with a previous territory table (may be the --output file itself,"
           + " which is then replaced without --force):"
           + " list the territories whose class changed and exit 3 when any did.")
@@ -166,14 +219,15 @@ final class ZoningCommand implements Callable<Integer> {
       inputs.add(forced);
     }
     OutputTarget territoryTarget = target("--output", output, inputs);
-    OutputTarget communeTarget = communesOutput == null ? null
-        : target("--communes", communesOutput, inputs);
+    OutputTarget communeTarget =
+        communesOutput == null ? null : target("--communes", communesOutput, inputs);
     OutputTarget jsonTarget = jsonOutput == null ? null : target("--json", jsonOutput, inputs);
-    OutputTarget figuresTarget = figuresOutput != null ? target("--figures", figuresOutput, inputs)
+    OutputTarget figuresTarget = figuresOutput != null
+        ? target("--figures", figuresOutput, inputs)
         : territoryTarget.isStdout() ? null : target("--figures", "-", inputs);
     List<OutputTarget> targets = new ArrayList<>();
-    for (OutputTarget t : new OutputTarget[] {territoryTarget, communeTarget, jsonTarget,
-        figuresTarget}) {
+    for (OutputTarget t :
+        new OutputTarget[] {territoryTarget, communeTarget, jsonTarget, figuresTarget}) {
       if (t != null) {
         targets.add(t);
       }
@@ -189,17 +243,27 @@ final class ZoningCommand implements Callable<Integer> {
       ZoningCsv.Previous previous = check == null ? null : ZoningCsv.readPrevious(check);
       List<String> header = ZoningCsv.header(apl);
       String aplCol = aplColumn != null ? aplColumn : pick(header, "apl", "apl_mg");
-      String weightCol = weight != null ? weight
-          : pick(header, "residents", "pop_totale", "population_totale", "population",
+      String weightCol = weight != null
+          ? weight
+          : pick(
+              header,
+              "residents",
+              "pop_totale",
+              "population_totale",
+              "population",
               "pop_standardisee");
       String cappedCol = cappedColumn != null
           ? (cappedColumn.equalsIgnoreCase("none") ? null : cappedColumn)
           : pickOrNull(header, "apl_moins65", "apl_mg_moins65");
       if (aplCol == null || weightCol == null) {
-        throw new ParameterException(spec.commandLine(), apl + " has no "
-            + (aplCol == null ? "apl (or apl_mg) column: name it with --apl-column"
-                : "population column: name it with --weight") + "; header is: "
-            + String.join(",", header));
+        throw new ParameterException(
+            spec.commandLine(),
+            apl + " has no "
+                + (aplCol == null
+                    ? "apl (or apl_mg) column: name it with --apl-column"
+                    : "population column: name it with --weight")
+                + "; header is: "
+                + String.join(",", header));
       }
       List<String> required = new ArrayList<>(List.of(aplCol, weightCol));
       if (cappedCol != null) {
@@ -208,11 +272,11 @@ final class ZoningCommand implements Callable<Integer> {
       ZoningCsv.CommuneTable table = ZoningCsv.readCommuneTable(apl, null, required, List.of());
       CommuneValues aplValues = table.columns().get(aplCol);
       CommuneValues weights = table.columns().get(weightCol);
-      ZoningCsv.Territories terr = ZoningCsv.readTerritories(territories, communeColumn,
-          territoryColumn, regionColumn, departmentColumn);
+      ZoningCsv.Territories terr = ZoningCsv.readTerritories(
+          territories, communeColumn, territoryColumn, regionColumn, departmentColumn);
       ZoningRule zoningRule = rule(terr);
-      Map<String, String> forcedClasses = forced == null ? Map.of()
-          : ZoningCsv.readPairs(forced, "territory,class");
+      Map<String, String> forcedClasses =
+          forced == null ? Map.of() : ZoningCsv.readPairs(forced, "territory,class");
       Zoning zoning;
       try {
         zoning = Zoning.of(aplValues, weights, terr.map(), zoningRule, forcedClasses);
@@ -244,12 +308,20 @@ final class ZoningCommand implements Callable<Integer> {
       if (previous != null) {
         List<ClassChange> changes = zoning.changesFrom(previous.classes(), previous.apl());
         for (ClassChange c : changes) {
-          err.printf(Locale.ROOT, "  changed %s: %s -> %s (APL %s -> %s)%n", c.territory(),
-              orNone(c.previousClass()), orNone(c.currentClass()), fmt(c.previousApl()),
+          err.printf(
+              Locale.ROOT,
+              "  changed %s: %s -> %s (APL %s -> %s)%n",
+              c.territory(),
+              orNone(c.previousClass()),
+              orNone(c.currentClass()),
+              fmt(c.previousApl()),
               fmt(c.currentApl()));
         }
-        err.printf(Locale.ROOT, "apl zoning --check: %d territories changed class since %s%n",
-            changes.size(), check);
+        err.printf(
+            Locale.ROOT,
+            "apl zoning --check: %d territories changed class since %s%n",
+            changes.size(),
+            check);
         if (!changes.isEmpty()) {
           return ExitCodes.CHANGED;
         }
@@ -267,8 +339,12 @@ final class ZoningCommand implements Callable<Integer> {
   private OutputTarget target(String option, String path, List<Path> inputs) {
     // Regenerating a zoning and checking it against the previous one in the same file is the CI
     // use of --check: that file may be replaced without --force.
-    boolean checked = check != null && !path.equals("-")
-        && Path.of(path).toAbsolutePath().normalize().equals(check.toAbsolutePath().normalize());
+    boolean checked = check != null
+        && !path.equals("-")
+        && Path.of(path)
+            .toAbsolutePath()
+            .normalize()
+            .equals(check.toAbsolutePath().normalize());
     OutputTarget t = OutputTarget.of(option, path, inputs, common.force || checked);
     if (t.refusal() != null) {
       throw new ParameterException(spec.commandLine(), t.refusal());
@@ -281,11 +357,12 @@ final class ZoningCommand implements Callable<Integer> {
       case "national": {
         double[] t = Options.numbers(spec, "--thresholds", thresholds);
         if (t.length != 2) {
-          throw new ParameterException(spec.commandLine(),
+          throw new ParameterException(
+              spec.commandLine(),
               "--thresholds takes two APL values ZIP,VIVIER, given: " + thresholds);
         }
-        boolean upper = Options.choice(spec, "--inclusive", inclusive, "upper", "lower")
-            .equals("upper");
+        boolean upper =
+            Options.choice(spec, "--inclusive", inclusive, "upper", "lower").equals("upper");
         try {
           return new NationalThresholds(t[0], t[1], upper);
         } catch (IllegalArgumentException e) {
@@ -297,27 +374,29 @@ final class ZoningCommand implements Callable<Integer> {
           throw new ParameterException(spec.commandLine(), "--rule ceilings needs --ceilings FILE");
         }
         if (!terr.map().hasRegions()) {
-          throw new ParameterException(spec.commandLine(), "--rule ceilings needs the region of"
-              + " each commune: " + territories + " has no region column (--region-column)");
+          throw new ParameterException(
+              spec.commandLine(),
+              "--rule ceilings needs the region of" + " each commune: " + territories
+                  + " has no region column (--region-column)");
         }
         Map<String, RegionalCeilings.Ceiling> c = new TreeMap<>();
         for (Map.Entry<String, double[]> e : ZoningCsv.readCeilings(ceilings).entrySet()) {
           try {
             c.put(e.getKey(), new RegionalCeilings.Ceiling(e.getValue()[0], e.getValue()[1]));
           } catch (IllegalArgumentException ex) {
-            throw new InputException(ceilings.toString(), 0, "region " + e.getKey() + ": "
-                + ex.getMessage());
+            throw new InputException(
+                ceilings.toString(), 0, "region " + e.getKey() + ": " + ex.getMessage());
           }
         }
-        boolean include = Options.choice(spec, "--crossing", crossing, "exclude", "include")
-            .equals("include");
+        boolean include =
+            Options.choice(spec, "--crossing", crossing, "exclude", "include").equals("include");
         return new RegionalCeilings(c, include);
       }
       case "quantiles": {
         double[] p = Options.numbers(spec, "--shares", shares);
         if (p.length != QuantileClasses.FIVE_CLASSES.size()) {
-          throw new ParameterException(spec.commandLine(),
-              "--shares takes five percentages, given: " + shares);
+          throw new ParameterException(
+              spec.commandLine(), "--shares takes five percentages, given: " + shares);
         }
         for (int k = 0; k < p.length; k++) {
           p[k] /= 100;
@@ -329,13 +408,17 @@ final class ZoningCommand implements Callable<Integer> {
         }
       }
       default:
-        throw new ParameterException(spec.commandLine(),
-            "--rule must be national, ceilings or quantiles, given: " + rule);
+        throw new ParameterException(
+            spec.commandLine(), "--rule must be national, ceilings or quantiles, given: " + rule);
     }
   }
 
-  private static List<AreaFigures> figures(Zoning zoning, ZoningCsv.Territories terr,
-      Map<String, CommuneValues> variants, CommuneValues weights, ZoningRule rule) {
+  private static List<AreaFigures> figures(
+      Zoning zoning,
+      ZoningCsv.Territories terr,
+      Map<String, CommuneValues> variants,
+      CommuneValues weights,
+      ZoningRule rule) {
     Map<String, String> classes = zoning.communeClasses();
     CommuneValues first = variants.values().iterator().next();
     Map<String, String> france = new TreeMap<>();
@@ -344,8 +427,8 @@ final class ZoningCommand implements Callable<Integer> {
     for (int k = 0; k < first.size(); k++) {
       String c = first.code(k);
       france.put(c, "FR");
-      String key = terr.map().territory(c) != null ? c
-          : fr.apl.commune.Arrondissements.municipalityOf(c);
+      String key =
+          terr.map().territory(c) != null ? c : fr.apl.commune.Arrondissements.municipalityOf(c);
       String r = key == null ? null : terr.map().region(key);
       if (r != null) {
         region.put(c, r);
@@ -356,8 +439,8 @@ final class ZoningCommand implements Callable<Integer> {
     List<AreaFigures> out = new ArrayList<>();
     out.addAll(Figures.byArea("france", france, variants, weights, classes, rule.classes()));
     out.addAll(Figures.byArea("region", region, variants, weights, classes, rule.classes()));
-    out.addAll(Figures.byArea("department", department, variants, weights, classes,
-        rule.classes()));
+    out.addAll(
+        Figures.byArea("department", department, variants, weights, classes, rule.classes()));
     return out;
   }
 
@@ -371,34 +454,54 @@ final class ZoningCommand implements Callable<Integer> {
 
   private void report(PrintWriter err, Zoning zoning, String weightCol, String aplCol) {
     if (!common.quiet) {
-      err.printf(Locale.ROOT, "apl zoning: %d territories from %s (%s weighted by %s)%n",
-          zoning.territories().size(), apl, aplCol, weightCol);
+      err.printf(
+          Locale.ROOT,
+          "apl zoning: %d territories from %s (%s weighted by %s)%n",
+          zoning.territories().size(),
+          apl,
+          aplCol,
+          weightCol);
       err.printf(Locale.ROOT, "  rule: %s%n", zoning.classification().rule());
       for (ClassSummary s : zoning.classification().summaries()) {
-        err.printf(Locale.ROOT,
+        err.printf(
+            Locale.ROOT,
             "  %-16s %5d territories, population %.0f (%.1f %%), APL %s to %s%n",
-            s.name(), s.territories(), s.population(), 100 * s.share(), fmt(s.minApl()),
+            s.name(),
+            s.territories(),
+            s.population(),
+            100 * s.share(),
+            fmt(s.minApl()),
             fmt(s.maxApl()));
       }
-      if (weight == null && (weightCol.equalsIgnoreCase("population")
-          || weightCol.equalsIgnoreCase("pop_standardisee"))) {
+      if (weight == null
+          && (weightCol.equalsIgnoreCase("population")
+              || weightCol.equalsIgnoreCase("pop_standardisee"))) {
         err.println("  note: weighted by the standardised population (no resident population"
             + " column); DREES weights GP territories by resident population");
       }
     }
     var a = zoning.aggregation();
-    Options.warn(err, "communes with an APL but no territory in " + territories + " (left out)",
+    Options.warn(
+        err,
+        "communes with an APL but no territory in " + territories + " (left out)",
         a.communesWithoutTerritory());
     if (!a.arrondissementsMapped().isEmpty() && !common.quiet) {
-      err.printf(Locale.ROOT, "  note: %d arrondissements took the territory of their"
-          + " municipality (75056, 69123, 13055)%n", a.arrondissementsMapped().size());
+      err.printf(
+          Locale.ROOT,
+          "  note: %d arrondissements took the territory of their"
+              + " municipality (75056, 69123, 13055)%n",
+          a.arrondissementsMapped().size());
     }
-    Options.warn(err, "territories with no population (not classified)",
-        a.territoriesWithoutPopulation());
+    Options.warn(
+        err, "territories with no population (not classified)", a.territoriesWithoutPopulation());
     Options.warn(err, "forced territories that no commune belongs to", zoning.forcedUnknown());
     if (a.tableCommunesWithoutApl() > 0 && !common.quiet) {
-      err.printf(Locale.ROOT, "  note: %d communes of %s have no APL in %s%n",
-          a.tableCommunesWithoutApl(), territories, apl);
+      err.printf(
+          Locale.ROOT,
+          "  note: %d communes of %s have no APL in %s%n",
+          a.tableCommunesWithoutApl(),
+          territories,
+          apl);
     }
   }
 

@@ -50,11 +50,13 @@ class HelpTest {
       if (!c.equals(List.of("validate"))) {
         String words = run.out().replaceAll("\\s+", " ");
         assertTrue(words.contains(" 3 apl zoning --check: the zoning changed"), c + run.out());
-        assertTrue(words.contains(" 74 input/output error while reading or writing (e.g. an"
-            + " output's folder does not exist"), c + run.out());
+        assertTrue(
+            words.contains(" 74 input/output error while reading or writing (e.g. an"
+                + " output's folder does not exist"),
+            c + run.out());
       }
     }
-    assertTrue(Cli.run("zoning", "--help").out().replaceAll("\\s+", " ")
-        .contains("(0.203 or 20.3 %)."));
+    assertTrue(
+        Cli.run("zoning", "--help").out().replaceAll("\\s+", " ").contains("(0.203 or 20.3 %)."));
   }
 }

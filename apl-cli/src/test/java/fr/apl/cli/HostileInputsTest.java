@@ -24,8 +24,8 @@ class HostileInputsTest {
 
   private static final String TIMES = "origin,destination,minutes\n01001,01001,0\n"
       + "01001,01002,12\n01002,01002,0\n01002,01001,12\n01004,01004,0\n01004,01002,18\n";
-  private static final String POPULATION = "commune,population\n01001,100\n01002,200\n"
-      + "01004,300\n";
+  private static final String POPULATION =
+      "commune,population\n01001,100\n01002,200\n" + "01004,300\n";
   private static final String SUPPLY = "commune,consultations\n01001,1000\n01004,600\n";
 
   /** Writes the good world, then replaces one file with {@code bytes}; returns compute's args. */
@@ -36,9 +36,17 @@ class HostileInputsTest {
     if (role != null) {
       Files.write(dir.resolve(role + ".csv"), bytes);
     }
-    return new String[] {"compute", "--times", dir.resolve("times.csv").toString(),
-        "--population", dir.resolve("population.csv").toString(), "--supply",
-        dir.resolve("supply.csv").toString(), "--output", dir.resolve("apl.csv").toString()};
+    return new String[] {
+      "compute",
+      "--times",
+      dir.resolve("times.csv").toString(),
+      "--population",
+      dir.resolve("population.csv").toString(),
+      "--supply",
+      dir.resolve("supply.csv").toString(),
+      "--output",
+      dir.resolve("apl.csv").toString()
+    };
   }
 
   /** Runs compute; checks exit 65, the fragment, and that no output or temporary file is left. */
@@ -50,8 +58,8 @@ class HostileInputsTest {
     assertFalse(err.contains("Exception"), err);
     assertFalse(Files.exists(dir.resolve("apl.csv")), "no output");
     try (var files = Files.list(dir)) {
-      assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".apl")),
-          "no temporary file");
+      assertTrue(
+          files.noneMatch(p -> p.getFileName().toString().startsWith(".apl")), "no temporary file");
     }
   }
 
@@ -69,8 +77,8 @@ class HostileInputsTest {
     args[2] = "/dev/zero";
     Cli.Run run = Cli.run(args);
     assertEquals(65, run.exit(), run.err());
-    assertTrue(run.err().contains("/dev/zero:1: error: the line is longer than 1048576 bytes"),
-        run.err());
+    assertTrue(
+        run.err().contains("/dev/zero:1: error: the line is longer than 1048576 bytes"), run.err());
   }
 
   /** 64 MB of zero bytes, gzipped to some 60 KB: the reader stops at the bound, not at 4 GB. */
@@ -84,14 +92,15 @@ class HostileInputsTest {
       }
     }
     refused(world("times", b.toByteArray()), "times.csv:1: error: the line is longer than");
-    refused(world("population", b.toByteArray()),
-        "population.csv:1: error: the line is longer than");
+    refused(
+        world("population", b.toByteArray()), "population.csv:1: error: the line is longer than");
   }
 
   @Test
   void aShorterLineBoundIsSettable() throws IOException {
-    String[] args = world("population", ("commune,population\n01001," + "1".repeat(3000)
-        + "\n").getBytes(StandardCharsets.UTF_8));
+    String[] args = world(
+        "population",
+        ("commune,population\n01001," + "1".repeat(3000) + "\n").getBytes(StandardCharsets.UTF_8));
     String[] more = new String[args.length + 2];
     System.arraycopy(args, 0, more, 0, args.length);
     more[args.length] = "--max-line-bytes";
@@ -105,7 +114,8 @@ class HostileInputsTest {
     byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);
     refused(world("times", cut), "times.csv: error: the gzip file is cut short after");
     byte[] pop = gzip(POPULATION.getBytes(StandardCharsets.UTF_8));
-    refused(world("population", java.util.Arrays.copyOf(pop, pop.length - 6)),
+    refused(
+        world("population", java.util.Arrays.copyOf(pop, pop.length - 6)),
         "population.csv: error: the gzip file is cut short");
   }
 
@@ -120,24 +130,31 @@ class HostileInputsTest {
   void utf16IsNamed() throws IOException {
     byte[] utf16 = ("\uFEFF" + POPULATION).getBytes(StandardCharsets.UTF_16LE);
     refused(world("population", utf16), "population.csv: error: the file is UTF-16 text");
-    refused(world("times", TIMES.getBytes(StandardCharsets.UTF_16BE)),
+    refused(
+        world("times", TIMES.getBytes(StandardCharsets.UTF_16BE)),
         "times.csv: error: the file is UTF-16 text");
   }
 
   @Test
   void absurdMagnitudesAreErrors() throws IOException {
-    refused(world("population", "commune,population\n01001,1e308\n01002,200\n01004,300\n"
-        .getBytes(StandardCharsets.UTF_8)), "population.csv:2: error: population of 01001 is"
-        + " above 1e9");
-    refused(world("supply", "commune,consultations\n01001,1e308\n01004,600\n"
-        .getBytes(StandardCharsets.UTF_8)), "supply.csv:2: error: consultations of 01001 is"
-        + " above 1e8");
+    refused(
+        world(
+            "population",
+            "commune,population\n01001,1e308\n01002,200\n01004,300\n"
+                .getBytes(StandardCharsets.UTF_8)),
+        "population.csv:2: error: population of 01001 is" + " above 1e9");
+    refused(
+        world(
+            "supply",
+            "commune,consultations\n01001,1e308\n01004,600\n".getBytes(StandardCharsets.UTF_8)),
+        "supply.csv:2: error: consultations of 01001 is" + " above 1e8");
   }
 
   @Test
   void aDoctorWithAbsurdActsIsAnError() throws IOException {
     String[] args = world(null, null);
-    Path doctors = Files.writeString(dir.resolve("doctors.csv"),
+    Path doctors = Files.writeString(
+        dir.resolve("doctors.csv"),
         "doctor_id,commune,acts,age,mode,new_installation\nd1,01001,1e300,50,centre_sante,0\n");
     args[5] = "--doctors";
     args[6] = doctors.toString();
@@ -169,25 +186,34 @@ class HostileInputsTest {
   /** A population of 1e-320 makes supply / demand overflow: an error, not Infinity in a file. */
   @Test
   void anOverflowingResultIsAnError() throws IOException {
-    refused(world("population", "commune,population\n01001,1e-320\n01002,1e-320\n01004,1e-320\n"
-        .getBytes(StandardCharsets.UTF_8)), "communes have an APL that is not finite");
+    refused(
+        world(
+            "population",
+            "commune,population\n01001,1e-320\n01002,1e-320\n01004,1e-320\n"
+                .getBytes(StandardCharsets.UTF_8)),
+        "communes have an APL that is not finite");
   }
 
   @Test
   void aPopulationOfZeroIsAnError() throws IOException {
-    refused(world("population", "commune,population\n01001,0\n01002,0\n01004,0\n"
-        .getBytes(StandardCharsets.UTF_8)), "population.csv: error: the population totals 0:"
-        + " every APL would be 0");
+    refused(
+        world(
+            "population",
+            "commune,population\n01001,0\n01002,0\n01004,0\n".getBytes(StandardCharsets.UTF_8)),
+        "population.csv: error: the population totals 0:" + " every APL would be 0");
   }
 
   @Test
   void aSelfPairBeyondReachIsAWarning() throws IOException {
-    String[] args = world("times", TIMES.replace("01001,01001,0", "01001,01001,30")
-        .getBytes(StandardCharsets.UTF_8));
+    String[] args = world(
+        "times", TIMES.replace("01001,01001,0", "01001,01001,30").getBytes(StandardCharsets.UTF_8));
     Cli.Run run = Cli.run(args);
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.err().contains("warning: 1 commune is beyond the decay's reach from itself"
-        + " (the first at 30 minutes)"), run.err());
+    assertTrue(
+        run.err()
+            .contains("warning: 1 commune is beyond the decay's reach from itself"
+                + " (the first at 30 minutes)"),
+        run.err());
   }
 
   @Test
@@ -200,5 +226,4 @@ class HostileInputsTest {
     assertEquals(2, run.exit(), run.err());
     assertTrue(run.err().contains("--threads"), run.err());
   }
-
 }

@@ -86,12 +86,19 @@ class MatrixCommandTest {
   void absurdThreadCountsAreUsageErrors() throws IOException {
     Path times = Files.writeString(dir.resolve("t.csv"), "origin,destination,minutes\n");
     for (String n : new String[] {"2147483647", "1025", "0", "-1"}) {
-      Cli.Run run = Cli.run("matrix", "convert", "--times", times.toString(), "--output",
-          dir.resolve("m.aplm").toString(), "--threads", n);
+      Cli.Run run = Cli.run(
+          "matrix",
+          "convert",
+          "--times",
+          times.toString(),
+          "--output",
+          dir.resolve("m.aplm").toString(),
+          "--threads",
+          n);
       assertEquals(2, run.exit(), n);
       assertEquals("", run.out());
-      assertTrue(run.err().contains("apl: --threads must be between 1 and 1024, given: " + n),
-          run.err());
+      assertTrue(
+          run.err().contains("apl: --threads must be between 1 and 1024, given: " + n), run.err());
     }
     assertEquals(List.of("t.csv"), fileNames());
   }

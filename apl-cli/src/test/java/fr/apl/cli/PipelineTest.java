@@ -24,17 +24,22 @@ class PipelineTest {
 
   private static final String TIMES = "origin,destination,minutes\n01001,01001,0\n"
       + "01001,01002,12\n01002,01002,0\n01002,01001,12\n01004,01004,0\n01004,01002,18\n";
-  private static final String POPULATION = "commune,population\n01001,100\n01002,200\n"
-      + "01004,300\n";
+  private static final String POPULATION =
+      "commune,population\n01001,100\n01002,200\n" + "01004,300\n";
   private static final String SUPPLY = "commune,consultations\n01001,1000\n01004,600\n";
 
   private String[] world(String... more) throws IOException {
     Files.writeString(dir.resolve("times.csv"), TIMES, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("population.csv"), POPULATION, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("supply.csv"), SUPPLY, StandardCharsets.UTF_8);
-    String[] base = {"--times", dir.resolve("times.csv").toString(), "--population",
-        dir.resolve("population.csv").toString(), "--supply",
-        dir.resolve("supply.csv").toString()};
+    String[] base = {
+      "--times",
+      dir.resolve("times.csv").toString(),
+      "--population",
+      dir.resolve("population.csv").toString(),
+      "--supply",
+      dir.resolve("supply.csv").toString()
+    };
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
@@ -77,8 +82,11 @@ class PipelineTest {
   void comparingWeightsOnAStandardisedPopulationIsBadData() throws IOException {
     Cli.Run run = Cli.run(cmd("compute", world("--compare-age-weights", "2022")));
     assertEquals(65, run.exit(), run.err());
-    assertTrue(run.err().contains("population.csv:1: error: the population is given standardised,"
-        + " not by age band: it cannot be standardised with other age weights"), run.err());
+    assertTrue(
+        run.err()
+            .contains("population.csv:1: error: the population is given standardised,"
+                + " not by age band: it cannot be standardised with other age weights"),
+        run.err());
   }
 
   /** Bands wider than the table: the times stop at 18 minutes, the last band starts at 30. */
@@ -117,8 +125,10 @@ class PipelineTest {
   @Test
   void validateAndComputeListTheSameProblems() throws IOException {
     String[] args = world();
-    Files.writeString(dir.resolve("times.csv"), TIMES + "01001,01004,-3\n01004,01001,abc\n"
-        + "1001,01002,5\n01002,01001,13\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("times.csv"),
+        TIMES + "01001,01004,-3\n01004,01001,abc\n" + "1001,01002,5\n01002,01001,13\n",
+        StandardCharsets.UTF_8);
     Cli.Run validate = Cli.run(cmd("validate", args));
     Cli.Run compute = Cli.run(cmd("compute", args));
     assertEquals(65, validate.exit());

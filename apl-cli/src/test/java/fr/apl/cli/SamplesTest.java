@@ -22,24 +22,33 @@ class SamplesTest {
 
   @ParameterizedTest(name = "{0} from {1} and {2}")
   @CsvSource({
-      "haute-loire-43, times.csv, supply.csv",
-      "haute-loire-43, times.csv, doctors.csv",
-      "haute-loire-43, times_metric.csv, supply.csv",
-      "haute-loire-43, times_metric.csv, doctors.csv",
-      "territoire-de-belfort-90, times.csv, supply.csv",
-      "territoire-de-belfort-90, times.csv, doctors.csv",
-      "territoire-de-belfort-90, times_metric.csv, supply.csv",
-      "territoire-de-belfort-90, times_metric.csv, doctors.csv",
-      "france, times.csv.gz, supply.csv",
-      "france, times.csv.gz, doctors.csv.gz"})
+    "haute-loire-43, times.csv, supply.csv",
+    "haute-loire-43, times.csv, doctors.csv",
+    "haute-loire-43, times_metric.csv, supply.csv",
+    "haute-loire-43, times_metric.csv, doctors.csv",
+    "territoire-de-belfort-90, times.csv, supply.csv",
+    "territoire-de-belfort-90, times.csv, doctors.csv",
+    "territoire-de-belfort-90, times_metric.csv, supply.csv",
+    "territoire-de-belfort-90, times_metric.csv, doctors.csv",
+    "france, times.csv.gz, supply.csv",
+    "france, times.csv.gz, doctors.csv.gz"
+  })
   void reproducesExpectedApl(String folder, String times, String supply) throws IOException {
     Path dir = Cli.samples().resolve(folder);
     String supplyOption = supply.startsWith("doctors") ? "--doctors" : "--supply";
-    Cli.Run run = Cli.run("compute", "--times", dir.resolve(times).toString(), supplyOption,
-        dir.resolve(supply).toString(), "--population", dir.resolve("population.csv").toString(),
-        "--threads", "2");
+    Cli.Run run = Cli.run(
+        "compute",
+        "--times",
+        dir.resolve(times).toString(),
+        supplyOption,
+        dir.resolve(supply).toString(),
+        "--population",
+        dir.resolve("population.csv").toString(),
+        "--threads",
+        "2");
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().startsWith("commune,apl,apl_moins65,population,practices_in_reach\n"),
+    assertTrue(
+        run.out().startsWith("commune,apl,apl_moins65,population,practices_in_reach\n"),
         run.out().substring(0, Math.min(200, run.out().length())));
     Map<String, double[]> got = parse(run.out());
     Map<String, double[]> expected = parse(Files.readString(
@@ -54,7 +63,8 @@ class SamplesTest {
         if (x == 0) {
           assertEquals(0.0, y, folder + " " + e.getKey() + " column " + c);
         } else {
-          assertTrue(Math.abs(x - y) <= 1e-9 * Math.abs(x),
+          assertTrue(
+              Math.abs(x - y) <= 1e-9 * Math.abs(x),
               folder + " " + e.getKey() + " column " + c + ": expected " + x + ", got " + y);
         }
         checked++;

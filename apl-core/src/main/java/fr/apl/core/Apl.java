@@ -42,8 +42,8 @@ public final class Apl {
   /**
    * Computes one variant named {@code apl} on one thread: a shortcut for a single run.
    */
-  public static AplResult compute(TravelTimeMatrix matrix, DistanceDecay decay,
-      Population population, Supply supply) {
+  public static AplResult compute(
+      TravelTimeMatrix matrix, DistanceDecay decay, Population population, Supply supply) {
     return prepare(matrix, decay).compute(population, List.of(Variant.of("apl", supply)), 1);
   }
 }

@@ -22,8 +22,13 @@ public final class AplResult {
   private final int[] practicesInReach;
   private final Diagnostics diagnostics;
 
-  AplResult(Population population, List<Population> populations, List<String> variants,
-      double[][] apl, int[] practicesInReach, Diagnostics diagnostics) {
+  AplResult(
+      Population population,
+      List<Population> populations,
+      List<String> variants,
+      double[][] apl,
+      int[] practicesInReach,
+      Diagnostics diagnostics) {
     this.population = population;
     this.populations = List.copyOf(populations);
     this.variants = List.copyOf(variants);

@@ -44,12 +44,14 @@ public final class Catchments {
   private final TravelTimeMatrix matrix;
   /** The matrix's codes in index order, which is code order. */
   private final String[] codes;
+
   private final DistanceDecay decay;
   private final double selfWeight;
   /** The band of a pair at 0 minutes (a self pair), or -1 when it has no weight. */
   private final int selfBand;
   /** The weight of each band; pairs store their band, 2 bytes instead of 8. */
   private final double[] bandWeight;
+
   private final int[] residenceStart;
   private final int[] residencePractice;
   private final char[] residenceBand;
@@ -328,8 +330,18 @@ public final class Catchments {
       double[] ratio = new double[size];
       TwoStepKernel.ratio(s, demand, ratio, 0, size);
       double[] access = new double[size];
-      Parallel.forRange(n, threads, (from, to) -> TwoStepKernel.gather(residenceStart,
-          residencePractice, residenceBand, bandWeight, ratio, access, from, to));
+      Parallel.forRange(
+          n,
+          threads,
+          (from, to) -> TwoStepKernel.gather(
+              residenceStart,
+              residencePractice,
+              residenceBand,
+              bandWeight,
+              ratio,
+              access,
+              from,
+              to));
       for (int e = n; e < size; e++) {
         access[e] = selfWeight * ratio[e];
       }
@@ -360,23 +372,37 @@ public final class Catchments {
         }
       }
       double error = reached > 0 ? Math.abs(weightedSum - reached) / reached : 0.0;
-      checks.add(new VariantDiagnostics(scenario.name(), totalSupply, reached, weightedSum, error,
-          unreachedCodes, unreached, without, popWithout));
+      checks.add(new VariantDiagnostics(
+          scenario.name(),
+          totalSupply,
+          reached,
+          weightedSum,
+          error,
+          unreachedCodes,
+          unreached,
+          without,
+          popWithout));
       if (v == 0) {
         countPracticesInReach(ratio, popIndex, n, threads, practicesInReach);
       }
     }
     int timesNotInPopulation = n - (pop.size() - populationNotInTimes.size());
-    Diagnostics diagnostics = new Diagnostics(pop.size(), matrix.pairCount(), pairsInReach(),
-        selfPairsAdded, matrix.duplicatePairs(), populationNotInTimes,
-        new ArrayList<>(supplyNotInTimes), new ArrayList<>(supplyNotInPopulation),
-        timesNotInPopulation, checks);
+    Diagnostics diagnostics = new Diagnostics(
+        pop.size(),
+        matrix.pairCount(),
+        pairsInReach(),
+        selfPairsAdded,
+        matrix.duplicatePairs(),
+        populationNotInTimes,
+        new ArrayList<>(supplyNotInTimes),
+        new ArrayList<>(supplyNotInPopulation),
+        timesNotInPopulation,
+        checks);
     List<String> variantNames = new ArrayList<>(variants);
     for (Variant s : scenarios) {
       variantNames.add(s.name());
     }
-    return new AplResult(population, populations, variantNames, apl, practicesInReach,
-        diagnostics);
+    return new AplResult(population, populations, variantNames, apl, practicesInReach, diagnostics);
   }
 
   /**
@@ -390,9 +416,11 @@ public final class Catchments {
       p[popIndex[k]] = pop.value(k);
     }
     double[] demand = new double[size];
-    Parallel.forRange(n, threads, (from, to) ->
-        TwoStepKernel.gather(practiceStart, practiceResidence, practiceBand, bandWeight, p, demand,
-            from, to));
+    Parallel.forRange(
+        n,
+        threads,
+        (from, to) -> TwoStepKernel.gather(
+            practiceStart, practiceResidence, practiceBand, bandWeight, p, demand, from, to));
     for (int e = n; e < size; e++) {
       demand[e] = selfWeight * p[e];
     }
@@ -403,8 +431,8 @@ public final class Catchments {
    * Counts, for each population commune, the practice communes it reaches that have a non-zero
    * ratio (supply and demand both above 0). Branch-free, in parallel: one pass over the pairs.
    */
-  private void countPracticesInReach(double[] ratio, int[] popIndex, int n, int threads,
-      int[] out) {
+  private void countPracticesInReach(
+      double[] ratio, int[] popIndex, int n, int threads, int[] out) {
     int[] byRow = new int[n];
     Parallel.forRange(n, threads, (from, to) -> {
       for (int i = from; i < to; i++) {

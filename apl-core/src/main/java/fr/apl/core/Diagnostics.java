@@ -18,9 +18,16 @@ import java.util.List;
  * @param timesNotInPopulation communes of the times table with no population row (population 0)
  * @param variants the checks of each variant, in the order computed
  */
-public record Diagnostics(int communes, long pairs, long pairsInReach, int selfPairsAdded,
-    long duplicatePairs, List<String> populationNotInTimes, List<String> supplyNotInTimes,
-    List<String> supplyNotInPopulation, int timesNotInPopulation,
+public record Diagnostics(
+    int communes,
+    long pairs,
+    long pairsInReach,
+    int selfPairsAdded,
+    long duplicatePairs,
+    List<String> populationNotInTimes,
+    List<String> supplyNotInTimes,
+    List<String> supplyNotInPopulation,
+    int timesNotInPopulation,
     List<VariantDiagnostics> variants) {
 
   /** Makes the lists immutable. */

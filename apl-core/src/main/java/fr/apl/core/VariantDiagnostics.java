@@ -21,9 +21,16 @@ import java.util.List;
  * @param communesWithoutSupply population communes whose APL is 0 (no supply in reach)
  * @param populationWithoutSupply their standardised population
  */
-public record VariantDiagnostics(String name, double totalSupply, double reachedSupply,
-    double weightedAplSum, double conservationRelativeError, List<String> unreachedSupplyCommunes,
-    double unreachedSupply, int communesWithoutSupply, double populationWithoutSupply) {
+public record VariantDiagnostics(
+    String name,
+    double totalSupply,
+    double reachedSupply,
+    double weightedAplSum,
+    double conservationRelativeError,
+    List<String> unreachedSupplyCommunes,
+    double unreachedSupply,
+    int communesWithoutSupply,
+    double populationWithoutSupply) {
 
   /** Makes the list immutable. */
   public VariantDiagnostics {

@@ -62,8 +62,14 @@ public final class TimesFile implements TravelTimeSource {
     try {
       return MatrixFile.read(path);
     } catch (InputException e) {
-      ctx.problems().add(Check.MALFORMED_ROW, name(), e.line(), null, e.problem(),
-          "write the matrix file again from its times table");
+      ctx.problems()
+          .add(
+              Check.MALFORMED_ROW,
+              name(),
+              e.line(),
+              null,
+              e.problem(),
+              "write the matrix file again from its times table");
       return null;
     }
   }

@@ -1,7 +1,6 @@
 package fr.apl.job;
 
 import fr.apl.commune.CodeHistory;
-import fr.apl.commune.CommuneValues;
 import fr.apl.core.Apl;
 import fr.apl.core.AplResult;
 import fr.apl.core.Catchments;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.Future;
 
 /**
@@ -90,13 +88,17 @@ public final class AplJob {
     }
 
     /** What is read on the second thread: the population and the supply, with their problems. */
-    private record Small(PopulationCsv.Table population, SupplyCsv.Columns supply,
-        List<Doctor> doctors, Problems populationProblems, Problems supplyProblems) {}
+    private record Small(
+        PopulationCsv.Table population,
+        SupplyCsv.Columns supply,
+        List<Doctor> doctors,
+        Problems populationProblems,
+        Problems supplyProblems) {}
 
     AplRun go() throws IOException {
       long t0 = System.nanoTime();
-      ReadContext base = new ReadContext(r.readOptions, r.inseeCodes, CodeHistory.none(),
-          r.threads, out);
+      ReadContext base =
+          new ReadContext(r.readOptions, r.inseeCodes, CodeHistory.none(), r.threads, out);
       CodeHistory history = CodeHistory.none();
       if (r.codeHistory != null) {
         history = exists(out, r.codeHistory) ? CodeHistoryCsv.read(r.codeHistory, base) : null;
@@ -108,8 +110,8 @@ public final class AplJob {
       Future<Small> small = Parallel.submit(this::readSmall);
       Problems timesProblems = new Problems();
       TravelTimeMatrix matrix = null;
-      if (r.times != null && (!(r.times instanceof TimesFile f)
-          || exists(timesProblems, f.path()))) {
+      if (r.times != null
+          && (!(r.times instanceof TimesFile f) || exists(timesProblems, f.path()))) {
         matrix = r.times.read(ctx.withProblems(timesProblems));
         if (matrix != null) {
           CodeHistory.Remapped<TravelTimeMatrix> m = history.remap(matrix);
@@ -136,8 +138,10 @@ public final class AplJob {
       List<Variant> variants = new ArrayList<>();
       Population population = null;
       if (read.population() != null) {
-        population = remap(read.population().population(weights == null
-            ? AgeWeights.drees2023() : weights, r.rescaling), read.population().file());
+        population = remap(
+            read.population()
+                .population(weights == null ? AgeWeights.drees2023() : weights, r.rescaling),
+            read.population().file());
       }
       Supply all = supplyVariants(read, variants);
       if (population != null && all != null && weights != null) {
@@ -147,23 +151,41 @@ public final class AplJob {
       if (matrix != null) {
         CrossChecks.decayBeyondTimes(out, r.times.name(), matrix, r.decay);
       }
-      if (population != null && read.population() != null
+      if (population != null
+          && read.population() != null
           && !(population.standardised().sum() > 0)) {
-        out.add(Check.NO_POPULATION, read.population().file(), 0, null, "the population totals"
-            + " 0" + (read.population().byAgeBand() ? " once standardised" : "") + ": every APL"
-            + " would be 0", "check the population column (and the age weights)");
+        out.add(
+            Check.NO_POPULATION,
+            read.population().file(),
+            0,
+            null,
+            "the population totals"
+                + " 0" + (read.population().byAgeBand() ? " once standardised" : "") + ": every APL"
+                + " would be 0",
+            "check the population column (and the age weights)");
       }
       if (matrix != null) {
         CrossChecks.selfOutOfReach(out, r.times.name(), matrix, r.decay);
       }
       if (population != null && matrix != null) {
-        CrossChecks.population(out, read.population().file(), r.times.name(),
-            population.standardised(), matrix, ctx::isInvalidCode);
+        CrossChecks.population(
+            out,
+            read.population().file(),
+            r.times.name(),
+            population.standardised(),
+            matrix,
+            ctx::isInvalidCode);
         // A computation counts the supply no one reaches in its result; a validation, or a run
         // that stops on errors, lists it with the other problems.
         if ((!compute || out.hasErrors()) && all != null) {
-          CrossChecks.unreachedSupply(out, supplyName(), all.consultationsPerYear(),
-              population.standardised(), matrix, r.decay, ctx::isInvalidCode);
+          CrossChecks.unreachedSupply(
+              out,
+              supplyName(),
+              all.consultationsPerYear(),
+              population.standardised(),
+              matrix,
+              r.decay,
+              ctx::isInvalidCode);
         }
       }
       long t2 = System.nanoTime();
@@ -177,11 +199,19 @@ public final class AplJob {
       AplResult result = catchments.compute(population, variants, r.threads);
       long t3 = System.nanoTime();
       if (!CrossChecks.finite(out, result, read.population().file(), supplyName())) {
-        return new AplRun(out.build(), null, notes, new AplRun.Timings((t1 - t0) / 1e9,
-            (t2 - t1) / 1e9, (t3 - t2) / 1e9), matrix);
+        return new AplRun(
+            out.build(),
+            null,
+            notes,
+            new AplRun.Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9),
+            matrix);
       }
-      return new AplRun(out.build(), result, notes, new AplRun.Timings((t1 - t0) / 1e9,
-          (t2 - t1) / 1e9, (t3 - t2) / 1e9), matrix);
+      return new AplRun(
+          out.build(),
+          result,
+          notes,
+          new AplRun.Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9),
+          matrix);
     }
 
     private AplRun refused(long t0, long t1) {
@@ -189,8 +219,12 @@ public final class AplJob {
     }
 
     private AplRun refused(long t0, long t1, long t2, TravelTimeMatrix matrix) {
-      return new AplRun(out.build(), null, notes, new AplRun.Timings((t1 - t0) / 1e9,
-          (t2 - t1) / 1e9, 0), matrix);
+      return new AplRun(
+          out.build(),
+          null,
+          notes,
+          new AplRun.Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, 0),
+          matrix);
     }
 
     /** Reads the population and the supply (or doctors), each reporting to its collector. */
@@ -237,8 +271,8 @@ public final class AplJob {
           Supply s = capped.get(cap);
           if (s == null) {
             throw new RequestException("age cap " + cap + ": " + r.supply + " has no"
-                + " consultations_moins" + cap + " column" + (capped.isEmpty() ? ""
-                    : " (it has: " + capped.keySet() + ")")
+                + " consultations_moins" + cap + " column"
+                + (capped.isEmpty() ? "" : " (it has: " + capped.keySet() + ")")
                 + "; give doctors to compute any age cap");
           }
           variants.add(Variant.of("apl_moins" + cap, ctx.history().remap(s).value()));
@@ -262,7 +296,12 @@ public final class AplJob {
         try {
           variants.add(Variant.of("apl_moins" + cap, rules.supply(doctors, cap)));
         } catch (IllegalArgumentException e) {
-          out.add(Check.INVALID_VALUE, r.doctors.toString(), 0, null, e.getMessage(),
+          out.add(
+              Check.INVALID_VALUE,
+              r.doctors.toString(),
+              0,
+              null,
+              e.getMessage(),
               "give every doctor's age, or leave out the age cap");
         }
       }
@@ -270,21 +309,31 @@ public final class AplJob {
     }
 
     /** Adds one variant per set of compared weights (the population must be by age band). */
-    private void comparedVariants(PopulationCsv.Table table, Map<String, AgeWeights> compared,
-        Supply all, List<Variant> variants) {
+    private void comparedVariants(
+        PopulationCsv.Table table,
+        Map<String, AgeWeights> compared,
+        Supply all,
+        List<Variant> variants) {
       if (compared.isEmpty()) {
         return;
       }
       if (!table.byAgeBand()) {
-        out.add(Check.INVALID_VALUE, table.file(), 1, null, "the population is given"
-            + " standardised, not by age band: it cannot be standardised with other age"
-            + " weights", "give the population by INSEE age band to compare age weights");
+        out.add(
+            Check.INVALID_VALUE,
+            table.file(),
+            1,
+            null,
+            "the population is given"
+                + " standardised, not by age band: it cannot be standardised with other age"
+                + " weights",
+            "give the population by INSEE age band to compare age weights");
         return;
       }
       for (Map.Entry<String, AgeWeights> e : compared.entrySet()) {
         if (e.getValue() != null) {
-          Population p = ctx.history().remap(table.bands().standardise(e.getValue(),
-              r.rescaling)).value();
+          Population p = ctx.history()
+              .remap(table.bands().standardise(e.getValue(), r.rescaling))
+              .value();
           add(variants, Variant.of(e.getKey(), all, p), table.file(), "the compared age weights");
         }
       }
@@ -301,8 +350,11 @@ public final class AplJob {
         return;
       }
       for (Variant s : read) {
-        add(variants, Variant.of("apl_" + s.name(), s.supply(), s.population()),
-            r.scenarios.toString(), "scenario " + s.name());
+        add(
+            variants,
+            Variant.of("apl_" + s.name(), s.supply(), s.population()),
+            r.scenarios.toString(),
+            "scenario " + s.name());
       }
     }
 
@@ -310,8 +362,13 @@ public final class AplJob {
     private void add(List<Variant> variants, Variant variant, String file, String from) {
       for (Variant known : variants) {
         if (known.name().equals(variant.name())) {
-          out.add(Check.INVALID_VALUE, file, 0, null, from + " gives the column "
-              + variant.name() + ", which another variant already has", "rename it");
+          out.add(
+              Check.INVALID_VALUE,
+              file,
+              0,
+              null,
+              from + " gives the column " + variant.name() + ", which another variant already has",
+              "rename it");
           return;
         }
       }
@@ -336,18 +393,25 @@ public final class AplJob {
 
     private void note(String file, CodeHistory.Remapped<?> m, String merged) {
       if (!m.remapped().isEmpty()) {
-        notes.add(String.format(Locale.ROOT, "code history: %s: %d old codes brought to the"
-            + " current geography (%s); %d %s", file, m.remapped().size(), m.examples(5),
-            m.merged(), merged));
+        notes.add(String.format(
+            Locale.ROOT,
+            "code history: %s: %d old codes brought to the" + " current geography (%s); %d %s",
+            file,
+            m.remapped().size(),
+            m.examples(5),
+            m.merged(),
+            merged));
       }
     }
 
     /** Reports an input that is missing, a folder, or unreadable; returns true when it is fine. */
     private static boolean exists(Problems problems, Path file) {
       problems.file(file.toString());
-      String why = Files.isDirectory(file) ? "is a folder, not a file"
-          : !Files.exists(file) ? "no such file" : !Files.isReadable(file) ? "cannot be read"
-              : null;
+      String why = Files.isDirectory(file)
+          ? "is a folder, not a file"
+          : !Files.exists(file)
+              ? "no such file"
+              : !Files.isReadable(file) ? "cannot be read" : null;
       if (why == null) {
         return true;
       }

@@ -124,8 +124,8 @@ public final class AplRequest {
   /** Returns every input file of the request (not the travel-time source), in a fixed order. */
   public List<Path> inputFiles() {
     List<Path> in = new ArrayList<>();
-    for (Path p : new Path[] {population, supply, doctors, scenarios, codeHistory,
-        ageWeights.file()}) {
+    for (Path p :
+        new Path[] {population, supply, doctors, scenarios, codeHistory, ageWeights.file()}) {
       if (p != null) {
         in.add(p);
       }
@@ -153,8 +153,8 @@ public final class AplRequest {
     private Rescaling rescaling = Rescaling.toTotal();
     private DistanceDecay decay = DistanceDecay.dreesGeneralPractitioners();
     private List<Integer> ageCaps;
-    private int threads = Math.min(ReadContext.MAX_THREADS,
-        Runtime.getRuntime().availableProcessors());
+    private int threads =
+        Math.min(ReadContext.MAX_THREADS, Runtime.getRuntime().availableProcessors());
 
     private Builder() {}
 
@@ -224,8 +224,8 @@ public final class AplRequest {
      */
     public Builder compareAgeWeights(String column, Weights weights) {
       if (weights == null || compared.put(column, weights) != null) {
-        throw new IllegalArgumentException("the compared weights " + column
-            + " are null or given twice");
+        throw new IllegalArgumentException(
+            "the compared weights " + column + " are null or given twice");
       }
       return this;
     }
@@ -267,8 +267,8 @@ public final class AplRequest {
     /** Sets the threads, from 1 to {@link ReadContext#MAX_THREADS}; results do not depend on it. */
     public Builder threads(int count) {
       if (count < 1 || count > ReadContext.MAX_THREADS) {
-        throw new IllegalArgumentException("threads must be from 1 to "
-            + ReadContext.MAX_THREADS + ", given: " + count);
+        throw new IllegalArgumentException(
+            "threads must be from 1 to " + ReadContext.MAX_THREADS + ", given: " + count);
       }
       this.threads = count;
       return this;

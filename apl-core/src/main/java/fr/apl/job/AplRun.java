@@ -18,8 +18,12 @@ import java.util.List;
  * @param times the travel times as read and brought to the current geography, or null when the
  *     request had none or they could not be read
  */
-public record AplRun(Validation validation, AplResult result, List<String> notes,
-    Timings timings, TravelTimeMatrix times) {
+public record AplRun(
+    Validation validation,
+    AplResult result,
+    List<String> notes,
+    Timings timings,
+    TravelTimeMatrix times) {
 
   /** Makes the notes immutable. */
   public AplRun {

@@ -20,9 +20,10 @@ import java.util.Set;
 final class CrossChecks {
 
   private static final String[][] CITIES = {
-      {"75056", "Paris", "75101-75120"},
-      {"69123", "Lyon", "69381-69389"},
-      {"13055", "Marseille", "13201-13216"}};
+    {"75056", "Paris", "75101-75120"},
+    {"69123", "Lyon", "69381-69389"},
+    {"13055", "Marseille", "13201-13216"}
+  };
 
   private CrossChecks() {}
 
@@ -31,8 +32,13 @@ final class CrossChecks {
    *
    * @param invalid tells the codes already reported as invalid (left out here)
    */
-  static void population(Problems out, String populationFile, String timesName,
-      CommuneValues population, TravelTimeMatrix times, java.util.function.Predicate<String> invalid) {
+  static void population(
+      Problems out,
+      String populationFile,
+      String timesName,
+      CommuneValues population,
+      TravelTimeMatrix times,
+      java.util.function.Predicate<String> invalid) {
     Set<String> timesCodes = new HashSet<>(List.of(times.codes()));
     Set<String> popCodes = new HashSet<>(List.of(population.codes()));
     boolean any = false;
@@ -54,27 +60,41 @@ final class CrossChecks {
     for (String[] city : citiesSplitDifferently(popCodes, timesCodes)) {
       boolean partsHere = citiesHere.contains(city[0]);
       cityMismatch = true;
-      out.add(Check.ARRONDISSEMENTS_AND_WHOLE, populationFile, 0, city[0], city[1] + " is given "
-          + (partsHere ? "by arrondissement here and as " + city[0] + " in " + timesName
-              : "as " + city[0] + " here and by arrondissement in " + timesName),
+      out.add(
+          Check.ARRONDISSEMENTS_AND_WHOLE,
+          populationFile,
+          0,
+          city[0],
+          city[1] + " is given "
+              + (partsHere
+                  ? "by arrondissement here and as " + city[0] + " in " + timesName
+                  : "as " + city[0] + " here and by arrondissement in " + timesName),
           "give every file by arrondissement (" + city[2] + "), as DREES does");
-      absent.removeIf(c -> city[0].equals(c) || city[0].equals(
-          Arrondissements.municipalityOf(c)));
+      absent.removeIf(c -> city[0].equals(c) || city[0].equals(Arrondissements.municipalityOf(c)));
     }
     if (!any && !absent.isEmpty()) {
-      out.add(Check.NO_COMMON_COMMUNE, populationFile, 0, firstCodes(absent), "no commune of"
-          + " this file is in " + timesName, "check that both files use the same codes and"
-          + " commune geography (a code history)");
+      out.add(
+          Check.NO_COMMON_COMMUNE,
+          populationFile,
+          0,
+          firstCodes(absent),
+          "no commune of" + " this file is in " + timesName,
+          "check that both files use the same codes and" + " commune geography (a code history)");
       return;
     }
     if (!any && !cityMismatch) {
       return;
     }
     if (!absent.isEmpty()) {
-      out.add(Check.POPULATION_NOT_IN_TIMES, populationFile, 0, firstCodes(absent),
+      out.add(
+          Check.POPULATION_NOT_IN_TIMES,
+          populationFile,
+          0,
+          firstCodes(absent),
           (absent.size() == 1 ? "1 commune is" : absent.size() + " communes are") + " not in "
-          + timesName, "a commune absent from the times reaches only itself, at 0 minutes;"
-          + " check that both files use the same commune geography (a code history)");
+              + timesName,
+          "a commune absent from the times reaches only itself, at 0 minutes;"
+              + " check that both files use the same commune geography (a code history)");
     }
   }
 
@@ -84,8 +104,13 @@ final class CrossChecks {
    *
    * @param invalid tells the codes already reported as invalid (left out here)
    */
-  static void unreachedSupply(Problems out, String supplyFile, CommuneValues supply,
-      CommuneValues population, TravelTimeMatrix times, DistanceDecay decay,
+  static void unreachedSupply(
+      Problems out,
+      String supplyFile,
+      CommuneValues supply,
+      CommuneValues population,
+      TravelTimeMatrix times,
+      DistanceDecay decay,
       java.util.function.Predicate<String> invalid) {
     String[] codes = times.codes();
     boolean[] reached = new boolean[codes.length];
@@ -115,11 +140,17 @@ final class CrossChecks {
       }
     }
     if (!lost.isEmpty()) {
-      out.add(Check.SUPPLY_UNREACHED, supplyFile, 0, firstCodes(lost),
-          (lost.size() == 1 ? "1 commune with supply is" : lost.size()
-              + " communes with supply are") + " reached by no populated commune",
+      out.add(
+          Check.SUPPLY_UNREACHED,
+          supplyFile,
+          0,
+          firstCodes(lost),
+          (lost.size() == 1
+                  ? "1 commune with supply is"
+                  : lost.size() + " communes with supply are")
+              + " reached by no populated commune",
           "their supply is left out; check their codes, the times table and the commune"
-          + " geography (a code history)");
+              + " geography (a code history)");
     }
   }
 
@@ -127,8 +158,8 @@ final class CrossChecks {
    * Warns when the times table stops before the last band of the decay that has a weight: the
    * pairs beyond the table's longest time are missing from it, and would have counted.
    */
-  static void decayBeyondTimes(Problems out, String timesName, TravelTimeMatrix times,
-      DistanceDecay decay) {
+  static void decayBeyondTimes(
+      Problems out, String timesName, TravelTimeMatrix times, DistanceDecay decay) {
     List<fr.apl.decay.Band> bands = decay.bands();
     int last = bands.size() - 1;
     while (last >= 0 && bands.get(last).weight() == 0) {
@@ -140,11 +171,17 @@ final class CrossChecks {
     double from = last == 0 ? 0 : bands.get(last - 1).upperMinutes();
     double longest = times.maxMinutes();
     if (last > 0 && longest < from) {
-      out.add(Check.DECAY_BEYOND_TIMES, timesName, 0, show(longest) + " minutes", "the times"
-          + " stop before the last band of the decay (" + show(from) + " to "
-          + show(bands.get(last).upperMinutes()) + " minutes): pairs beyond the longest time"
-          + " are missing, not out of reach", "give a times table that reaches "
-          + show(bands.get(last).upperMinutes()) + " minutes, or bands that end within it");
+      out.add(
+          Check.DECAY_BEYOND_TIMES,
+          timesName,
+          0,
+          show(longest) + " minutes",
+          "the times"
+              + " stop before the last band of the decay (" + show(from) + " to "
+              + show(bands.get(last).upperMinutes()) + " minutes): pairs beyond the longest time"
+              + " are missing, not out of reach",
+          "give a times table that reaches " + show(bands.get(last).upperMinutes())
+              + " minutes, or bands that end within it");
     }
   }
 
@@ -152,8 +189,8 @@ final class CrossChecks {
    * Warns about communes whose pair to themselves is beyond the decay's reach (a self pair of 30
    * minutes with 20-minute bands): their own doctors do not count for them.
    */
-  static void selfOutOfReach(Problems out, String timesName, TravelTimeMatrix times,
-      DistanceDecay decay) {
+  static void selfOutOfReach(
+      Problems out, String timesName, TravelTimeMatrix times, DistanceDecay decay) {
     String[] codes = times.codes();
     List<String> far = new ArrayList<>();
     double example = 0;
@@ -167,11 +204,17 @@ final class CrossChecks {
       }
     }
     if (!far.isEmpty()) {
-      out.add(Check.SELF_OUT_OF_REACH, timesName, 0, firstCodes(far), (far.size() == 1
-          ? "1 commune is" : far.size() + " communes are") + " beyond the decay's reach from"
-          + " itself (the first at " + show(example) + " minutes): its own doctors do not count"
-          + " for it", "a commune's time to itself is usually 0 (people and doctors at the town"
-          + " hall): check the self pairs");
+      out.add(
+          Check.SELF_OUT_OF_REACH,
+          timesName,
+          0,
+          firstCodes(far),
+          (far.size() == 1 ? "1 commune is" : far.size() + " communes are")
+              + " beyond the decay's reach from"
+              + " itself (the first at " + show(example) + " minutes): its own doctors do not count"
+              + " for it",
+          "a commune's time to itself is usually 0 (people and doctors at the town"
+              + " hall): check the self pairs");
     }
   }
 
@@ -179,8 +222,8 @@ final class CrossChecks {
    * Checks that every APL of a result is finite and that supply is conserved where it should be;
    * reports an error naming the inputs whose magnitudes overflowed, and returns false, otherwise.
    */
-  static boolean finite(Problems out, fr.apl.core.AplResult result, String populationFile,
-      String supplyFile) {
+  static boolean finite(
+      Problems out, fr.apl.core.AplResult result, String populationFile, String supplyFile) {
     boolean ok = true;
     for (int v = 0; v < result.variants().size(); v++) {
       String name = result.variants().get(v);
@@ -192,16 +235,24 @@ final class CrossChecks {
       }
       fr.apl.core.VariantDiagnostics d = result.diagnostics().variants().get(v);
       boolean conserved = !(d.conservationRelativeError() >= 1e-9)
-          && Double.isFinite(d.weightedAplSum()) && Double.isFinite(d.reachedSupply());
+          && Double.isFinite(d.weightedAplSum())
+          && Double.isFinite(d.reachedSupply());
       if (!bad.isEmpty() || !conserved) {
         ok = false;
-        out.add(Check.NOT_FINITE_RESULT, populationFile, 0, bad.isEmpty() ? null
-            : firstCodes(bad), name + ": " + (bad.isEmpty() ? "supply is not conserved (sum of"
-                + " population x APL " + d.weightedAplSum() + ", supply reached "
-                + d.reachedSupply() + ")" : bad.size() + " communes have an APL that is not"
-                + " finite"), "the magnitudes of " + populationFile + " and " + supplyFile
-            + " overflow a double: check their units (a population of 1e-320, supply of"
-            + " 1e308)");
+        out.add(
+            Check.NOT_FINITE_RESULT,
+            populationFile,
+            0,
+            bad.isEmpty() ? null : firstCodes(bad),
+            name + ": "
+                + (bad.isEmpty()
+                    ? "supply is not conserved (sum of"
+                        + " population x APL " + d.weightedAplSum() + ", supply reached "
+                        + d.reachedSupply() + ")"
+                    : bad.size() + " communes have an APL that is not" + " finite"),
+            "the magnitudes of " + populationFile + " and " + supplyFile
+                + " overflow a double: check their units (a population of 1e-320, supply of"
+                + " 1e308)");
       }
     }
     return ok;
@@ -209,7 +260,8 @@ final class CrossChecks {
 
   private static String show(double minutes) {
     return minutes == Math.rint(minutes) && Math.abs(minutes) < 1e15
-        ? Long.toString((long) minutes) : Double.toString(minutes);
+        ? Long.toString((long) minutes)
+        : Double.toString(minutes);
   }
 
   /**

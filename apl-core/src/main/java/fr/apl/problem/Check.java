@@ -1,8 +1,8 @@
 package fr.apl.problem;
 
 /**
- * Names each check of {@link InputValidator}, with the severity of what it finds. Tests and tools
- * can count problems by check ({@link Validation#count(Check)}).
+ * Names each rule that the readers and the checks across files apply, with the severity of what
+ * it finds. Tests and tools can count problems by check ({@link Validation#count(Check)}).
  */
 public enum Check {
   /** An input file does not exist or cannot be opened. */
@@ -87,7 +87,9 @@ public enum Check {
    * need not list them twice.
    */
   public boolean inComputeSummary() {
-    return this == REPEATED_PAIR || this == MISSING_SELF_PAIRS || this == POPULATION_NOT_IN_TIMES
+    return this == REPEATED_PAIR
+        || this == MISSING_SELF_PAIRS
+        || this == POPULATION_NOT_IN_TIMES
         || this == SUPPLY_UNREACHED;
   }
 }

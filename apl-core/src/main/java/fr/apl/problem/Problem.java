@@ -14,8 +14,14 @@ package fr.apl.problem;
  * @param message what is wrong, non-null
  * @param hint what to do about it, or null
  */
-public record Problem(Check check, Severity severity, String file, long line, String value,
-    String message, String hint) {
+public record Problem(
+    Check check,
+    Severity severity,
+    String file,
+    long line,
+    String value,
+    String message,
+    String hint) {
 
   /** Checks the fields. */
   public Problem {
@@ -38,7 +44,9 @@ public record Problem(Check check, Severity severity, String file, long line, St
     if (line > 0) {
       b.append(':').append(line);
     }
-    b.append(": ").append(severity == Severity.ERROR ? "error" : "warning").append(": ")
+    b.append(": ")
+        .append(severity == Severity.ERROR ? "error" : "warning")
+        .append(": ")
         .append(message);
     if (value != null) {
       b.append(" (").append(value).append(')');

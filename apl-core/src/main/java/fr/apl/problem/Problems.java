@@ -42,8 +42,7 @@ public final class Problems {
    * @param message what is wrong, non-null
    * @param hint what to do, or null
    */
-  public void add(Check check, String file, long line, String value, String message,
-      String hint) {
+  public void add(Check check, String file, long line, String value, String message, String hint) {
     long n = counts.merge(check, 1L, Long::sum);
     List<Problem> list = byFile.computeIfAbsent(file, f -> new ArrayList<>());
     if (n <= Validation.LISTED_PER_CHECK) {

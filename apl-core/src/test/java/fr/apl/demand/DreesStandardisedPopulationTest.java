@@ -23,16 +23,19 @@ class DreesStandardisedPopulationTest {
   private static final String DREES = "drees/apl_mg_2023_france.csv.gz";
 
   /** Census columns of the 18 bands under 90; DREES's 90+ is p_90_94 + p_95p. */
-  private static final String[] UNDER_90 = {"p_0_4", "p_5_9", "p_10_14", "p_15_19", "p_20_24",
-      "p_25_29", "p_30_34", "p_35_39", "p_40_44", "p_45_49", "p_50_54", "p_55_59", "p_60_64",
-      "p_65_69", "p_70_74", "p_75_79", "p_80_84", "p_85_89"};
+  private static final String[] UNDER_90 = {
+    "p_0_4", "p_5_9", "p_10_14", "p_15_19", "p_20_24", "p_25_29", "p_30_34", "p_35_39", "p_40_44",
+    "p_45_49", "p_50_54", "p_55_59", "p_60_64", "p_65_69", "p_70_74", "p_75_79", "p_80_84",
+    "p_85_89"
+  };
 
   @Test
   void csvSplitHandlesQuotedCommas() {
-    assertArrayEquals(new String[] {"13055", "Marseille, 1er", "", "say \"hi\""},
+    assertArrayEquals(
+        new String[] {"13055", "Marseille, 1er", "", "say \"hi\""},
         TestData.splitCsvLine("13055,\"Marseille, 1er\",,\"say \"\"hi\"\"\""));
-    assertArrayEquals(new String[] {"code_commune", "x"},
-        TestData.splitCsvLine("\uFEFFcode_commune,x"));
+    assertArrayEquals(
+        new String[] {"code_commune", "x"}, TestData.splitCsvLine("\uFEFFcode_commune,x"));
   }
 
   /**
@@ -69,8 +72,8 @@ class DreesStandardisedPopulationTest {
       residents[18] = Double.parseDouble(row[p90]) + Double.parseDouble(row[p95]);
       builder.add(row[code], residents);
     }
-    CommuneValues ours = builder.build()
-        .standardise(AgeWeights.drees2023(), Rescaling.none()).standardised();
+    CommuneValues ours =
+        builder.build().standardise(AgeWeights.drees2023(), Rescaling.none()).standardised();
     assertEquals(3273, ours.size());
 
     List<String[]> dreesRows = TestData.readCsv(drees);

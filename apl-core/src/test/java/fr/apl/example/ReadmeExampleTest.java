@@ -2,8 +2,8 @@ package fr.apl.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.apl.core.AplResult;
@@ -48,7 +48,8 @@ class ReadmeExampleTest {
 
   @Test
   void exampleRunsAndMatchesExpected() throws IOException {
-    ReadmeExample.Outcome outcome = ReadmeExample.run(repo().resolve("data-samples/haute-loire-43"));
+    ReadmeExample.Outcome outcome =
+        ReadmeExample.run(repo().resolve("data-samples/haute-loire-43"));
     AplResult result = outcome.run().result();
     assertNotNull(result, outcome.problems().toString());
     assertFalse(outcome.run().validation().hasErrors());
@@ -67,8 +68,8 @@ class ReadmeExampleTest {
     for (String f : new String[] {"times.csv", "supply.csv"}) {
       Files.copy(sample.resolve(f), dir.resolve(f));
     }
-    List<String> population = Files.readAllLines(sample.resolve("population.csv"),
-        StandardCharsets.UTF_8);
+    List<String> population =
+        Files.readAllLines(sample.resolve("population.csv"), StandardCharsets.UTF_8);
     population.add("1001,250");
     Files.write(dir.resolve("population.csv"), population, StandardCharsets.UTF_8);
     ReadmeExample.Outcome outcome = ReadmeExample.run(dir);

@@ -32,13 +32,18 @@ class DreesDepartmentMeansTest {
   @BeforeAll
   static void zoneFrance() throws IOException {
     ZoningCsv.CommuneTable table = ZoningCsv.readCommuneTable(
-        TestData.file("drees/apl_mg_2023_france.csv.gz"), null,
-        List.of("apl_mg", "pop_standardisee"), List.of());
+        TestData.file("drees/apl_mg_2023_france.csv.gz"),
+        null,
+        List.of("apl_mg", "pop_standardisee"),
+        List.of());
     apl = table.columns().get("apl_mg");
     weight = table.columns().get("pop_standardisee");
     ZoningCsv.Territories t = ZoningCsv.readTerritories(
-        TestData.file("insee/table_appartenance_geo_communes_2022_france.csv.gz"), null, "DEP",
-        null, null);
+        TestData.file("insee/table_appartenance_geo_communes_2022_france.csv.gz"),
+        null,
+        "DEP",
+        null,
+        null);
     zoning = Zoning.of(apl, weight, t.map(), NationalThresholds.of2017(), Map.of());
   }
 
@@ -85,8 +90,13 @@ class DreesDepartmentMeansTest {
     for (String c : apl.codes()) {
       france.put(c, "FR");
     }
-    List<AreaFigures> f = Figures.byArea("france", france, Map.of("apl_mg", apl), weight,
-        zoning.communeClasses(), NationalThresholds.of2017().classes());
+    List<AreaFigures> f = Figures.byArea(
+        "france",
+        france,
+        Map.of("apl_mg", apl),
+        weight,
+        zoning.communeClasses(),
+        NationalThresholds.of2017().classes());
     assertEquals(1, f.size());
     AreaFigures fr = f.get(0);
     assertEquals(34954, fr.communes());

@@ -80,13 +80,17 @@ public class ReaderBenchmark {
   /** Reads the plain CSV. */
   @Benchmark
   public TravelTimeMatrix readCsv() throws IOException {
-    return TimesCsv.read("times.csv", new ByteArrayInputStream(csv), ReadContext.defaults().withThreads(threads));
+    return TimesCsv.read(
+        "times.csv", new ByteArrayInputStream(csv), ReadContext.defaults().withThreads(threads));
   }
 
   /** Reads the gzipped CSV (gunzip included). */
   @Benchmark
   public TravelTimeMatrix readGzip() throws IOException {
-    return TimesCsv.read("times.csv.gz", new ByteArrayInputStream(gzip), ReadContext.defaults().withThreads(threads));
+    return TimesCsv.read(
+        "times.csv.gz",
+        new ByteArrayInputStream(gzip),
+        ReadContext.defaults().withThreads(threads));
   }
 
   /** Gunzips the same bytes with the reader's buffer sizes and parses nothing: the baseline. */

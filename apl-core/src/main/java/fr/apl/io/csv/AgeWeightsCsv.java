@@ -44,8 +44,13 @@ public final class AgeWeightsCsv {
       Problems out = ctx.problems();
       String file = csv.source();
       if (csv.header().size() < 2) {
-        out.add(Check.MISSING_COLUMN, file, 1, String.join(",", csv.header()),
-            "expected two columns band,weight", HINT);
+        out.add(
+            Check.MISSING_COLUMN,
+            file,
+            1,
+            String.join(",", csv.header()),
+            "expected two columns band,weight",
+            HINT);
         return null;
       }
       double[] weights = new double[AgeWeights.BANDS];
@@ -53,16 +58,33 @@ public final class AgeWeightsCsv {
       List<String> f;
       while ((f = csv.next()) != null) {
         if (n == AgeWeights.BANDS) {
-          out.add(Check.INVALID_VALUE, file, csv.line(), null, "more than " + AgeWeights.BANDS
-              + " age bands", HINT);
+          out.add(
+              Check.INVALID_VALUE,
+              file,
+              csv.line(),
+              null,
+              "more than " + AgeWeights.BANDS + " age bands",
+              HINT);
           break;
         }
-        weights[n++] = Rules.bounded(out, file, csv.line(), f.get(1), "weight of band "
-            + f.get(0).trim(), null, HINT, Rules.MAX_AGE_WEIGHT);
+        weights[n++] = Rules.bounded(
+            out,
+            file,
+            csv.line(),
+            f.get(1),
+            "weight of band " + f.get(0).trim(),
+            null,
+            HINT,
+            Rules.MAX_AGE_WEIGHT);
       }
       if (n < AgeWeights.BANDS && out.errors() == errorsBefore) {
-        out.add(Check.INVALID_VALUE, file, 0, null, "expected " + AgeWeights.BANDS
-            + " age bands (under 5 … 90 and over), found " + n, HINT);
+        out.add(
+            Check.INVALID_VALUE,
+            file,
+            0,
+            null,
+            "expected " + AgeWeights.BANDS + " age bands (under 5 … 90 and over), found " + n,
+            HINT);
       }
       return out.errors() > errorsBefore ? null : AgeWeights.of(file, weights);
     }

@@ -72,8 +72,8 @@ public final class AplCsv {
   }
 
   /** Returns rows {@code from..to-1} as text, each ending with a newline. */
-  private static String rows(AplResult result, CsvDialect dialect, boolean residents, int from,
-      int to) {
+  private static String rows(
+      AplResult result, CsvDialect dialect, boolean residents, int from, int to) {
     char sep = dialect.separator();
     CommuneValues p = result.population().standardised();
     CommuneValues r = residents ? result.population().residents() : null;

@@ -17,8 +17,9 @@ import java.util.Map;
 public final class CodeHistoryCsv {
 
   private static final String[] OLD = {"ancien_code", "old_code", "old", "codgeo_ini", "com_ini"};
-  private static final String[] CURRENT =
-      {"code_actuel", "current_code", "new_code", "new", "codgeo_fin", "com_fin"};
+  private static final String[] CURRENT = {
+    "code_actuel", "current_code", "new_code", "new", "codgeo_fin", "com_fin"
+  };
 
   private CodeHistoryCsv() {}
 
@@ -53,10 +54,14 @@ public final class CodeHistoryCsv {
       int old = Rules.find(header, OLD);
       int current = Rules.find(header, CURRENT);
       if (old < 0 || current < 0) {
-        out.add(Check.MISSING_COLUMN, file, 1, String.join(",", header), "no " + (old < 0
-            ? "old code" : "current code") + " column: expected one of " + String.join(", ",
-                old < 0 ? OLD : CURRENT), "the COG table of old codes has ancien_code and"
-            + " code_actuel");
+        out.add(
+            Check.MISSING_COLUMN,
+            file,
+            1,
+            String.join(",", header),
+            "no " + (old < 0 ? "old code" : "current code") + " column: expected one of "
+                + String.join(", ", old < 0 ? OLD : CURRENT),
+            "the COG table of old codes has ancien_code and" + " code_actuel");
         return null;
       }
       Map<String, String> map = new HashMap<>();
@@ -66,15 +71,24 @@ public final class CodeHistoryCsv {
         String o = f.get(old).trim();
         String n = f.get(current).trim();
         if (o.isEmpty() || n.isEmpty()) {
-          out.add(Check.INVALID_CODE, file, csv.line(), null, "old and current codes must not"
-              + " be empty", "fill in both codes or remove the row");
+          out.add(
+              Check.INVALID_CODE,
+              file,
+              csv.line(),
+              null,
+              "old and current codes must not" + " be empty",
+              "fill in both codes or remove the row");
           continue;
         }
         String before = map.putIfAbsent(o, n);
         if (before != null && !before.equals(n)) {
-          out.add(Check.DUPLICATE_COMMUNE, file, csv.line(), o, "old code maps to " + n
-              + " here and to " + before + " at line " + lineOf.get(o), "a split commune cannot"
-              + " be mapped to one code");
+          out.add(
+              Check.DUPLICATE_COMMUNE,
+              file,
+              csv.line(),
+              o,
+              "old code maps to " + n + " here and to " + before + " at line " + lineOf.get(o),
+              "a split commune cannot" + " be mapped to one code");
         }
         lineOf.putIfAbsent(o, csv.line());
       }
@@ -84,8 +98,13 @@ public final class CodeHistoryCsv {
       try {
         return CodeHistory.of(map);
       } catch (IllegalArgumentException e) {
-        out.add(Check.INVALID_VALUE, file, 0, null, e.getMessage(), "old codes must lead to a"
-            + " current code");
+        out.add(
+            Check.INVALID_VALUE,
+            file,
+            0,
+            null,
+            e.getMessage(),
+            "old codes must lead to a" + " current code");
         return null;
       }
     }

@@ -50,8 +50,17 @@ public final class ColumnMapping {
     DEFAULTS.put(DESTINATION, List.of("destination", "com2", "to"));
     DEFAULTS.put(MINUTES, List.of("minutes", "hc", "temps", "duree", "time"));
     // INSEE files say CODGEO (census, table d'appartenance) or DEPCOM; IGN says INSEE_COM.
-    DEFAULTS.put(COMMUNE, List.of("code_commune", "codgeo", "depcom", "commune", "com", "code",
-        "code_insee", "insee_com"));
+    DEFAULTS.put(
+        COMMUNE,
+        List.of(
+            "code_commune",
+            "codgeo",
+            "depcom",
+            "commune",
+            "com",
+            "code",
+            "code_insee",
+            "insee_com"));
     DEFAULTS.put(POPULATION, List.of("population", "pop_standardisee", "population_standardisee"));
     DEFAULTS.put(CONSULTATIONS, List.of("consultations"));
     DEFAULTS.put(DOCTOR_ID, List.of("doctor_id", "id", "medecin"));
@@ -90,8 +99,9 @@ public final class ColumnMapping {
             + String.join(", ", DEFAULTS.keySet()));
       }
       if (name.isEmpty()) {
-        throw new IllegalArgumentException("column mapping: " + key + "= needs a header name, as in "
-            + key + "=" + DEFAULTS.get(key).get(0).toUpperCase(Locale.ROOT));
+        throw new IllegalArgumentException(
+            "column mapping: " + key + "= needs a header name, as in " + key + "="
+                + DEFAULTS.get(key).get(0).toUpperCase(Locale.ROOT));
       }
       if (names.put(key, name) != null) {
         throw new IllegalArgumentException("column mapping: " + key + " is given twice");

@@ -1,11 +1,11 @@
 package fr.apl.io.csv;
 
+import fr.apl.problem.Check;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import fr.apl.problem.Check;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -66,7 +66,8 @@ public final class CsvFiles {
     int b1 = s.read();
     s.reset();
     if (isGzipMagic(b0, b1)) {
-      s = background ? new Gunzipped(new Inflater(s))
+      s = background
+          ? new Gunzipped(new Inflater(s))
           : new BufferedInputStream(new GzipGuard(s), 1 << 16);
     }
     s.mark(3);
@@ -76,10 +77,15 @@ public final class CsvFiles {
     if (!(c0 == 0xEF && c1 == 0xBB && c2 == 0xBF)) {
       s.reset();
     }
-    if (c0 == 0xFF && c1 == 0xFE || c0 == 0xFE && c1 == 0xFF || c0 == 0 && c1 > 0
+    if (c0 == 0xFF && c1 == 0xFE
+        || c0 == 0xFE && c1 == 0xFF
+        || c0 == 0 && c1 > 0
         || c0 > 0 && c1 == 0) {
       s.close();
-      throw new UnreadableInputException(Check.DAMAGED_FILE, 0, "the file is UTF-16 text",
+      throw new UnreadableInputException(
+          Check.DAMAGED_FILE,
+          0,
+          "the file is UTF-16 text",
           "save it as UTF-8 (or Windows-1252): in Excel, 'CSV UTF-8'");
     }
     return s;

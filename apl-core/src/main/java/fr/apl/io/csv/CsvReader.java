@@ -1,11 +1,14 @@
 package fr.apl.io.csv;
 
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,9 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import fr.apl.problem.Check;
-import fr.apl.problem.Problems;
-import java.io.StringReader;
 
 /**
  * Reads a small CSV file record by record: UTF-8 (with or without BOM) or Windows-1252 (given, or
@@ -78,8 +78,8 @@ public final class CsvReader implements Closeable {
     }
     Charset charset = encoding.charset();
     if (charset == null) {
-      charset = isUtf8(new ByteArrayInputStream(bytes)) ? StandardCharsets.UTF_8
-          : InputEncoding.CP1252;
+      charset =
+          isUtf8(new ByteArrayInputStream(bytes)) ? StandardCharsets.UTF_8 : InputEncoding.CP1252;
     }
     return open(CsvFiles.name(path), new ByteArrayInputStream(bytes), charset);
   }
@@ -93,17 +93,20 @@ public final class CsvReader implements Closeable {
     try (InputStream s = CsvFiles.open(stream)) {
       bytes = s.readAllBytes();
     }
-    Charset charset = isUtf8(new ByteArrayInputStream(bytes)) ? StandardCharsets.UTF_8
-        : InputEncoding.CP1252;
+    Charset charset =
+        isUtf8(new ByteArrayInputStream(bytes)) ? StandardCharsets.UTF_8 : InputEncoding.CP1252;
     return open(source, new ByteArrayInputStream(bytes), charset);
   }
 
   private static CsvReader open(String source, InputStream stream, Charset charset)
       throws IOException {
     InputStream s = CsvFiles.open(stream);
-    InputStreamReader r = new InputStreamReader(s, charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT));
+    InputStreamReader r = new InputStreamReader(
+        s,
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
     try {
       return new CsvReader(source, charset, new BufferedReader(r, 1 << 16));
     } catch (IOException | RuntimeException e) {
@@ -135,10 +138,20 @@ public final class CsvReader implements Closeable {
     if (enc != InputEncoding.WINDOWS_1252) {
       boolean utf8 = isUtf8(new ByteArrayInputStream(bytes));
       if (!utf8 && enc == InputEncoding.AUTO) {
-        out.add(Check.ENCODING_GUESSED, file, 0, null, "the file is not UTF-8: read as"
-            + " Windows-1252", "if accents look wrong, save it as UTF-8 or give the encoding");
+        out.add(
+            Check.ENCODING_GUESSED,
+            file,
+            0,
+            null,
+            "the file is not UTF-8: read as" + " Windows-1252",
+            "if accents look wrong, save it as UTF-8 or give the encoding");
       } else if (!utf8) {
-        out.add(Check.ENCODING, file, 0, null, "the file is not valid UTF-8",
+        out.add(
+            Check.ENCODING,
+            file,
+            0,
+            null,
+            "the file is not valid UTF-8",
             "save it as UTF-8, or give the encoding windows-1252 (or auto)");
       }
       charset = utf8 ? StandardCharsets.UTF_8 : InputEncoding.CP1252;
@@ -167,11 +180,14 @@ public final class CsvReader implements Closeable {
     while (true) {
       if (size == buf.length) {
         if (buf.length >= Integer.MAX_VALUE - 16) {
-          throw new UnreadableInputException(Check.DAMAGED_FILE, 0, "the file is larger than"
-              + " 2 GiB", "split it, or give the population and supply per commune");
+          throw new UnreadableInputException(
+              Check.DAMAGED_FILE,
+              0,
+              "the file is larger than" + " 2 GiB",
+              "split it, or give the population and supply per commune");
         }
-        buf = java.util.Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16L,
-            2L * buf.length));
+        buf =
+            java.util.Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16L, 2L * buf.length));
       }
       int n = in.read(buf, size, buf.length - size);
       if (n < 0) {
@@ -195,14 +211,17 @@ public final class CsvReader implements Closeable {
 
   /** Returns the problem of a line longer than the bound. */
   static UnreadableInputException tooLong(long line, int maxLine) {
-    return new UnreadableInputException(Check.DAMAGED_FILE, line, "the line is longer than "
-        + maxLine + " bytes (no line end: a binary file?)", "give a CSV text file, or a larger"
-        + " bound for the longest line");
+    return new UnreadableInputException(
+        Check.DAMAGED_FILE,
+        line,
+        "the line is longer than " + maxLine + " bytes (no line end: a binary file?)",
+        "give a CSV text file, or a larger" + " bound for the longest line");
   }
 
   /** Returns true when the rest of the stream decodes as UTF-8; reads it to the end. */
   static boolean isUtf8(InputStream in) throws IOException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    CharsetDecoder decoder = StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
@@ -275,9 +294,12 @@ public final class CsvReader implements Closeable {
   public int requireColumn(String what, String... names) {
     int k = column(names);
     if (k < 0) {
-      throw new InputException(source, 1, "no " + what + " column: expected one of "
-          + String.join(", ", names) + "; header is: " + String.join(String.valueOf(separator),
-              header));
+      throw new InputException(
+          source,
+          1,
+          "no " + what + " column: expected one of "
+              + String.join(", ", names) + "; header is: "
+              + String.join(String.valueOf(separator), header));
     }
     return k;
   }
@@ -296,7 +318,12 @@ public final class CsvReader implements Closeable {
       try {
         return nextRecord();
       } catch (InputException e) {
-        problems.add(Check.MALFORMED_ROW, source, e.line(), badRow, e.problem(),
+        problems.add(
+            Check.MALFORMED_ROW,
+            source,
+            e.line(),
+            badRow,
+            e.problem(),
             "fix or remove the row (quote fields that contain the separator)");
       }
     }
@@ -330,8 +357,11 @@ public final class CsvReader implements Closeable {
     List<String> fields = split(joined == null ? line : joined.toString());
     if (fields.size() != header.size()) {
       badRow = abbreviate(line);
-      throw new InputException(source, recordLine, "expected " + header.size() + " fields as in"
-          + " the header, found " + fields.size() + (problems == null ? ": " + badRow : ""));
+      throw new InputException(
+          source,
+          recordLine,
+          "expected " + header.size() + " fields as in" + " the header, found " + fields.size()
+              + (problems == null ? ": " + badRow : ""));
     }
     return fields;
   }
@@ -364,8 +394,11 @@ public final class CsvReader implements Closeable {
       }
       return line;
     } catch (CharacterCodingException e) {
-      throw new InputException(source, lineNumber + 1, "the file is not valid "
-          + charset.name() + " (save it as UTF-8, or read it as Windows-1252)");
+      throw new InputException(
+          source,
+          lineNumber + 1,
+          "the file is not valid " + charset.name()
+              + " (save it as UTF-8, or read it as Windows-1252)");
     }
   }
 

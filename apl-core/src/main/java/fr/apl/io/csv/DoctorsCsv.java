@@ -1,5 +1,7 @@
 package fr.apl.io.csv;
 
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
 import fr.apl.supply.Doctor;
 import fr.apl.supply.PracticeMode;
 import java.io.IOException;
@@ -7,10 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.TreeMap;
-import fr.apl.problem.Check;
-import fr.apl.problem.Problems;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads doctors, one row per doctor and practice commune:
@@ -76,16 +76,20 @@ public final class DoctorsCsv {
       int id = Rules.find(header, names.candidates(ColumnMapping.DOCTOR_ID));
       int code = Rules.find(header, names.candidates(ColumnMapping.COMMUNE));
       int acts = Rules.find(header, names.candidates(ColumnMapping.ACTS));
-      ok &= Rules.requireColumn(out, file, 1, header, id, "doctor id", ColumnMapping.DOCTOR_ID,
-          names);
-      ok &= Rules.requireColumn(out, file, 1, header, code, "practice commune",
-          ColumnMapping.COMMUNE, names);
+      ok &= Rules.requireColumn(
+          out, file, 1, header, id, "doctor id", ColumnMapping.DOCTOR_ID, names);
+      ok &= Rules.requireColumn(
+          out, file, 1, header, code, "practice commune", ColumnMapping.COMMUNE, names);
       ok &= Rules.requireColumn(out, file, 1, header, acts, "acts", ColumnMapping.ACTS, names);
       int age = Rules.find(header, names.candidates(ColumnMapping.AGE));
       int mode = Rules.find(header, names.candidates(ColumnMapping.MODE));
       int fresh = Rules.find(header, names.candidates(ColumnMapping.NEW_INSTALLATION));
-      ok &= Rules.distinctRoles(out, file, 1, header, new String[] {"doctor id",
-          "practice commune", "acts", "age", "mode", "new_installation"},
+      ok &= Rules.distinctRoles(
+          out,
+          file,
+          1,
+          header,
+          new String[] {"doctor id", "practice commune", "acts", "age", "mode", "new_installation"},
           new int[] {id, code, acts, age, mode, fresh});
       if (!ok) {
         return null;
@@ -104,21 +108,38 @@ public final class DoctorsCsv {
         String doctor = f.get(id).trim();
         boolean good = true;
         if (doctor.isEmpty()) {
-          out.add(Check.INVALID_VALUE, file, line, null, "doctor id is empty",
+          out.add(
+              Check.INVALID_VALUE,
+              file,
+              line,
+              null,
+              "doctor id is empty",
               "give every doctor an identifier (RPPS or any stable id)");
           good = false;
         }
         String c = Rules.communeCode(ctx, file, line, f.get(code), null, "practice commune");
-        double a = Rules.bounded(out, file, line, f.get(acts), "acts of doctor " + doctor, null,
-            "acts are consultations, visits and teleconsultations in the year", Rules.MAX_ACTS);
+        double a = Rules.bounded(
+            out,
+            file,
+            line,
+            f.get(acts),
+            "acts of doctor " + doctor,
+            null,
+            "acts are consultations, visits and teleconsultations in the year",
+            Rules.MAX_ACTS);
         good &= c != null && !Double.isNaN(a);
         String ageText = age >= 0 ? f.get(age).trim() : "";
         int years = Doctor.UNKNOWN_AGE;
         if (!ageText.isEmpty()) {
           double v = Numbers.parse(ageText);
           if (v != Math.rint(v) || v < 0 || v > 120) {
-            out.add(Check.INVALID_VALUE, file, line, ageText, "age of doctor " + doctor
-                + " must be a whole number of years from 0 to 120", "leave it empty if unknown");
+            out.add(
+                Check.INVALID_VALUE,
+                file,
+                line,
+                ageText,
+                "age of doctor " + doctor + " must be a whole number of years from 0 to 120",
+                "leave it empty if unknown");
             good = false;
           } else {
             years = (int) v;
@@ -128,16 +149,26 @@ public final class DoctorsCsv {
         if (mode >= 0) {
           m = parseMode(f.get(mode));
           if (m == null) {
-            out.add(Check.INVALID_VALUE, file, line, f.get(mode).trim(), "mode of doctor "
-                + doctor + " must be liberal or centre_sante", null);
+            out.add(
+                Check.INVALID_VALUE,
+                file,
+                line,
+                f.get(mode).trim(),
+                "mode of doctor " + doctor + " must be liberal or centre_sante",
+                null);
             good = false;
             m = PracticeMode.LIBERAL;
           }
         }
         Boolean n = fresh >= 0 ? parseFlag(f.get(fresh)) : Boolean.FALSE;
         if (n == null) {
-          out.add(Check.INVALID_VALUE, file, line, f.get(fresh).trim(), "new_installation of"
-              + " doctor " + doctor + " must be 0 or 1", null);
+          out.add(
+              Check.INVALID_VALUE,
+              file,
+              line,
+              f.get(fresh).trim(),
+              "new_installation of" + " doctor " + doctor + " must be 0 or 1",
+              null);
           good = false;
           n = Boolean.FALSE;
         }
@@ -148,17 +179,26 @@ public final class DoctorsCsv {
           codeSeen.putIfAbsent(c, line);
           Long dup = practiceLine.putIfAbsent(doctor + "\u0000" + c, line);
           if (dup != null) {
-            out.add(Check.DUPLICATE_COMMUNE, file, line, c, "doctor " + doctor + " has this"
-                + " practice commune twice, first at line " + dup, "keep one row per doctor"
-                + " and practice, acts summed");
+            out.add(
+                Check.DUPLICATE_COMMUNE,
+                file,
+                line,
+                c,
+                "doctor " + doctor + " has this" + " practice commune twice, first at line " + dup,
+                "keep one row per doctor" + " and practice, acts summed");
             good = false;
           }
         }
         String p = ageText + "|" + m + "|" + n;
         String before = profile.putIfAbsent(doctor, p);
         if (before != null && !before.equals(p)) {
-          out.add(Check.INCONSISTENT_DOCTOR, file, line, doctor, "doctor " + doctor + " has"
-              + " another age, mode or new_installation than at line " + firstLine.get(doctor),
+          out.add(
+              Check.INCONSISTENT_DOCTOR,
+              file,
+              line,
+              doctor,
+              "doctor " + doctor + " has" + " another age, mode or new_installation than at line "
+                  + firstLine.get(doctor),
               "the rows of one doctor must agree");
           good = false;
         }
@@ -176,9 +216,13 @@ public final class DoctorsCsv {
       for (Map.Entry<String, Long> e : firstLine.entrySet()) {
         Double a = actsOf.get(e.getKey());
         if (a != null && a == 0) {
-          out.add(Check.ZERO_ACTS, file, e.getValue(), null, "doctor " + e.getKey()
-              + " has no act in the year", "counted 0 unless a new installation: check the"
-              + " extraction");
+          out.add(
+              Check.ZERO_ACTS,
+              file,
+              e.getValue(),
+              null,
+              "doctor " + e.getKey() + " has no act in the year",
+              "counted 0 unless a new installation: check the" + " extraction");
         }
       }
       Rules.wholeAndArrondissements(out, file, codeSeen);

@@ -24,6 +24,7 @@ final class Inflater extends InputStream {
   private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(8);
   /** Chunks read, to be filled again. */
   private final java.util.Queue<byte[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   private final Thread worker;
   private volatile boolean closed;
   private byte[] current = new byte[0];

@@ -29,8 +29,8 @@ public final class InputException extends RuntimeException {
     this(source, line, problem, java.util.List.of());
   }
 
-  private InputException(String source, long line, String problem,
-      java.util.List<InputException> others) {
+  private InputException(
+      String source, long line, String problem, java.util.List<InputException> others) {
     super(line > 0 ? source + ":" + line + ": " + problem : source + ": " + problem);
     this.source = source;
     this.line = line;
@@ -45,7 +45,10 @@ public final class InputException extends RuntimeException {
    */
   public static InputException of(java.util.List<InputException> problems) {
     InputException first = problems.get(0);
-    return new InputException(first.source, first.line, first.problem,
+    return new InputException(
+        first.source,
+        first.line,
+        first.problem,
         java.util.List.copyOf(problems.subList(1, problems.size())));
   }
 

@@ -5,10 +5,10 @@ import fr.apl.demand.AgeBandPopulation;
 import fr.apl.demand.AgeWeights;
 import fr.apl.demand.Population;
 import fr.apl.demand.Rescaling;
-import java.io.IOException;
-import java.nio.file.Path;
 import fr.apl.problem.Check;
 import fr.apl.problem.Problems;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +62,8 @@ public final class PopulationCsv {
      * weights and rescaling (used only for age bands).
      */
     public Population population(AgeWeights weights, Rescaling rescaling) {
-      return standardised != null ? Population.standardised(standardised)
+      return standardised != null
+          ? Population.standardised(standardised)
           : bands.standardise(weights, rescaling);
     }
   }
@@ -88,19 +89,25 @@ public final class PopulationCsv {
       boolean ok = Rules.uniqueColumns(out, file, 1, header);
       ColumnMapping names = ctx.options().columns();
       int code = Rules.find(header, names.candidates(ColumnMapping.COMMUNE));
-      ok &= Rules.requireColumn(out, file, 1, header, code, "commune", ColumnMapping.COMMUNE,
-          names);
+      ok &=
+          Rules.requireColumn(out, file, 1, header, code, "commune", ColumnMapping.COMMUNE, names);
       int standardised = Rules.find(header, names.candidates(ColumnMapping.POPULATION));
       int[] bands = standardised >= 0 ? new int[] {standardised} : bandColumns(header);
       if (bands == null) {
-        out.add(Check.MISSING_COLUMN, file, 1, String.join(String.valueOf(csv.separator()),
-            header), "no population column: expected 'population' (standardised) or the age"
-            + " bands p_0_4 ... p_85_89 and p_90p (or p_90_94 and p_95p)",
+        out.add(
+            Check.MISSING_COLUMN,
+            file,
+            1,
+            String.join(String.valueOf(csv.separator()), header),
+            "no population column: expected 'population' (standardised) or the age"
+                + " bands p_0_4 ... p_85_89 and p_90p (or p_90_94 and p_95p)",
             "rename the column, or name it in the column mapping: population=NAME");
         return null;
       }
-      ok &= Rules.distinctRoles(out, file, 1, header, new String[] {"commune", "population"},
-          new int[] {code, standardised});
+      ok &= Rules.distinctRoles(
+          out, file, 1, header, new String[] {"commune", "population"}, new int[] {
+            code, standardised
+          });
       if (!ok) {
         return null;
       }
@@ -120,8 +127,15 @@ public final class PopulationCsv {
         String c = Rules.communeCode(ctx, file, line, f.get(code), seen, "commune");
         boolean good = true;
         for (int k = 0; k < bands.length; k++) {
-          residents[k] = Rules.bounded(out, file, line, f.get(bands[k]), subject[k], c,
-              "populations are counts of inhabitants", Rules.MAX_POPULATION);
+          residents[k] = Rules.bounded(
+              out,
+              file,
+              line,
+              f.get(bands[k]),
+              subject[k],
+              c,
+              "populations are counts of inhabitants",
+              Rules.MAX_POPULATION);
           good &= !Double.isNaN(residents[k]);
         }
         if (c == null || !good) {
@@ -141,7 +155,8 @@ public final class PopulationCsv {
         Rules.headerOnly(out, file, "no data below the header");
       }
       Rules.wholeAndArrondissements(out, file, seen);
-      return values != null ? new Table(file, values.build(), null)
+      return values != null
+          ? new Table(file, values.build(), null)
           : new Table(file, null, byBand.build());
     }
   }
@@ -163,8 +178,8 @@ public final class PopulationCsv {
    *
    * @throws InputException on bad data, naming file, line and value
    */
-  public static Population read(Path path, AgeWeights weights, Rescaling rescaling,
-      ReadOptions options) throws IOException {
+  public static Population read(
+      Path path, AgeWeights weights, Rescaling rescaling, ReadOptions options) throws IOException {
     ReadContext ctx = ReadContext.of(options);
     Table t = read(path, ctx);
     ctx.throwIfErrors();
@@ -196,8 +211,8 @@ public final class PopulationCsv {
   }
 
   /** Returns the key of a record (a commune, a region…), refusing empty and repeated keys. */
-  static String key(CsvReader csv, List<String> f, int column, Map<String, Long> seen,
-      String what) {
+  static String key(
+      CsvReader csv, List<String> f, int column, Map<String, Long> seen, String what) {
     String c = f.get(column).trim();
     if (c.isEmpty()) {
       throw csv.error(what + " code is empty");

@@ -19,8 +19,8 @@ import fr.apl.problem.Problems;
  *     read does not depend on it
  * @param problems where problems are reported, non-null
  */
-public record ReadContext(ReadOptions options, boolean inseeCodes, CodeHistory history,
-    int threads, Problems problems) {
+public record ReadContext(
+    ReadOptions options, boolean inseeCodes, CodeHistory history, int threads, Problems problems) {
 
   /** The most threads a reader takes: far above any machine this runs on, far below overflow. */
   public static final int MAX_THREADS = 1024;
@@ -31,8 +31,8 @@ public record ReadContext(ReadOptions options, boolean inseeCodes, CodeHistory h
       throw new IllegalArgumentException("options, history and problems must not be null");
     }
     if (threads < 1 || threads > MAX_THREADS) {
-      throw new IllegalArgumentException("threads must be from 1 to " + MAX_THREADS
-          + ", given: " + threads);
+      throw new IllegalArgumentException(
+          "threads must be from 1 to " + MAX_THREADS + ", given: " + threads);
     }
   }
 
@@ -47,8 +47,12 @@ public record ReadContext(ReadOptions options, boolean inseeCodes, CodeHistory h
 
   /** Returns a context with these options, ids as given, no history, and a new collector. */
   public static ReadContext of(ReadOptions options) {
-    return new ReadContext(options, false, CodeHistory.none(),
-        Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()), new Problems());
+    return new ReadContext(
+        options,
+        false,
+        CodeHistory.none(),
+        Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()),
+        new Problems());
   }
 
   /** Returns the same context reporting to another collector. */

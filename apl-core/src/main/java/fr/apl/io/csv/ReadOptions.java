@@ -24,8 +24,8 @@ public record ReadOptions(InputEncoding encoding, ColumnMapping columns, int max
       throw new IllegalArgumentException("encoding and columns must not be null");
     }
     if (maxLineBytes < 1024 || maxLineBytes > 1 << 30) {
-      throw new IllegalArgumentException("the longest line must be from 1024 bytes to 1 GiB,"
-          + " given: " + maxLineBytes);
+      throw new IllegalArgumentException(
+          "the longest line must be from 1024 bytes to 1 GiB," + " given: " + maxLineBytes);
     }
   }
 

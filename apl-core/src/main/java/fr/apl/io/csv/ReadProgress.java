@@ -8,7 +8,7 @@ package fr.apl.io.csv;
 public interface ReadProgress {
 
   /** A listener that ignores everything. */
-  ReadProgress NONE = (read, total) -> { };
+  ReadProgress NONE = (read, total) -> {};
 
   /**
    * Reports progress.

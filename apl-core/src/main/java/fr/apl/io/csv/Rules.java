@@ -24,9 +24,10 @@ final class Rules {
 
   /** The three cities with municipal arrondissements: code, name, arrondissement codes. */
   static final String[][] CITIES = {
-      {"75056", "Paris", "75101-75120"},
-      {"69123", "Lyon", "69381-69389"},
-      {"13055", "Marseille", "13201-13216"}};
+    {"75056", "Paris", "75101-75120"},
+    {"69123", "Lyon", "69381-69389"},
+    {"13055", "Marseille", "13201-13216"}
+  };
 
   // ---------------------------------------------------------------- codes
 
@@ -37,12 +38,18 @@ final class Rules {
    * @param seen codes seen so far in the file with their first line, or null when a code may
    *     repeat (doctors)
    */
-  static String communeCode(ReadContext ctx, String file, long line, String text,
-      Map<String, Long> seen, String what) {
+  static String communeCode(
+      ReadContext ctx, String file, long line, String text, Map<String, Long> seen, String what) {
     String c = text.trim();
     if (c.isEmpty()) {
-      ctx.problems().add(Check.INVALID_CODE, file, line, null, what + " code is empty",
-          "fill in the code or remove the row");
+      ctx.problems()
+          .add(
+              Check.INVALID_CODE,
+              file,
+              line,
+              null,
+              what + " code is empty",
+              "fill in the code or remove the row");
       return null;
     }
     if (ctx.isInvalidCode(c)) {
@@ -51,8 +58,14 @@ final class Rules {
     if (seen != null) {
       Long first = seen.putIfAbsent(c, line);
       if (first != null) {
-        ctx.problems().add(Check.DUPLICATE_COMMUNE, file, line, c, what + " is given twice,"
-            + " first at line " + first, "keep one row per commune");
+        ctx.problems()
+            .add(
+                Check.DUPLICATE_COMMUNE,
+                file,
+                line,
+                c,
+                what + " is given twice," + " first at line " + first,
+                "keep one row per commune");
         return null;
       }
     }
@@ -62,12 +75,16 @@ final class Rules {
   /** Reports a code that is not an INSEE code, with its suggestion. */
   static void reportCode(Problems out, String file, long line, String code, String more) {
     String s = InseeCodes.suggestion(code);
-    Check check = s != null && code.length() == 4 ? Check.LEADING_ZERO
+    Check check = s != null && code.length() == 4
+        ? Check.LEADING_ZERO
         : code.length() == 5 && code.startsWith("20") && code.chars().allMatch(Character::isDigit)
-            ? Check.CORSICA_20 : Check.INVALID_CODE;
-    String message = check == Check.LEADING_ZERO ? "commune code lost its leading zero"
-        : check == Check.CORSICA_20 ? "commune code uses department 20: Corsica is 2A or 2B"
-            + " since 1976" : "not an INSEE commune code";
+            ? Check.CORSICA_20
+            : Check.INVALID_CODE;
+    String message = check == Check.LEADING_ZERO
+        ? "commune code lost its leading zero"
+        : check == Check.CORSICA_20
+            ? "commune code uses department 20: Corsica is 2A or 2B" + " since 1976"
+            : "not an INSEE commune code";
     out.add(check, file, line, code, message + more, InseeCodes.hint(code));
   }
 
@@ -83,8 +100,14 @@ final class Rules {
    *
    * @param owner the commune or doctor the value belongs to, or null
    */
-  static double count(Problems out, String file, long line, String text, String subject,
-      String owner, String hint) {
+  static double count(
+      Problems out,
+      String file,
+      long line,
+      String text,
+      String subject,
+      String owner,
+      String hint) {
     String t = text.trim();
     double v = Numbers.parse(t);
     if (v >= 0 && v != Double.POSITIVE_INFINITY) {
@@ -96,7 +119,12 @@ final class Rules {
       return Double.NaN;
     }
     if (Double.isNaN(v)) {
-      out.add(Check.NOT_A_NUMBER, file, line, "'" + t + "'", what + " must be a number",
+      out.add(
+          Check.NOT_A_NUMBER,
+          file,
+          line,
+          "'" + t + "'",
+          what + " must be a number",
           "write digits with a decimal point or comma, no thousands separator");
       return Double.NaN;
     }
@@ -116,13 +144,24 @@ final class Rules {
    * Parses a count as {@link #count} does, and refuses one above {@code max}, a value no real
    * input has (its arithmetic would overflow or lose every other commune).
    */
-  static double bounded(Problems out, String file, long line, String text, String subject,
-      String owner, String hint, double max) {
+  static double bounded(
+      Problems out,
+      String file,
+      long line,
+      String text,
+      String subject,
+      String owner,
+      String hint,
+      double max) {
     double v = count(out, file, line, text, subject, owner, hint);
     if (v > max) {
-      out.add(Check.ABSURD_VALUE, file, line, text.trim(), (owner == null ? subject
-          : subject + " of " + owner) + " is above " + show(max), "check the unit and the"
-          + " column: no real input comes near");
+      out.add(
+          Check.ABSURD_VALUE,
+          file,
+          line,
+          text.trim(),
+          (owner == null ? subject : subject + " of " + owner) + " is above " + show(max),
+          "check the unit and the" + " column: no real input comes near");
       return Double.NaN;
     }
     return v;
@@ -164,14 +203,27 @@ final class Rules {
   }
 
   /** Reports a missing column; returns false when it is missing. */
-  static boolean requireColumn(Problems out, String file, long line, List<String> header,
-      int index, String what, String key, ColumnMapping names) {
+  static boolean requireColumn(
+      Problems out,
+      String file,
+      long line,
+      List<String> header,
+      int index,
+      String what,
+      String key,
+      ColumnMapping names) {
     if (index >= 0) {
       return true;
     }
     String given = names.get(key);
-    out.add(Check.MISSING_COLUMN, file, line, String.join(",", header), "no " + what
-        + " column: expected " + (given != null ? "'" + given + "' (column mapping) or " : "") + "one of " + String.join(", ", ColumnMapping.defaults(key)),
+    out.add(
+        Check.MISSING_COLUMN,
+        file,
+        line,
+        String.join(",", header),
+        "no " + what + " column: expected "
+            + (given != null ? "'" + given + "' (column mapping) or " : "") + "one of "
+            + String.join(", ", ColumnMapping.defaults(key)),
         "rename the column, or name it in the column mapping: " + key + "=NAME");
     return false;
   }
@@ -184,8 +236,13 @@ final class Rules {
       String n = header.get(k).toLowerCase(Locale.ROOT);
       Integer first = seen.putIfAbsent(n, k);
       if (first != null && !n.isEmpty()) {
-        out.add(Check.DUPLICATE_COLUMN, file, line, null, "column " + header.get(k)
-            + " appears twice (fields " + (first + 1) + " and " + (k + 1) + ")",
+        out.add(
+            Check.DUPLICATE_COLUMN,
+            file,
+            line,
+            null,
+            "column " + header.get(k) + " appears twice (fields " + (first + 1) + " and " + (k + 1)
+                + ")",
             "rename or remove one of them");
         ok = false;
       }
@@ -200,15 +257,19 @@ final class Rules {
    * @param roles role names, in the order of {@code columns}
    * @param columns the column index of each role, -1 for a role without column
    */
-  static boolean distinctRoles(Problems out, String file, long line, List<String> header,
-      String[] roles, int[] columns) {
+  static boolean distinctRoles(
+      Problems out, String file, long line, List<String> header, String[] roles, int[] columns) {
     boolean ok = true;
     for (int a = 0; a < columns.length; a++) {
       for (int b = a + 1; b < columns.length; b++) {
         if (columns[a] >= 0 && columns[a] == columns[b]) {
-          out.add(Check.MISSING_COLUMN, file, line, header.get(columns[a]), "one column is"
-              + " used both as " + roles[a] + " and as " + roles[b], "name a column of its own"
-              + " for each in the column mapping");
+          out.add(
+              Check.MISSING_COLUMN,
+              file,
+              line,
+              header.get(columns[a]),
+              "one column is" + " used both as " + roles[a] + " and as " + roles[b],
+              "name a column of its own" + " for each in the column mapping");
           ok = false;
         }
       }
@@ -232,10 +293,14 @@ final class Rules {
         }
       }
       if (!parts.isEmpty()) {
-        out.add(Check.ARRONDISSEMENTS_AND_WHOLE, file, whole, city[0] + " and "
-            + firstCodes(new ArrayList<>(parts)), city[1] + " is given both as a whole and by"
-            + " arrondissement", "give the arrondissements " + city[2] + " only, as DREES does"
-            + " (the whole would be counted twice)");
+        out.add(
+            Check.ARRONDISSEMENTS_AND_WHOLE,
+            file,
+            whole,
+            city[0] + " and " + firstCodes(new ArrayList<>(parts)),
+            city[1] + " is given both as a whole and by" + " arrondissement",
+            "give the arrondissements " + city[2] + " only, as DREES does"
+                + " (the whole would be counted twice)");
       }
     }
   }

@@ -2,12 +2,12 @@ package fr.apl.io.csv;
 
 import fr.apl.core.Variant;
 import fr.apl.demand.Population;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
 import fr.apl.supply.Supply;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import fr.apl.problem.Check;
-import fr.apl.problem.Problems;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +64,8 @@ public final class ScenariosCsv {
    *     nothing, a delta that makes a value negative, or a population change of a commune the
    *     population does not list
    */
-  public static List<Variant> read(Path path, Supply baseSupply,
-      Population basePopulation, ReadContext ctx) throws IOException {
+  public static List<Variant> read(
+      Path path, Supply baseSupply, Population basePopulation, ReadContext ctx) throws IOException {
     long errorsBefore = ctx.problems().errors();
     try (CsvReader csv = CsvReader.open(path, ctx)) {
       if (csv == null) {
@@ -79,14 +79,17 @@ public final class ScenariosCsv {
       int code;
       try {
         name = csv.requireColumn("scenario", "scenario");
-        code = csv.requireColumn("commune",
-            ctx.options().columns().candidates(ColumnMapping.COMMUNE));
+        code =
+            csv.requireColumn("commune", ctx.options().columns().candidates(ColumnMapping.COMMUNE));
         supply = Side.of(csv, "consultations", "delta");
         population = Side.of(csv, "population", "population_delta");
         if (supply == null && population == null) {
-          throw new InputException(file, 1, "expected a supply column (consultations or"
-              + " delta), a population column (population or population_delta), or one of each;"
-              + " header is: " + String.join(",", csv.header()));
+          throw new InputException(
+              file,
+              1,
+              "expected a supply column (consultations or"
+                  + " delta), a population column (population or population_delta), or one of each;"
+                  + " header is: " + String.join(",", csv.header()));
         }
       } catch (InputException e) {
         out.add(Check.MISSING_COLUMN, file, e.line(), null, e.problem(), null);
@@ -100,8 +103,19 @@ public final class ScenariosCsv {
       while ((f = csv.next()) != null) {
         rows++;
         try {
-          row(ctx, csv, f, name, code, supply, population, baseSupply, basePopulation, seen,
-              supplyChanges, populationChanges);
+          row(
+              ctx,
+              csv,
+              f,
+              name,
+              code,
+              supply,
+              population,
+              baseSupply,
+              basePopulation,
+              seen,
+              supplyChanges,
+              populationChanges);
         } catch (InputException e) {
           out.add(Check.INVALID_VALUE, file, e.line(), null, e.problem(), null);
         }
@@ -116,7 +130,9 @@ public final class ScenariosCsv {
       for (String s : supplyChanges.keySet()) {
         Map<String, Double> sc = supplyChanges.get(s);
         Map<String, Double> pc = populationChanges.get(s);
-        variants.add(Variant.of(s, sc.isEmpty() ? baseSupply : baseSupply.with(sc),
+        variants.add(Variant.of(
+            s,
+            sc.isEmpty() ? baseSupply : baseSupply.with(sc),
             pc.isEmpty() ? null : basePopulation.with(pc)));
       }
       return variants;
@@ -124,8 +140,17 @@ public final class ScenariosCsv {
   }
 
   /** Checks one row and records its changes; on a problem, throws and the row changes nothing. */
-  private static void row(ReadContext ctx, CsvReader csv, List<String> f, int name, int code, Side supply,
-      Side population, Supply baseSupply, Population basePopulation, Map<String, Long> seen,
+  private static void row(
+      ReadContext ctx,
+      CsvReader csv,
+      List<String> f,
+      int name,
+      int code,
+      Side supply,
+      Side population,
+      Supply baseSupply,
+      Population basePopulation,
+      Map<String, Long> seen,
       Map<String, Map<String, Double>> supplyChanges,
       Map<String, Map<String, Double>> populationChanges) {
     String s = f.get(name).trim();
@@ -142,8 +167,8 @@ public final class ScenariosCsv {
     }
     Long first = seen.putIfAbsent(s + "\u0000" + c, csv.line());
     if (first != null) {
-      throw csv.error("commune " + c + " is given twice in scenario " + s + " (first at line "
-          + first + ")");
+      throw csv.error(
+          "commune " + c + " is given twice in scenario " + s + " (first at line " + first + ")");
     }
     supplyChanges.computeIfAbsent(s, x -> new TreeMap<>());
     populationChanges.computeIfAbsent(s, x -> new TreeMap<>());
@@ -165,8 +190,9 @@ public final class ScenariosCsv {
     }
     if (!changed) {
       throw csv.error("the row changes nothing: give a value in "
-          + (supply == null ? "" : supply.name()) + (supply != null && population != null
-              ? " or " : "") + (population == null ? "" : population.name()));
+          + (supply == null ? "" : supply.name())
+          + (supply != null && population != null ? " or " : "")
+          + (population == null ? "" : population.name()));
     }
   }
 
@@ -178,8 +204,11 @@ public final class ScenariosCsv {
       int s = csv.column(set);
       int d = csv.column(delta);
       if (s >= 0 && d >= 0) {
-        throw new InputException(csv.source(), 1, "give " + set + " or " + delta + ", not both;"
-            + " header is: " + String.join(",", csv.header()));
+        throw new InputException(
+            csv.source(),
+            1,
+            "give " + set + " or " + delta + ", not both;" + " header is: "
+                + String.join(",", csv.header()));
       }
       return s >= 0 ? new Side(s, false, set) : d >= 0 ? new Side(d, true, delta) : null;
     }
@@ -195,8 +224,8 @@ public final class ScenariosCsv {
       }
       double value = base + csv.number(f, column, name);
       if (!(value >= 0) || Double.isInfinite(value)) {
-        throw csv.error(name + " " + f.get(column).trim() + " makes the " + what
-            + " negative (" + value + ")");
+        throw csv.error(
+            name + " " + f.get(column).trim() + " makes the " + what + " negative (" + value + ")");
       }
       return value;
     }

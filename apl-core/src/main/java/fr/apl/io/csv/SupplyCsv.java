@@ -1,12 +1,12 @@
 package fr.apl.io.csv;
 
 import fr.apl.commune.CommuneValues;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
 import fr.apl.supply.Supply;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
-import fr.apl.problem.Check;
-import fr.apl.problem.Problems;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 public final class SupplyCsv {
 
   /** Matches the header of a capped column, the cap in group 1. */
-  public static final Pattern CAPPED = Pattern.compile("consultations_moins(\\d{1,3})",
-      Pattern.CASE_INSENSITIVE);
+  public static final Pattern CAPPED =
+      Pattern.compile("consultations_moins(\\d{1,3})", Pattern.CASE_INSENSITIVE);
 
   /**
    * Holds the columns of a supply file.
@@ -85,12 +85,12 @@ public final class SupplyCsv {
       ColumnMapping names = ctx.options().columns();
       int code = Rules.find(header, names.candidates(ColumnMapping.COMMUNE));
       int all = Rules.find(header, names.candidates(ColumnMapping.CONSULTATIONS));
-      ok &= Rules.requireColumn(out, file, 1, header, code, "commune", ColumnMapping.COMMUNE,
-          names);
-      ok &= Rules.requireColumn(out, file, 1, header, all, "consultations",
-          ColumnMapping.CONSULTATIONS, names);
-      ok &= Rules.distinctRoles(out, file, 1, header, new String[] {"commune", "consultations"},
-          new int[] {code, all});
+      ok &=
+          Rules.requireColumn(out, file, 1, header, code, "commune", ColumnMapping.COMMUNE, names);
+      ok &= Rules.requireColumn(
+          out, file, 1, header, all, "consultations", ColumnMapping.CONSULTATIONS, names);
+      ok &= Rules.distinctRoles(
+          out, file, 1, header, new String[] {"commune", "consultations"}, new int[] {code, all});
       if (!ok) {
         return null;
       }
@@ -114,17 +114,21 @@ public final class SupplyCsv {
         rows++;
         long line = csv.line();
         String c = Rules.communeCode(ctx, file, line, f.get(code), seen, "commune");
-        double a = Rules.bounded(out, file, line, f.get(all), "consultations", c, hint,
-            Rules.MAX_ACTS);
+        double a =
+            Rules.bounded(out, file, line, f.get(all), "consultations", c, hint, Rules.MAX_ACTS);
         boolean good = c != null && !Double.isNaN(a);
         for (Map.Entry<Integer, Integer> e : cappedColumns.entrySet()) {
           int k = e.getValue();
-          double v = Rules.bounded(out, file, line, f.get(k), header.get(k), c, hint,
-              Rules.MAX_ACTS);
+          double v =
+              Rules.bounded(out, file, line, f.get(k), header.get(k), c, hint, Rules.MAX_ACTS);
           if (!Double.isNaN(a) && v > a * (1 + 1e-12)) {
-            out.add(Check.INVALID_VALUE, file, line, f.get(k).trim() + " > "
-                + f.get(all).trim(), header.get(k) + (c == null ? "" : " of " + c)
-                + " exceeds consultations of all doctors",
+            out.add(
+                Check.INVALID_VALUE,
+                file,
+                line,
+                f.get(k).trim() + " > " + f.get(all).trim(),
+                header.get(k) + (c == null ? "" : " of " + c)
+                    + " exceeds consultations of all doctors",
                 "the capped supply counts fewer doctors: check the columns");
             good = false;
           }

@@ -3,6 +3,8 @@ package fr.apl.io.csv;
 import fr.apl.internal.Parallel;
 import fr.apl.matrix.DuplicatePairException;
 import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.problem.Check;
+import fr.apl.problem.Problems;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import fr.apl.problem.Check;
-import fr.apl.problem.Problems;
 
 /**
  * Reads a travel-time table into a {@link TravelTimeMatrix}.
@@ -134,10 +134,11 @@ public final class TimesCsv {
    * Reads a stream with a given block size and thread count, the first error thrown: for tests,
    * which check that the result and the problems do not depend on them.
    */
-  static TravelTimeMatrix read(String source, InputStream stream, String timeColumn, int threads,
-      int block) throws IOException {
-    ReadContext ctx = ReadContext.of(withMinutes(ReadOptions.defaults(), timeColumn))
-        .withThreads(threads);
+  static TravelTimeMatrix read(
+      String source, InputStream stream, String timeColumn, int threads, int block)
+      throws IOException {
+    ReadContext ctx =
+        ReadContext.of(withMinutes(ReadOptions.defaults(), timeColumn)).withThreads(threads);
     TravelTimeMatrix m = new Parser(source, CsvFiles.open(stream, true), ctx, block).parse();
     ctx.throwIfErrors();
     return m;
@@ -145,7 +146,8 @@ public final class TimesCsv {
 
   /** Returns the options with the minutes column named, when one is given. */
   private static ReadOptions withMinutes(ReadOptions options, String timeColumn) {
-    return timeColumn == null ? options
+    return timeColumn == null
+        ? options
         : options.withColumns(options.columns().with(ColumnMapping.MINUTES, timeColumn));
   }
 
@@ -243,13 +245,18 @@ public final class TimesCsv {
         more = lines.next();
       }
       if (!more) {
-        out.add(Check.EMPTY_FILE, source, 0, null, "the file is empty",
+        out.add(
+            Check.EMPTY_FILE,
+            source,
+            0,
+            null,
+            "the file is empty",
             "expected a header such as origin,destination,minutes or COM1,COM2,KM,HC,HP");
         return null;
       }
       long headerLine = lines.line();
-      String headerText = new String(lines.buffer(), lines.start(), lines.end() - lines.start(),
-          StandardCharsets.UTF_8);
+      String headerText = new String(
+          lines.buffer(), lines.start(), lines.end() - lines.start(), StandardCharsets.UTF_8);
       byte sep = (byte) CsvReader.detectSeparator(headerText);
       List<String> header = splitHeader(headerText, (char) sep);
       Layout layout = layout(header, sep, headerLine);
@@ -268,8 +275,8 @@ public final class TimesCsv {
         while (carry.length > 0 || !end) {
           byte[] buf = free.poll();
           // Twice the carried part of a long line, up to the bound: no int overflows.
-          int want = (int) Math.min(Math.max((long) block, 2L * carry.length),
-              (long) maxLine + block);
+          int want =
+              (int) Math.min(Math.max((long) block, 2L * carry.length), (long) maxLine + block);
           if (buf == null || buf.length < want) {
             buf = new byte[want];
           }
@@ -327,9 +334,13 @@ public final class TimesCsv {
         for (Block b : blocks) {
           line += b.lines;
         }
-        out.add(Check.DAMAGED_FILE, source, line + 1, null, "the line is longer than " + maxLine
-            + " bytes (no line end: a binary file?)", "give a CSV text file, or a larger bound"
-            + " for the longest line");
+        out.add(
+            Check.DAMAGED_FILE,
+            source,
+            line + 1,
+            null,
+            "the line is longer than " + maxLine + " bytes (no line end: a binary file?)",
+            "give a CSV text file, or a larger bound" + " for the longest line");
         return null;
       }
       return merge(blocks, headerLine);
@@ -345,23 +356,33 @@ public final class TimesCsv {
       boolean ok = Rules.uniqueColumns(out, source, headerLine, header);
       int o = Rules.find(header, names.candidates(ColumnMapping.ORIGIN));
       int d = Rules.find(header, names.candidates(ColumnMapping.DESTINATION));
-      int m = minutesName != null ? Rules.find(header, minutesName)
+      int m = minutesName != null
+          ? Rules.find(header, minutesName)
           : Rules.find(header, names.candidates(ColumnMapping.MINUTES));
-      ok &= Rules.requireColumn(out, source, headerLine, header, o, "origin",
-          ColumnMapping.ORIGIN, names);
-      ok &= Rules.requireColumn(out, source, headerLine, header, d, "destination",
-          ColumnMapping.DESTINATION, names);
+      ok &= Rules.requireColumn(
+          out, source, headerLine, header, o, "origin", ColumnMapping.ORIGIN, names);
+      ok &= Rules.requireColumn(
+          out, source, headerLine, header, d, "destination", ColumnMapping.DESTINATION, names);
       if (minutesName != null && m < 0) {
-        out.add(Check.MISSING_COLUMN, source, headerLine, String.join(",", header),
+        out.add(
+            Check.MISSING_COLUMN,
+            source,
+            headerLine,
+            String.join(",", header),
             "no '" + minutesName + "' column (the time column)",
             "check the header or the time column");
         ok = false;
       } else if (minutesName == null) {
-        ok &= Rules.requireColumn(out, source, headerLine, header, m, "minutes",
-            ColumnMapping.MINUTES, names);
+        ok &= Rules.requireColumn(
+            out, source, headerLine, header, m, "minutes", ColumnMapping.MINUTES, names);
       }
-      ok &= Rules.distinctRoles(out, source, headerLine, header,
-          new String[] {"origin", "destination", "minutes"}, new int[] {o, d, m});
+      ok &= Rules.distinctRoles(
+          out,
+          source,
+          headerLine,
+          header,
+          new String[] {"origin", "destination", "minutes"},
+          new int[] {o, d, m});
       return ok ? new Layout(sep, header.size(), o, d, m) : null;
     }
 
@@ -390,14 +411,19 @@ public final class TimesCsv {
         return null;
       }
       if (count > Integer.MAX_VALUE - 8) {
-        out.add(Check.MALFORMED_ROW, source, 0, null, "more than " + (Integer.MAX_VALUE - 8)
-            + " travel times: too many for one matrix", "split the table, or keep fewer pairs");
+        out.add(
+            Check.MALFORMED_ROW,
+            source,
+            0,
+            null,
+            "more than " + (Integer.MAX_VALUE - 8) + " travel times: too many for one matrix",
+            "split the table, or keep fewer pairs");
         return null;
       }
       List<TravelTimeMatrix.IndexedPairs> parts = new ArrayList<>(blocks.size());
       for (Block b : blocks) {
-        parts.add(new TravelTimeMatrix.IndexedPairs(b.codes.codes(), b.origin, b.destination,
-            b.minutes, b.count));
+        parts.add(new TravelTimeMatrix.IndexedPairs(
+            b.codes.codes(), b.origin, b.destination, b.minutes, b.count));
       }
       TravelTimeMatrix matrix;
       boolean conflict = false;
@@ -496,9 +522,14 @@ public final class TimesCsv {
         }
       }
       if (!missing.isEmpty()) {
-        out.add(Check.MISSING_SELF_PAIRS, source, 0, Rules.firstCodes(new ArrayList<>(missing)),
+        out.add(
+            Check.MISSING_SELF_PAIRS,
+            source,
+            0,
+            Rules.firstCodes(new ArrayList<>(missing)),
             (missing.size() == 1 ? "1 commune has" : missing.size() + " communes have")
-            + " no pair to itself", "0 minutes is assumed (people and doctors at the town hall)");
+                + " no pair to itself",
+            "0 minutes is assumed (people and doctors at the town hall)");
       }
     }
 
@@ -552,13 +583,17 @@ public final class TimesCsv {
         int first = -1;
         for (int k = 0; k < count; k++) {
           int r = order[k];
-          if (first >= 0 && origin[r] == origin[first]
-              && destination[r] == destination[first]) {
+          if (first >= 0 && origin[r] == origin[first] && destination[r] == destination[first]) {
             if (minutes[r] != minutes[first]) {
-              out.add(Check.DUPLICATE_PAIR, source, line[r], show(minutes[first]) + " and "
-                  + show(minutes[r]) + " minutes", "pair " + codes[origin[r]] + " -> "
-                  + codes[destination[r]] + " is given twice with different times, first at"
-                  + " line " + line[first], "keep one row per pair");
+              out.add(
+                  Check.DUPLICATE_PAIR,
+                  source,
+                  line[r],
+                  show(minutes[first]) + " and " + show(minutes[r]) + " minutes",
+                  "pair " + codes[origin[r]] + " -> "
+                      + codes[destination[r]] + " is given twice with different times, first at"
+                      + " line " + line[first],
+                  "keep one row per pair");
             } else if (repeated++ == 0 || line[r] < firstRepeatLine) {
               firstRepeatLine = line[r];
             }
@@ -567,8 +602,13 @@ public final class TimesCsv {
           }
         }
         if (repeated > 0) {
-          out.add(Check.REPEATED_PAIR, source, firstRepeatLine, null, repeated + " rows repeat a"
-              + " pair with the same time (kept once)", null);
+          out.add(
+              Check.REPEATED_PAIR,
+              source,
+              firstRepeatLine,
+              null,
+              repeated + " rows repeat a" + " pair with the same time (kept once)",
+              null);
         }
       }
 
@@ -590,8 +630,7 @@ public final class TimesCsv {
     }
 
     private static String show(double t) {
-      return t == Math.rint(t) && Math.abs(t) < 1e15 ? Long.toString((long) t)
-          : Double.toString(t);
+      return t == Math.rint(t) && Math.abs(t) < 1e15 ? Long.toString((long) t) : Double.toString(t);
     }
 
     private static int lastNewline(byte[] buf, int length) {
@@ -605,8 +644,14 @@ public final class TimesCsv {
   }
 
   /** The checks a block can report, by index (a block counts what it does not list). */
-  private static final Check[] CHECKS = {Check.MALFORMED_ROW, Check.INVALID_CODE,
-      Check.NOT_A_NUMBER, Check.NOT_FINITE, Check.NEGATIVE, Check.ABSURD_TIME};
+  private static final Check[] CHECKS = {
+    Check.MALFORMED_ROW,
+    Check.INVALID_CODE,
+    Check.NOT_A_NUMBER,
+    Check.NOT_FINITE,
+    Check.NEGATIVE,
+    Check.ABSURD_TIME
+  };
 
   /** Where the fields are: separator, field count and the three columns. */
   private record Layout(byte sep, int fields, int origin, int destination, int minutes) {}
@@ -636,6 +681,7 @@ public final class TimesCsv {
     long firstLine;
     /** Block-local record index at each skipped line (blank or bad), to number records. */
     int[] skippedAt = new int[4];
+
     int skipped;
     final List<Found> found = new ArrayList<>(0);
     final long[] unlisted = new long[CHECKS.length];
@@ -700,8 +746,11 @@ public final class TimesCsv {
         }
         int found = ByteFields.split(b, from, to, sep, start, end);
         if (found != fields) {
-          report(0, ByteFields.text(b, from, to), "expected " + fields
-              + " fields as in the header, found " + found, "fix or remove the row");
+          report(
+              0,
+              ByteFields.text(b, from, to),
+              "expected " + fields + " fields as in the header, found " + found,
+              "fix or remove the row");
           skip();
           continue;
         }
@@ -742,15 +791,24 @@ public final class TimesCsv {
       String v = ByteFields.text(b, from, to).trim();
       String pair = (oi < 0 ? "?" : codes.code(oi)) + " -> " + (di < 0 ? "?" : codes.code(di));
       if (Rules.isSpecial(v, t)) {
-        report(3, v, "travel time " + pair + " must be finite",
+        report(
+            3,
+            v,
+            "travel time " + pair + " must be finite",
             "give the time in minutes, or remove the pair if there is no road");
       } else if (Double.isNaN(t)) {
-        report(2, "'" + v + "'", "travel time " + pair + " must be a number",
+        report(
+            2,
+            "'" + v + "'",
+            "travel time " + pair + " must be a number",
             "write minutes with a decimal point or comma, e.g. 12.5");
       } else if (t < 0) {
         report(4, v, "travel time " + pair + " must be >= 0", "fix the row or remove it");
       } else {
-        report(5, v, "travel time " + pair + " is longer than a day",
+        report(
+            5,
+            v,
+            "travel time " + pair + " is longer than a day",
             "times are minutes: is the column in seconds?");
       }
     }

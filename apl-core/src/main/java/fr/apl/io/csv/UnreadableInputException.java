@@ -28,9 +28,12 @@ final class UnreadableInputException extends IOException {
   /** Returns a damaged gzip stream's exception in these words. */
   static UnreadableInputException gzip(IOException e, long bytesOut) {
     boolean cut = e instanceof java.io.EOFException;
-    return new UnreadableInputException(Check.DAMAGED_FILE, 0, cut
-        ? "the gzip file is cut short after " + bytesOut + " bytes of data"
-        : "the gzip data is damaged after " + bytesOut + " bytes of data: " + e.getMessage(),
+    return new UnreadableInputException(
+        Check.DAMAGED_FILE,
+        0,
+        cut
+            ? "the gzip file is cut short after " + bytesOut + " bytes of data"
+            : "the gzip data is damaged after " + bytesOut + " bytes of data: " + e.getMessage(),
         "copy or download the file again (gzip -t tests it)");
   }
 

@@ -44,10 +44,12 @@ public final class ZoningCsv {
    * @param optional column names taken when present
    * @throws InputException on a missing column, a bad number, a repeated commune
    */
-  public static CommuneTable readCommuneTable(Path path, String communeColumn,
-      List<String> required, List<String> optional) throws IOException {
+  public static CommuneTable readCommuneTable(
+      Path path, String communeColumn, List<String> required, List<String> optional)
+      throws IOException {
     try (CsvReader csv = CsvReader.open(path)) {
-      int code = communeColumn == null ? csv.requireColumn("commune", PopulationCsv.COMMUNE)
+      int code = communeColumn == null
+          ? csv.requireColumn("commune", PopulationCsv.COMMUNE)
           : csv.requireColumn("commune", communeColumn);
       Map<String, Integer> cols = new LinkedHashMap<>();
       for (String r : required) {
@@ -108,15 +110,23 @@ public final class ZoningCsv {
    * @param departmentColumn department column name, or null to take {@code department} /
    *     {@code DEP} if there
    */
-  public static Territories readTerritories(Path path, String communeColumn,
-      String territoryColumn, String regionColumn, String departmentColumn) throws IOException {
+  public static Territories readTerritories(
+      Path path,
+      String communeColumn,
+      String territoryColumn,
+      String regionColumn,
+      String departmentColumn)
+      throws IOException {
     try (CsvReader csv = CsvReader.open(path)) {
-      int code = communeColumn == null ? csv.requireColumn("commune", PopulationCsv.COMMUNE)
+      int code = communeColumn == null
+          ? csv.requireColumn("commune", PopulationCsv.COMMUNE)
           : csv.requireColumn("commune", communeColumn);
       int territory = csv.requireColumn("territory", territoryColumn);
-      int region = regionColumn == null ? csv.column("region", "reg")
+      int region = regionColumn == null
+          ? csv.column("region", "reg")
           : csv.requireColumn("region", regionColumn);
-      int department = departmentColumn == null ? csv.column("department", "departement", "dep")
+      int department = departmentColumn == null
+          ? csv.column("department", "departement", "dep")
           : csv.requireColumn("department", departmentColumn);
       Map<String, String> t = new TreeMap<>();
       Map<String, String> r = region < 0 ? null : new TreeMap<>();
@@ -154,8 +164,10 @@ public final class ZoningCsv {
   public static Map<String, String> readPairs(Path path, String what) throws IOException {
     try (CsvReader csv = CsvReader.open(path)) {
       if (csv.header().size() < 2) {
-        throw new InputException(csv.source(), 1, "expected two columns " + what + "; header is: "
-            + String.join(",", csv.header()));
+        throw new InputException(
+            csv.source(),
+            1,
+            "expected two columns " + what + "; header is: " + String.join(",", csv.header()));
       }
       Map<String, String> out = new TreeMap<>();
       Map<String, Long> seen = new HashMap<>();
@@ -206,8 +218,8 @@ public final class ZoningCsv {
       v /= 100;
     }
     if (!(v >= 0 && v <= 1)) {
-      throw csv.error("share must be a fraction in [0, 1] or a percentage such as 20.3 %, given: '"
-          + t + "'");
+      throw csv.error(
+          "share must be a fraction in [0, 1] or a percentage such as 20.3 %, given: '" + t + "'");
     }
     return v;
   }
@@ -224,7 +236,8 @@ public final class ZoningCsv {
   public static Previous readPrevious(Path path) throws IOException {
     try (CsvReader csv = CsvReader.open(path)) {
       int t = csv.requireColumn("territory", "territory");
-      int c = csv.column("final_class") >= 0 ? csv.column("final_class")
+      int c = csv.column("final_class") >= 0
+          ? csv.column("final_class")
           : csv.requireColumn("class", "class");
       int a = csv.requireColumn("apl", "apl");
       Map<String, String> classes = new TreeMap<>();
@@ -248,36 +261,58 @@ public final class ZoningCsv {
   public static void writeTerritories(Zoning zoning, Writer out, CsvDialect dialect)
       throws IOException {
     char s = dialect.separator();
-    out.write(String.join(String.valueOf(s), "territory", "population", "apl", "class",
-        "forced_class", "final_class", "region", "communes") + "\n");
+    out.write(String.join(
+            String.valueOf(s),
+            "territory",
+            "population",
+            "apl",
+            "class",
+            "forced_class",
+            "final_class",
+            "region",
+            "communes")
+        + "\n");
     StringBuilder line = new StringBuilder();
     for (ZonedTerritory z : zoning.territories()) {
       line.setLength(0);
-      line.append(text(z.apl().territory(), s)).append(s)
-          .append(dialect.number(z.apl().population())).append(s)
-          .append(Double.isNaN(z.apl().apl()) ? "" : dialect.number(z.apl().apl())).append(s)
-          .append(text(z.ruleClass(), s)).append(s)
-          .append(text(z.forcedClass(), s)).append(s)
-          .append(text(z.finalClass(), s)).append(s)
-          .append(text(z.apl().region(), s)).append(s)
-          .append(z.apl().communes()).append('\n');
+      line.append(text(z.apl().territory(), s))
+          .append(s)
+          .append(dialect.number(z.apl().population()))
+          .append(s)
+          .append(Double.isNaN(z.apl().apl()) ? "" : dialect.number(z.apl().apl()))
+          .append(s)
+          .append(text(z.ruleClass(), s))
+          .append(s)
+          .append(text(z.forcedClass(), s))
+          .append(s)
+          .append(text(z.finalClass(), s))
+          .append(s)
+          .append(text(z.apl().region(), s))
+          .append(s)
+          .append(z.apl().communes())
+          .append('\n');
       out.write(line.toString());
     }
     out.flush();
   }
 
   /** Writes the commune table: {@code commune,territory,apl,class} (final class). */
-  public static void writeCommunes(Zoning zoning, CommuneValues apl, Writer out,
-      CsvDialect dialect) throws IOException {
+  public static void writeCommunes(Zoning zoning, CommuneValues apl, Writer out, CsvDialect dialect)
+      throws IOException {
     char s = dialect.separator();
     out.write(String.join(String.valueOf(s), "commune", "territory", "apl", "class") + "\n");
     Map<String, String> classes = zoning.communeClasses();
     StringBuilder line = new StringBuilder();
     for (Map.Entry<String, String> e : zoning.aggregation().communeTerritory().entrySet()) {
       line.setLength(0);
-      line.append(text(e.getKey(), s)).append(s).append(text(e.getValue(), s)).append(s)
-          .append(dialect.number(apl.get(e.getKey()))).append(s)
-          .append(text(classes.get(e.getKey()), s)).append('\n');
+      line.append(text(e.getKey(), s))
+          .append(s)
+          .append(text(e.getValue(), s))
+          .append(s)
+          .append(dialect.number(apl.get(e.getKey())))
+          .append(s)
+          .append(text(classes.get(e.getKey()), s))
+          .append('\n');
       out.write(line.toString());
     }
     out.flush();
@@ -323,16 +358,24 @@ public final class ZoningCsv {
     StringBuilder line = new StringBuilder();
     for (AreaFigures a : figures) {
       line.setLength(0);
-      line.append(a.level()).append(s).append(text(a.code(), s)).append(s).append(a.communes())
-          .append(s).append(dialect.number(a.population()));
+      line.append(a.level())
+          .append(s)
+          .append(text(a.code(), s))
+          .append(s)
+          .append(a.communes())
+          .append(s)
+          .append(dialect.number(a.population()));
       for (AreaFigures.VariantFigures v : a.variants()) {
         line.append(s).append(num(v.mean(), dialect));
         for (double d : v.deciles()) {
           line.append(s).append(num(d, dialect));
         }
         for (int k = 0; k < v.thresholds().length; k++) {
-          line.append(s).append(v.communesBelow()[k]).append(s)
-              .append(dialect.number(v.populationBelow()[k])).append(s)
+          line.append(s)
+              .append(v.communesBelow()[k])
+              .append(s)
+              .append(dialect.number(v.populationBelow()[k]))
+              .append(s)
               .append(num(v.shareBelow(k, a.population()), dialect));
         }
       }
@@ -340,8 +383,9 @@ public final class ZoningCsv {
         AreaFigures.VariantFigures v0 = a.variants().get(0);
         AreaFigures.VariantFigures v1 = a.variants().get(1);
         for (int k = 0; k < v0.thresholds().length; k++) {
-          line.append(s).append(num(v1.shareBelow(k, a.population())
-              - v0.shareBelow(k, a.population()), dialect));
+          line.append(s)
+              .append(num(
+                  v1.shareBelow(k, a.population()) - v0.shareBelow(k, a.population()), dialect));
         }
       }
       for (double share : a.classShares().values()) {
@@ -356,21 +400,35 @@ public final class ZoningCsv {
   public static void writeJson(Zoning zoning, CommuneValues apl, String weight, Writer out)
       throws IOException {
     StringBuilder b = new StringBuilder(1 << 16);
-    b.append("{\n  \"rule\": ").append(json(zoning.classification().rule()))
-        .append(",\n  \"weight\": ").append(json(weight)).append(",\n  \"territories\": [");
+    b.append("{\n  \"rule\": ")
+        .append(json(zoning.classification().rule()))
+        .append(",\n  \"weight\": ")
+        .append(json(weight))
+        .append(",\n  \"territories\": [");
     boolean firstRow = true;
     for (ZonedTerritory z : zoning.territories()) {
       b.append(firstRow ? "\n" : ",\n");
       firstRow = false;
-      b.append("    {\"territory\": ").append(json(z.apl().territory()))
-          .append(", \"population\": ").append(CsvDialect.STANDARD.number(z.apl().population()))
-          .append(", \"apl\": ").append(Double.isNaN(z.apl().apl()) ? "null"
-              : CsvDialect.STANDARD.number(z.apl().apl()))
-          .append(", \"class\": ").append(json(z.ruleClass()))
-          .append(", \"forced_class\": ").append(json(z.forcedClass()))
-          .append(", \"final_class\": ").append(json(z.finalClass()))
-          .append(", \"region\": ").append(json(z.apl().region()))
-          .append(", \"communes\": ").append(z.apl().communes()).append('}');
+      b.append("    {\"territory\": ")
+          .append(json(z.apl().territory()))
+          .append(", \"population\": ")
+          .append(CsvDialect.STANDARD.number(z.apl().population()))
+          .append(", \"apl\": ")
+          .append(
+              Double.isNaN(z.apl().apl())
+                  ? "null"
+                  : CsvDialect.STANDARD.number(z.apl().apl()))
+          .append(", \"class\": ")
+          .append(json(z.ruleClass()))
+          .append(", \"forced_class\": ")
+          .append(json(z.forcedClass()))
+          .append(", \"final_class\": ")
+          .append(json(z.finalClass()))
+          .append(", \"region\": ")
+          .append(json(z.apl().region()))
+          .append(", \"communes\": ")
+          .append(z.apl().communes())
+          .append('}');
     }
     b.append("\n  ],\n  \"communes\": [");
     Map<String, String> classes = zoning.communeClasses();
@@ -378,10 +436,15 @@ public final class ZoningCsv {
     for (Map.Entry<String, String> e : zoning.aggregation().communeTerritory().entrySet()) {
       b.append(firstRow ? "\n" : ",\n");
       firstRow = false;
-      b.append("    {\"commune\": ").append(json(e.getKey())).append(", \"territory\": ")
-          .append(json(e.getValue())).append(", \"apl\": ")
-          .append(CsvDialect.STANDARD.number(apl.get(e.getKey()))).append(", \"class\": ")
-          .append(json(classes.get(e.getKey()))).append('}');
+      b.append("    {\"commune\": ")
+          .append(json(e.getKey()))
+          .append(", \"territory\": ")
+          .append(json(e.getValue()))
+          .append(", \"apl\": ")
+          .append(CsvDialect.STANDARD.number(apl.get(e.getKey())))
+          .append(", \"class\": ")
+          .append(json(classes.get(e.getKey())))
+          .append('}');
     }
     b.append("\n  ]\n}\n");
     out.write(b.toString());
@@ -413,7 +476,8 @@ public final class ZoningCsv {
 
   private static String unquote(String v) {
     return v.startsWith("'") && v.length() > 1 && "=+-@".indexOf(v.charAt(1)) >= 0
-        ? v.substring(1) : v;
+        ? v.substring(1)
+        : v;
   }
 
   private static String json(String v) {
