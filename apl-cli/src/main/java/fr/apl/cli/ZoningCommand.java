@@ -1,9 +1,9 @@
 package fr.apl.cli;
 
-import fr.apl.commune.CommuneValues;
 import fr.apl.io.csv.CsvDialect;
 import fr.apl.io.csv.InputException;
 import fr.apl.io.csv.ZoningCsv;
+import fr.apl.place.CommuneValues;
 import fr.apl.zoning.AreaFigures;
 import fr.apl.zoning.ClassChange;
 import fr.apl.zoning.ClassSummary;

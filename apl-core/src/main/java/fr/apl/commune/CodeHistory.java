@@ -2,6 +2,7 @@ package fr.apl.commune;
 
 import fr.apl.demand.Population;
 import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.place.CommuneValues;
 import fr.apl.supply.Doctor;
 import fr.apl.supply.Supply;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package fr.apl.core;
 
-import fr.apl.commune.CommuneValues;
 import fr.apl.demand.Population;
+import fr.apl.place.CommuneValues;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package fr.apl.core;
 
-import fr.apl.commune.CommuneValues;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.internal.Access;
@@ -8,6 +7,7 @@ import fr.apl.internal.Parallel;
 import fr.apl.internal.Slots;
 import fr.apl.internal.TwoStepKernel;
 import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.place.CommuneValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -72,9 +72,10 @@ public final class Catchments {
     this.selfBand = selfWeight > 0 ? decay.band(0.0) : -1;
     int n = matrix.communeCount();
     // The matrix's own arrays, read only: not copied (2.8 million pairs for France).
-    int[] rowStart = Access.matrix().rowStart(matrix);
-    int[] destination = Access.matrix().destinations(matrix);
-    double[] minutes = Access.matrix().minutes(matrix);
+    Access.MatrixArrays arrays = Access.matrix(matrix);
+    int[] rowStart = arrays.rowStart();
+    int[] destination = arrays.destinations();
+    double[] minutes = arrays.minutes();
     // First pass, rows in parallel: the size of each row in reach, self pair included.
     int[] start = new int[n + 1];
     boolean[] hasSelf = new boolean[n];

@@ -1,6 +1,6 @@
 package fr.apl.demand;
 
-import fr.apl.commune.CommuneValues;
+import fr.apl.place.CommuneValues;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package fr.apl.demand;
 
-import fr.apl.commune.CommuneValues;
+import fr.apl.place.CommuneValues;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,7 +45,7 @@ public final class Population {
   /**
    * Returns a population standardised elsewhere, with its residents and a provenance note (used
    * to rebuild a population in another commune geography, see
-   * {@link fr.apl.commune.CodeHistory}).
+   * the code history).
    *
    * @param residents resident population by commune, or null when not known
    * @param provenance one sentence saying how the standardised population was obtained, non-null

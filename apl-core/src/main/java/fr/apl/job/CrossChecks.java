@@ -1,9 +1,9 @@
 package fr.apl.job;
 
 import fr.apl.commune.Arrondissements;
-import fr.apl.commune.CommuneValues;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.place.CommuneValues;
 import fr.apl.problem.Check;
 import fr.apl.problem.Problems;
 import java.util.ArrayList;

@@ -27,21 +27,9 @@ import java.util.Map;
 public final class TravelTimeMatrix {
 
   static {
-    Access.register(new Access.MatrixArrays() {
-      @Override
-      public int[] rowStart(TravelTimeMatrix m) {
-        return m.rowStart;
-      }
-
-      @Override
-      public int[] destinations(TravelTimeMatrix m) {
-        return m.destination;
-      }
-
-      @Override
-      public double[] minutes(TravelTimeMatrix m) {
-        return m.minutes;
-      }
+    Access.registerMatrix(m -> {
+      TravelTimeMatrix t = (TravelTimeMatrix) m;
+      return new Access.MatrixArrays(t.rowStart, t.destination, t.minutes);
     });
   }
 

@@ -1,6 +1,6 @@
 package fr.apl.supply;
 
-import fr.apl.commune.CommuneValues;
+import fr.apl.place.CommuneValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

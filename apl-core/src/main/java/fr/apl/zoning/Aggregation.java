@@ -1,7 +1,7 @@
 package fr.apl.zoning;
 
 import fr.apl.commune.Arrondissements;
-import fr.apl.commune.CommuneValues;
+import fr.apl.place.CommuneValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.place.CommuneValues;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

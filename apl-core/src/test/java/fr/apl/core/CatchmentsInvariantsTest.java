@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import fr.apl.commune.CommuneValues;
 import fr.apl.decay.BandEdges;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.place.CommuneValues;
 import fr.apl.supply.Supply;
 import java.util.ArrayList;
 import java.util.Collections;

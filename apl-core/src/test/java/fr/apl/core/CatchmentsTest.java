@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.apl.commune.CommuneValues;
 import fr.apl.decay.BandEdges;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.place.CommuneValues;
 import fr.apl.supply.ActivityRules;
 import fr.apl.supply.Doctor;
 import fr.apl.supply.PracticeMode;

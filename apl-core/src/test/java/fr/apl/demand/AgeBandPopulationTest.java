@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.apl.commune.CommuneValues;
+import fr.apl.place.CommuneValues;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

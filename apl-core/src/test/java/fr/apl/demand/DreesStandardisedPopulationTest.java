@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import fr.apl.commune.CommuneValues;
+import fr.apl.place.CommuneValues;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;

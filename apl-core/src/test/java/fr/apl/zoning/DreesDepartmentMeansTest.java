@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.apl.commune.CommuneValues;
 import fr.apl.demand.TestData;
 import fr.apl.io.csv.ZoningCsv;
+import fr.apl.place.CommuneValues;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package fr.apl.zoning;
 
-import fr.apl.commune.CommuneValues;
+import fr.apl.place.CommuneValues;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,6 +1,5 @@
 package fr.apl.benchmarks;
 
-import fr.apl.commune.CommuneValues;
 import fr.apl.core.Apl;
 import fr.apl.core.AplResult;
 import fr.apl.core.Catchments;
@@ -8,6 +7,7 @@ import fr.apl.core.Variant;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.place.CommuneValues;
 import fr.apl.supply.Supply;
 import java.io.IOException;
 import java.nio.file.Files;

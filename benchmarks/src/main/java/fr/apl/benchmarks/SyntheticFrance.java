@@ -1,8 +1,8 @@
 package fr.apl.benchmarks;
 
-import fr.apl.commune.CommuneValues;
 import fr.apl.demand.Population;
 import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.place.CommuneValues;
 import fr.apl.supply.Supply;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package fr.apl.io.csv;
 
-import fr.apl.commune.CommuneValues;
 import fr.apl.core.AplResult;
 import fr.apl.internal.Parallel;
+import fr.apl.place.CommuneValues;
 import java.io.IOException;
 import java.io.Writer;
 

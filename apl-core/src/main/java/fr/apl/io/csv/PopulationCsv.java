@@ -1,10 +1,10 @@
 package fr.apl.io.csv;
 
-import fr.apl.commune.CommuneValues;
 import fr.apl.demand.AgeBandPopulation;
 import fr.apl.demand.AgeWeights;
 import fr.apl.demand.Population;
 import fr.apl.demand.Rescaling;
+import fr.apl.place.CommuneValues;
 import fr.apl.problem.Check;
 import fr.apl.problem.Problems;
 import java.io.IOException;

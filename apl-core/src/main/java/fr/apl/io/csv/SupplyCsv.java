@@ -1,6 +1,6 @@
 package fr.apl.io.csv;
 
-import fr.apl.commune.CommuneValues;
+import fr.apl.place.CommuneValues;
 import fr.apl.problem.Check;
 import fr.apl.problem.Problems;
 import fr.apl.supply.Supply;

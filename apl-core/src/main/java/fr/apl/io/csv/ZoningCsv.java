@@ -1,6 +1,6 @@
 package fr.apl.io.csv;
 
-import fr.apl.commune.CommuneValues;
+import fr.apl.place.CommuneValues;
 import fr.apl.zoning.AreaFigures;
 import fr.apl.zoning.TerritoryMap;
 import fr.apl.zoning.ZonedTerritory;

@@ -3,13 +3,13 @@ package fr.apl.io.csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.apl.commune.CommuneValues;
 import fr.apl.core.Apl;
 import fr.apl.core.AplResult;
 import fr.apl.core.Variant;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.place.CommuneValues;
 import fr.apl.supply.Supply;
 import java.io.IOException;
 import java.io.StringWriter;

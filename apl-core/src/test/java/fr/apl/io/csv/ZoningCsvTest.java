@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.apl.commune.CommuneValues;
+import fr.apl.place.CommuneValues;
 import fr.apl.zoning.NationalThresholds;
 import fr.apl.zoning.TerritoryMap;
 import fr.apl.zoning.Zoning;

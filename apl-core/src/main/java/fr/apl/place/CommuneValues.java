@@ -1,4 +1,4 @@
-package fr.apl.commune;
+package fr.apl.place;
 
 import java.util.Arrays;
 import java.util.Map;

@@ -1,0 +1,11 @@
+/**
+ * The {@code apl} command line over {@code fr.apl.core}: compute, validate, zoning, matrix. Only
+ * this module knows picocli, which reads the commands' annotated fields by reflection.
+ */
+module fr.apl.cli {
+  requires fr.apl.core;
+  requires info.picocli;
+
+  opens fr.apl.cli to
+      info.picocli;
+}
