@@ -1,6 +1,6 @@
 package fr.apl.core;
 
-import fr.apl.decay.DistanceDecay;
+import fr.apl.decay.Decay;
 import fr.apl.demand.Population;
 import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.supply.Supply;
@@ -27,15 +27,15 @@ public final class Apl {
   private Apl() {}
 
   /** Builds the catchments of a matrix under a decay (see {@link Catchments}). */
-  public static Catchments prepare(TravelTimeMatrix matrix, DistanceDecay decay) {
+  public static Catchments prepare(TravelTimeMatrix matrix, Decay decay) {
     return Catchments.of(matrix, decay);
   }
 
   /**
    * Builds the catchments of a matrix under a decay on several threads; the catchments do not
-   * depend on the thread count (see {@link Catchments#of(TravelTimeMatrix, DistanceDecay, int)}).
+   * depend on the thread count (see {@link Catchments#of(TravelTimeMatrix, Decay, int)}).
    */
-  public static Catchments prepare(TravelTimeMatrix matrix, DistanceDecay decay, int threads) {
+  public static Catchments prepare(TravelTimeMatrix matrix, Decay decay, int threads) {
     return Catchments.of(matrix, decay, threads);
   }
 
@@ -43,7 +43,7 @@ public final class Apl {
    * Computes one variant named {@code apl} on one thread: a shortcut for a single run.
    */
   public static AplResult compute(
-      TravelTimeMatrix matrix, DistanceDecay decay, Population population, Supply supply) {
+      TravelTimeMatrix matrix, Decay decay, Population population, Supply supply) {
     return prepare(matrix, decay).compute(population, List.of(Variant.of("apl", supply)), 1);
   }
 }

@@ -1,11 +1,11 @@
 package fr.apl.core;
 
+import fr.apl.decay.Decay;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.internal.Access;
 import fr.apl.internal.Parallel;
 import fr.apl.internal.Slots;
-import fr.apl.internal.TwoStepKernel;
 import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.place.CommuneValues;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class Catchments {
   /** The matrix's codes in index order, which is code order. */
   private final String[] codes;
 
-  private final DistanceDecay decay;
+  private final Decay decay;
   private final double selfWeight;
   /** The band of a pair at 0 minutes (a self pair), or -1 when it has no weight. */
   private final int selfBand;
@@ -60,22 +60,37 @@ public final class Catchments {
   private final char[] practiceBand;
   private final int selfPairsAdded;
 
-  private Catchments(TravelTimeMatrix matrix, DistanceDecay decay, int threads) {
+  private Catchments(TravelTimeMatrix matrix, Decay anyDecay, int threads) {
     this.matrix = matrix;
     this.codes = matrix.codes();
-    this.decay = decay;
-    this.selfWeight = decay.weight(0.0);
-    this.bandWeight = new double[decay.bandCount()];
-    for (int b = 0; b < bandWeight.length; b++) {
-      bandWeight[b] = decay.bandWeight(b);
-    }
-    this.selfBand = selfWeight > 0 ? decay.band(0.0) : -1;
+    this.decay = anyDecay;
     int n = matrix.communeCount();
     // The matrix's own arrays, read only: not copied (2.8 million pairs for France).
     Access.MatrixArrays arrays = Access.matrix(matrix);
     int[] rowStart = arrays.rowStart();
     int[] destination = arrays.destinations();
     double[] minutes = arrays.minutes();
+    // Bands give each pair its band directly; any other decay is evaluated once per distinct
+    // time, and each pair gets the index of its weight in a table of the distinct weights.
+    DistanceDecay decay;
+    char[] pairLevel = null;
+    if (anyDecay instanceof DistanceDecay steps) {
+      decay = steps;
+      this.bandWeight = new double[steps.bandCount()];
+      for (int b = 0; b < bandWeight.length; b++) {
+        bandWeight[b] = steps.bandWeight(b);
+      }
+    } else {
+      decay = null;
+      Levels levels = Levels.of(anyDecay, minutes);
+      this.bandWeight = levels.weights;
+      pairLevel = levels.pairLevel;
+    }
+    char[] levelOfPair = pairLevel;
+    this.selfWeight = anyDecay.weight(0.0);
+    this.selfBand = selfWeight > 0
+        ? (decay != null ? decay.band(0.0) : Levels.indexOf(bandWeight, selfWeight))
+        : -1;
     // First pass, rows in parallel: the size of each row in reach, self pair included.
     int[] start = new int[n + 1];
     boolean[] hasSelf = new boolean[n];
@@ -84,7 +99,7 @@ public final class Catchments {
         int kept = 0;
         boolean self = false;
         for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-          int b = decay.band(minutes[k]);
+          int b = levelOfPair == null ? decay.band(minutes[k]) : levelOfPair[k] - 1;
           if (b >= 0 && bandWeight[b] > 0) {
             kept++;
           }
@@ -116,7 +131,7 @@ public final class Catchments {
             band[out++] = (char) selfBand;
             selfPending = false;
           }
-          int b = decay.band(minutes[k]);
+          int b = levelOfPair == null ? decay.band(minutes[k]) : levelOfPair[k] - 1;
           if (b >= 0 && bandWeight[b] > 0) {
             practice[out] = j;
             band[out++] = (char) b;
@@ -176,7 +191,7 @@ public final class Catchments {
    * @param matrix travel times, non-null
    * @param decay distance decay, non-null
    */
-  public static Catchments of(TravelTimeMatrix matrix, DistanceDecay decay) {
+  public static Catchments of(TravelTimeMatrix matrix, Decay decay) {
     return of(matrix, decay, 1);
   }
 
@@ -188,7 +203,7 @@ public final class Catchments {
    * @param decay distance decay, non-null
    * @param threads threads to use, &gt;= 1
    */
-  public static Catchments of(TravelTimeMatrix matrix, DistanceDecay decay, int threads) {
+  public static Catchments of(TravelTimeMatrix matrix, Decay decay, int threads) {
     if (matrix == null || decay == null) {
       throw new IllegalArgumentException("matrix and decay must not be null");
     }
@@ -219,7 +234,7 @@ public final class Catchments {
   }
 
   /** Returns the decay the catchments were built with. */
-  public DistanceDecay decay() {
+  public Decay decay() {
     return decay;
   }
 
@@ -241,6 +256,20 @@ public final class Catchments {
    *     communes differ from {@code population}'s, or threads &lt; 1
    */
   public AplResult compute(Population population, List<Variant> scenarios, int threads) {
+    return compute(population, scenarios, AccessMethod.e2sfca(), threads);
+  }
+
+  /**
+   * Computes access with a method for one population and one or more variants, as {@link
+   * #compute(Population, List, int)} does with E2SFCA. The conservation of each variant is
+   * computed whatever the method; it is expected to hold only when {@link
+   * AccessMethod#conservesSupply()}.
+   */
+  public AplResult compute(
+      Population population, List<Variant> scenarios, AccessMethod method, int threads) {
+    if (method == null) {
+      throw new IllegalArgumentException("the method must not be null");
+    }
     if (population == null || scenarios == null || scenarios.isEmpty()) {
       throw new IllegalArgumentException("a population and at least one variant are needed");
     }
@@ -306,11 +335,23 @@ public final class Catchments {
         populationNotInTimes.add(pop.code(k));
       }
     }
+    Gathers gathers = new Gathers(
+        size,
+        n,
+        threads,
+        residenceStart,
+        residencePractice,
+        residenceBand,
+        practiceStart,
+        practiceResidence,
+        practiceBand,
+        bandWeight,
+        selfWeight);
     // Step 1 once per distinct population (by identity), in the order the variants need them.
     Map<Population, double[]> demands = new IdentityHashMap<>();
     for (Population own : populations) {
       if (!demands.containsKey(own)) {
-        demands.put(own, demand(own.standardised(), popIndex, size, threads));
+        demands.put(own, demand(own.standardised(), popIndex, gathers, method));
       }
     }
 
@@ -328,24 +369,8 @@ public final class Catchments {
       for (int k = 0; k < sv.size(); k++) {
         s[where[k]] = sv.value(k);
       }
-      double[] ratio = new double[size];
-      TwoStepKernel.ratio(s, demand, ratio, 0, size);
       double[] access = new double[size];
-      Parallel.forRange(
-          n,
-          threads,
-          (from, to) -> TwoStepKernel.gather(
-              residenceStart,
-              residencePractice,
-              residenceBand,
-              bandWeight,
-              ratio,
-              access,
-              from,
-              to));
-      for (int e = n; e < size; e++) {
-        access[e] = selfWeight * ratio[e];
-      }
+      method.access(gathers, s, demand, access);
       double weightedSum = 0;
       int without = 0;
       double popWithout = 0;
@@ -384,7 +409,7 @@ public final class Catchments {
           without,
           popWithout));
       if (v == 0) {
-        countPracticesInReach(ratio, popIndex, n, threads, practicesInReach);
+        countPracticesInReach(s, demand, popIndex, n, threads, practicesInReach);
       }
     }
     int timesNotInPopulation = n - (pop.size() - populationNotInTimes.size());
@@ -410,43 +435,37 @@ public final class Catchments {
    * Step 1 for one population: the standardised population each practice commune reaches,
    * weighted, {@code D_j}. Communes outside the matrix reach only themselves.
    */
-  private double[] demand(CommuneValues pop, int[] popIndex, int size, int threads) {
-    int n = codes.length;
-    double[] p = new double[size];
+  private static double[] demand(
+      CommuneValues pop, int[] popIndex, Gathers gathers, AccessMethod method) {
+    double[] p = new double[gathers.places()];
     for (int k = 0; k < pop.size(); k++) {
       p[popIndex[k]] = pop.value(k);
     }
-    double[] demand = new double[size];
-    Parallel.forRange(
-        n,
-        threads,
-        (from, to) -> TwoStepKernel.gather(
-            practiceStart, practiceResidence, practiceBand, bandWeight, p, demand, from, to));
-    for (int e = n; e < size; e++) {
-      demand[e] = selfWeight * p[e];
-    }
+    double[] demand = new double[gathers.places()];
+    method.demand(gathers, p, demand);
     return demand;
   }
 
   /**
-   * Counts, for each population commune, the practice communes it reaches that have a non-zero
-   * ratio (supply and demand both above 0). Branch-free, in parallel: one pass over the pairs.
+   * Counts, for each population commune, the practice communes it reaches that have supply and
+   * demand both above 0. Branch-free, in parallel: one pass over the pairs.
    */
   private void countPracticesInReach(
-      double[] ratio, int[] popIndex, int n, int threads, int[] out) {
+      double[] supply, double[] demand, int[] popIndex, int n, int threads, int[] out) {
     int[] byRow = new int[n];
     Parallel.forRange(n, threads, (from, to) -> {
       for (int i = from; i < to; i++) {
         int c = 0;
         for (int q = residenceStart[i]; q < residenceStart[i + 1]; q++) {
-          c += ratio[residencePractice[q]] > 0 ? 1 : 0;
+          int j = residencePractice[q];
+          c += supply[j] > 0 & demand[j] > 0 ? 1 : 0;
         }
         byRow[i] = c;
       }
     });
     for (int k = 0; k < popIndex.length; k++) {
       int i = popIndex[k];
-      out[k] = i < n ? byRow[i] : (selfWeight > 0 && ratio[i] > 0 ? 1 : 0);
+      out[k] = i < n ? byRow[i] : (selfWeight > 0 && supply[i] > 0 && demand[i] > 0 ? 1 : 0);
     }
   }
 
@@ -477,6 +496,73 @@ public final class Catchments {
         }
         index[k] = codes.length + e;
       }
+    }
+  }
+
+  /**
+   * The weights of a decay that is not a step function, tabulated: each distinct travel time of
+   * the matrix is evaluated once, the distinct weights kept in increasing order, and each pair
+   * given the index of its weight plus one (0 for a weight of 0). Deterministic: it depends on
+   * the set of times only, not on their order or the threads.
+   */
+  private static final class Levels {
+    final double[] weights;
+    final char[] pairLevel;
+
+    private Levels(double[] weights, char[] pairLevel) {
+      this.weights = weights;
+      this.pairLevel = pairLevel;
+    }
+
+    static Levels of(Decay decay, double[] minutes) {
+      double[] times = minutes.clone();
+      Arrays.sort(times);
+      int distinct = 0;
+      for (int k = 0; k < times.length; k++) {
+        if (k == 0 || Double.compare(times[k], times[distinct - 1]) != 0) {
+          times[distinct++] = times[k];
+        }
+      }
+      double[] weightOfTime = new double[distinct];
+      double[] weights = new double[distinct + 1];
+      int w = 0;
+      weights[w++] = decay.weight(0.0);
+      for (int k = 0; k < distinct; k++) {
+        weightOfTime[k] = checked(decay, times[k]);
+        weights[w++] = weightOfTime[k];
+      }
+      Arrays.sort(weights, 0, w);
+      int kept = 0;
+      for (int k = 0; k < w; k++) {
+        if (weights[k] > 0 && (kept == 0 || Double.compare(weights[k], weights[kept - 1]) != 0)) {
+          weights[kept++] = weights[k];
+        }
+      }
+      if (kept > DistanceDecay.MAX_BANDS) {
+        throw new IllegalArgumentException("the decay gives " + kept + " distinct weights on"
+            + " this matrix, more than " + DistanceDecay.MAX_BANDS + " (the catchments keep a"
+            + " 2-byte index per pair): round the times, or use bands");
+      }
+      double[] table = Arrays.copyOf(weights, kept);
+      char[] pairLevel = new char[minutes.length];
+      for (int k = 0; k < minutes.length; k++) {
+        double weight = weightOfTime[Arrays.binarySearch(times, 0, distinct, minutes[k])];
+        pairLevel[k] = weight > 0 ? (char) (indexOf(table, weight) + 1) : 0;
+      }
+      return new Levels(table, pairLevel);
+    }
+
+    private static double checked(Decay decay, double minutes) {
+      double w = decay.weight(minutes);
+      if (!(w >= 0) || Double.isInfinite(w)) {
+        throw new IllegalArgumentException("the decay gives " + w + " at " + minutes
+            + " minutes: a weight must be finite and >= 0");
+      }
+      return w;
+    }
+
+    static int indexOf(double[] table, double weight) {
+      return Arrays.binarySearch(table, weight);
     }
   }
 }

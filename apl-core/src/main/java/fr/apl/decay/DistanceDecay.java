@@ -14,7 +14,7 @@ import java.util.Locale;
  *
  * <p>Immutable and thread-safe. {@link #weight(double)} is O(number of bands).
  */
-public final class DistanceDecay {
+public final class DistanceDecay implements Decay {
 
   /**
    * The most bands a decay may have: the catchments store a pair's band in 16 bits rather than
@@ -125,6 +125,7 @@ public final class DistanceDecay {
    * @param minutes travel time in minutes, finite and &gt;= 0 (not checked here: readers check)
    * @return the weight of the first band that holds {@code minutes}, or 0 beyond the last band
    */
+  @Override
   public double weight(double minutes) {
     int b = band(minutes);
     return b < 0 ? 0.0 : weights[b];
@@ -169,6 +170,7 @@ public final class DistanceDecay {
   }
 
   /** Returns the largest time that can have a non-zero weight (the last band's upper edge). */
+  @Override
   public double maxMinutes() {
     return upperMinutes[upperMinutes.length - 1];
   }

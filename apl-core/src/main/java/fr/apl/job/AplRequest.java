@@ -1,5 +1,6 @@
 package fr.apl.job;
 
+import fr.apl.decay.Decay;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.AgeWeights;
 import fr.apl.demand.Rescaling;
@@ -62,7 +63,7 @@ public final class AplRequest {
   final Weights ageWeights;
   final Map<String, Weights> comparedWeights;
   final Rescaling rescaling;
-  final DistanceDecay decay;
+  final Decay decay;
   final List<Integer> ageCaps;
   final int threads;
 
@@ -92,7 +93,7 @@ public final class AplRequest {
   }
 
   /** Returns the decay of the run. */
-  public DistanceDecay decay() {
+  public Decay decay() {
     return decay;
   }
 
@@ -151,7 +152,7 @@ public final class AplRequest {
     private Weights ageWeights = Weights.of(AgeWeights.drees2023());
     private final Map<String, Weights> compared = new LinkedHashMap<>();
     private Rescaling rescaling = Rescaling.toTotal();
-    private DistanceDecay decay = DistanceDecay.dreesGeneralPractitioners();
+    private Decay decay = DistanceDecay.dreesGeneralPractitioners();
     private List<Integer> ageCaps;
     private int threads =
         Math.min(ReadContext.MAX_THREADS, Runtime.getRuntime().availableProcessors());
@@ -239,8 +240,8 @@ public final class AplRequest {
       return this;
     }
 
-    /** Sets the distance decay, non-null. */
-    public Builder decay(DistanceDecay distanceDecay) {
+    /** Sets the distance decay (DREES GP bands by default), non-null. */
+    public Builder decay(Decay distanceDecay) {
       if (distanceDecay == null) {
         throw new IllegalArgumentException("decay must not be null");
       }

@@ -1,6 +1,7 @@
 package fr.apl.job;
 
 import fr.apl.commune.Arrondissements;
+import fr.apl.decay.Decay;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.place.CommuneValues;
@@ -110,7 +111,7 @@ final class CrossChecks {
       CommuneValues supply,
       CommuneValues population,
       TravelTimeMatrix times,
-      DistanceDecay decay,
+      Decay decay,
       java.util.function.Predicate<String> invalid) {
     String[] codes = times.codes();
     boolean[] reached = new boolean[codes.length];
@@ -159,7 +160,10 @@ final class CrossChecks {
    * pairs beyond the table's longest time are missing from it, and would have counted.
    */
   static void decayBeyondTimes(
-      Problems out, String timesName, TravelTimeMatrix times, DistanceDecay decay) {
+      Problems out, String timesName, TravelTimeMatrix times, Decay anyDecay) {
+    if (!(anyDecay instanceof DistanceDecay decay)) {
+      return;
+    }
     List<fr.apl.decay.Band> bands = decay.bands();
     int last = bands.size() - 1;
     while (last >= 0 && bands.get(last).weight() == 0) {
@@ -189,8 +193,7 @@ final class CrossChecks {
    * Warns about communes whose pair to themselves is beyond the decay's reach (a self pair of 30
    * minutes with 20-minute bands): their own doctors do not count for them.
    */
-  static void selfOutOfReach(
-      Problems out, String timesName, TravelTimeMatrix times, DistanceDecay decay) {
+  static void selfOutOfReach(Problems out, String timesName, TravelTimeMatrix times, Decay decay) {
     String[] codes = times.codes();
     List<String> far = new ArrayList<>();
     double example = 0;

@@ -21,7 +21,13 @@ final class NaiveApl {
    * Step decay: a time falls in the first band whose upper edge is above it (or equal, with
    * closed upper edges); beyond the last band it weighs 0.
    */
-  record Decay(String name, double[] upperMinutes, double[] weights, boolean closedUpper) {
+  record Decay(String name, double[] upperMinutes, double[] weights, boolean closedUpper)
+      implements java.util.function.DoubleUnaryOperator {
+    @Override
+    public double applyAsDouble(double t) {
+      return weight(t);
+    }
+
     double weight(double t) {
       for (int b = 0; b < upperMinutes.length; b++) {
         boolean inside = closedUpper ? t <= upperMinutes[b] : t < upperMinutes[b];
@@ -49,7 +55,11 @@ final class NaiveApl {
    * @param population standardised population of each commune, 0 when none
    * @param supply consultations per year of each commune, 0 when none
    */
-  NaiveApl(double[][] minutes, double[] population, double[] supply, Decay decay) {
+  NaiveApl(
+      double[][] minutes,
+      double[] population,
+      double[] supply,
+      java.util.function.DoubleUnaryOperator decay) {
     int n = population.length;
     this.supply = supply.clone();
     weight = new double[n][n];
@@ -59,7 +69,7 @@ final class NaiveApl {
         if (Double.isNaN(t) && i == j) {
           t = 0.0;
         }
-        weight[i][j] = Double.isNaN(t) ? 0.0 : decay.weight(t);
+        weight[i][j] = Double.isNaN(t) ? 0.0 : decay.applyAsDouble(t);
       }
     }
     demand = new double[n];
