@@ -19,9 +19,9 @@ import fr.apl.io.csv.SupplyCsv;
 import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.problem.Check;
 import fr.apl.problem.Problems;
-import fr.apl.supply.ActivityRules;
 import fr.apl.supply.Doctor;
 import fr.apl.supply.Supply;
+import fr.apl.supply.SupplyRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,9 +196,10 @@ public final class AplJob {
         return refused(t0, t1, t2, matrix);
       }
       Catchments catchments = Parallel.await(prepared, "preparing the catchments");
-      AplResult result = catchments.compute(population, variants, r.threads);
+      AplResult result = catchments.compute(population, variants, r.method, r.threads);
       long t3 = System.nanoTime();
-      if (!CrossChecks.finite(out, result, read.population().file(), supplyName())) {
+      if (!CrossChecks.finite(
+          out, result, r.method.conservesSupply(), read.population().file(), supplyName())) {
         return new AplRun(
             out.build(),
             null,
@@ -285,7 +286,7 @@ public final class AplJob {
       CodeHistory.Remapped<List<Doctor>> remapped = ctx.history().remapDoctors(read.doctors());
       note(r.doctors.toString(), remapped, "practices merged into another");
       List<Doctor> doctors = remapped.value();
-      ActivityRules rules = ActivityRules.dreesGeneralPractitioners();
+      SupplyRule rules = r.supplyRule;
       Supply all = rules.supply(doctors);
       variants.add(Variant.of("apl", all));
       boolean agesKnown = true;

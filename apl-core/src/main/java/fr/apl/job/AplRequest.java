@@ -1,5 +1,6 @@
 package fr.apl.job;
 
+import fr.apl.core.AccessMethod;
 import fr.apl.decay.Decay;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.AgeWeights;
@@ -7,6 +8,8 @@ import fr.apl.demand.Rescaling;
 import fr.apl.io.TravelTimeSource;
 import fr.apl.io.csv.ReadContext;
 import fr.apl.io.csv.ReadOptions;
+import fr.apl.supply.ActivityRules;
+import fr.apl.supply.SupplyRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,6 +67,8 @@ public final class AplRequest {
   final Map<String, Weights> comparedWeights;
   final Rescaling rescaling;
   final Decay decay;
+  final AccessMethod method;
+  final SupplyRule supplyRule;
   final List<Integer> ageCaps;
   final int threads;
 
@@ -80,6 +85,8 @@ public final class AplRequest {
     this.comparedWeights = Collections.unmodifiableMap(new LinkedHashMap<>(b.compared));
     this.rescaling = b.rescaling;
     this.decay = b.decay;
+    this.method = b.method;
+    this.supplyRule = b.supplyRule;
     this.ageCaps = b.ageCaps == null ? null : List.copyOf(b.ageCaps);
     this.threads = b.threads;
   }
@@ -153,6 +160,8 @@ public final class AplRequest {
     private final Map<String, Weights> compared = new LinkedHashMap<>();
     private Rescaling rescaling = Rescaling.toTotal();
     private Decay decay = DistanceDecay.dreesGeneralPractitioners();
+    private AccessMethod method = AccessMethod.e2sfca();
+    private SupplyRule supplyRule = ActivityRules.dreesGeneralPractitioners();
     private List<Integer> ageCaps;
     private int threads =
         Math.min(ReadContext.MAX_THREADS, Runtime.getRuntime().availableProcessors());
@@ -246,6 +255,27 @@ public final class AplRequest {
         throw new IllegalArgumentException("decay must not be null");
       }
       this.decay = distanceDecay;
+      return this;
+    }
+
+    /** Sets the access method (E2SFCA, the DREES APL, by default), non-null. */
+    public Builder method(AccessMethod accessMethod) {
+      if (accessMethod == null) {
+        throw new IllegalArgumentException("method must not be null");
+      }
+      this.method = accessMethod;
+      return this;
+    }
+
+    /**
+     * Sets the rule that turns doctors' activity into supply (the DREES GP bounds by default),
+     * non-null; used with a doctors file.
+     */
+    public Builder supplyRule(SupplyRule rule) {
+      if (rule == null) {
+        throw new IllegalArgumentException("supply rule must not be null");
+      }
+      this.supplyRule = rule;
       return this;
     }
 

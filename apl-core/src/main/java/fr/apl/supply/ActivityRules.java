@@ -37,7 +37,8 @@ public record ActivityRules(
     double floorUpTo,
     double floorValue,
     double ceiling,
-    double newInstallation) {
+    double newInstallation)
+    implements SupplyRule {
 
   /** Validates the bounds. */
   public ActivityRules {
@@ -80,6 +81,7 @@ public record ActivityRules(
   }
 
   /** Returns the supply of all doctors, whatever their age. */
+  @Override
   public Supply supply(List<Doctor> doctors) {
     return supply(doctors, Integer.MAX_VALUE);
   }
@@ -93,6 +95,7 @@ public record ActivityRules(
    * @throws IllegalArgumentException when the records of one doctor disagree on age, mode or new
    *     installation, or an age is unknown while a cap applies
    */
+  @Override
   public Supply supply(List<Doctor> doctors, int ageCap) {
     Map<String, List<Doctor>> byId = new LinkedHashMap<>();
     for (Doctor d : doctors) {
