@@ -148,4 +148,37 @@ class PipelineTest {
     assertEquals(66, run.exit(), run.err());
     assertTrue(run.err().contains(dir + ": error: is a folder, not a file"), run.err());
   }
+
+  /**
+   * An id with an escaped quote ({@code "q""x"}) is the same id in every reader: the times and the
+   * population join on it.
+   */
+  @Test
+  void quotedIdsAreReadTheSameByEveryReader() throws IOException {
+    Files.writeString(
+        dir.resolve("times.csv"),
+        "origin,destination,minutes\n\"q\"\"x\",\"q\"\"x\",0\n"
+            + "\"q\"\"x\",b,5\nb,b,0\nb,\"q\"\"x\",5\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("population.csv"),
+        "commune,population\n\"q\"\"x\",100\nb,50\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("supply.csv"), "commune,consultations\nb,3000\n", StandardCharsets.UTF_8);
+    Cli.Run run = Cli.run(
+        "compute",
+        "--codes",
+        "any",
+        "--times",
+        dir.resolve("times.csv").toString(),
+        "--population",
+        dir.resolve("population.csv").toString(),
+        "--supply",
+        dir.resolve("supply.csv").toString());
+    assertEquals(0, run.exit(), run.err());
+    // Both reach b at 5 minutes (weight 1): D_b = 150, R_b = 20, APL = 20 for both.
+    assertTrue(run.out().contains("\n\"q\"\"x\",20.0,"), run.out());
+    assertTrue(run.err().contains(" 0 population communes not in the times;"), run.err());
+  }
 }

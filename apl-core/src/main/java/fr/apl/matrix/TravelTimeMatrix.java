@@ -180,6 +180,23 @@ public final class TravelTimeMatrix {
     return new TravelTimeMatrix(codes.clone(), rowStart, destinations, minutes, duplicatePairs);
   }
 
+  /**
+   * Returns this matrix with {@code more} repeated pairs counted: a reader that drops a repeated
+   * row before building the matrix counts it here, so that the count stays that of the file.
+   * Shares the arrays (no copy).
+   *
+   * @param more repeated rows dropped before the build, &gt;= 0
+   * @return this matrix when {@code more} is 0, else a matrix with the same pairs
+   */
+  public TravelTimeMatrix withRepeatedPairs(long more) {
+    if (more < 0) {
+      throw new IllegalArgumentException("repeated pairs must be >= 0, given: " + more);
+    }
+    return more == 0
+        ? this
+        : new TravelTimeMatrix(codes, rowStart, destination, minutes, duplicatePairs + more);
+  }
+
   /** Returns the longest travel time of the matrix, in minutes (0 without pairs). O(pairs). */
   public double maxMinutes() {
     double max = 0;

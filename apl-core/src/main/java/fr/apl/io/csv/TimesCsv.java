@@ -435,10 +435,27 @@ public final class TimesCsv {
       }
       String[] codes = matrix != null ? matrix.codes() : allCodes(blocks);
       reportCodes(blocks, codes);
+      long[] repeats = {0, Long.MAX_VALUE};
+      for (Block b : blocks) {
+        if (b.repeats > 0) {
+          repeats[0] += b.repeats;
+          repeats[1] = Math.min(repeats[1], b.firstLine + b.firstRepeat);
+        }
+      }
       if (conflict || matrix.duplicatePairs() > 0) {
-        new PairsTwice(blocks, codes).report();
+        new PairsTwice(blocks, codes).report(repeats);
+      }
+      if (repeats[0] > 0) {
+        out.add(
+            Check.REPEATED_PAIR,
+            source,
+            repeats[1],
+            null,
+            repeats[0] + " rows repeat a pair" + " with the same time (kept once)",
+            null);
       }
       if (matrix != null) {
+        matrix = matrix.withRepeatedPairs(repeats[0] - matrix.duplicatePairs());
         selfPairs(matrix);
       }
       return matrix;
@@ -575,7 +592,11 @@ public final class TimesCsv {
         }
       }
 
-      void report() {
+      /**
+       * Reports the pairs given twice with different times, and adds the rows that repeat a pair
+       * with the same time to {@code repeats} (count, first line).
+       */
+      void report(long[] repeats) {
         int n = codes.length;
         int[] order = countingOrder(origin, n, countingOrder(destination, n, null));
         long repeated = 0;
@@ -602,13 +623,8 @@ public final class TimesCsv {
           }
         }
         if (repeated > 0) {
-          out.add(
-              Check.REPEATED_PAIR,
-              source,
-              firstRepeatLine,
-              null,
-              repeated + " rows repeat a" + " pair with the same time (kept once)",
-              null);
+          repeats[0] += repeated;
+          repeats[1] = Math.min(repeats[1], firstRepeatLine);
         }
       }
 
@@ -684,6 +700,10 @@ public final class TimesCsv {
 
     int skipped;
     final List<Found> found = new ArrayList<>(0);
+    /** Rows that repeated the row before them (not kept), and the line of the first. */
+    long repeats;
+
+    long firstRepeat;
     final long[] unlisted = new long[CHECKS.length];
     private final int[] listed = new int[CHECKS.length];
 
@@ -766,6 +786,18 @@ public final class TimesCsv {
           skip();
           continue;
         }
+        if (count > 0
+            && oi == origin[count - 1]
+            && di == destination[count - 1]
+            && t == minutes[count - 1]) {
+          // The row repeats the one before it: a counter, not a record. A file of one pair
+          // repeated millions of times (a hostile gzip) costs no memory.
+          if (repeats++ == 0) {
+            firstRepeat = lines;
+          }
+          skip();
+          continue;
+        }
         add(oi, di, t);
       }
     }
@@ -834,7 +866,32 @@ public final class TimesCsv {
         report(1, null, what + " commune code is empty", "fill in the code or remove the row");
         return -1;
       }
+      for (int k = from; k < to; k++) {
+        if (b[k] == '"') {
+          return codes.intern(unescaped(b, from, to), 0, unescapedLength);
+        }
+      }
       return codes.intern(b, from, to);
+    }
+
+    private int unescapedLength;
+
+    /**
+     * Returns a quoted field's text with each doubled quote made one ({@code "q""x"} is
+     * {@code q"x}), as {@link CsvReader} reads it; the length in {@link #unescapedLength}. Rare:
+     * codes seldom hold quotes.
+     */
+    private byte[] unescaped(byte[] b, int from, int to) {
+      byte[] t = new byte[to - from];
+      int n = 0;
+      for (int k = from; k < to; k++) {
+        t[n++] = b[k];
+        if (b[k] == '"' && k + 1 < to && b[k + 1] == '"') {
+          k++;
+        }
+      }
+      unescapedLength = n;
+      return t;
     }
 
     private void add(int o, int d, double t) {
