@@ -49,7 +49,7 @@ final class MatrixCommand implements Runnable {
       sortOptions = false,
       description = {
         "Reads a times table (CSV, gzip or an older matrix file) and writes it as a",
-        "binary matrix file: version 1, rows by origin, commune index and CRC-32C inside",
+        "binary matrix file: version 2, rows by origin, commune index and CRC-32C inside",
         "(the layout is documented in fr.apl.io.binary.MatrixFile)."
       },
       footer = ExitCodes.HELP)

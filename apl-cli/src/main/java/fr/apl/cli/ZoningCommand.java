@@ -163,7 +163,9 @@ final class ZoningCommand implements Callable<Integer> {
   @Option(
       names = "--forced",
       paramLabel = "FILE",
-      description = "Classes forced by decision: territory,class; kept apart in forced_class.")
+      description = "Classes forced by decision: columns territory and class, each class one of"
+          + " the rule's (national: zip, vivier, hors_zonage; ceilings: zip, zac, hors_zonage;"
+          + " quantiles: the five classes); kept apart in forced_class.")
   Path forced;
 
   @Option(
@@ -276,7 +278,7 @@ final class ZoningCommand implements Callable<Integer> {
           territories, communeColumn, territoryColumn, regionColumn, departmentColumn);
       ZoningRule zoningRule = rule(terr);
       Map<String, String> forcedClasses =
-          forced == null ? Map.of() : ZoningCsv.readPairs(forced, "territory,class");
+          forced == null ? Map.of() : ZoningCsv.readForced(forced, zoningRule.classes());
       Zoning zoning;
       try {
         zoning = Zoning.of(aplValues, weights, terr.map(), zoningRule, forcedClasses);

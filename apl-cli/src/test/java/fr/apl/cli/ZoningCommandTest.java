@@ -1,6 +1,7 @@
 package fr.apl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -165,11 +166,77 @@ class ZoningCommandTest {
 
   @Test
   void forcedClassesAreKeptApart() throws IOException {
-    Path forced = write("forced.csv", "territory,class\nT2,zac\nT9,zip\n");
+    // T2 is hors_zonage by the rule, forced to zip; the class is written as the rule spells it.
+    Path forced = write("forced.csv", "territory,class\nT2,ZIP\nT9,zip\n");
     Cli.Run run = Cli.run(args("--output", "-", "--forced", forced.toString()));
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().contains("T2,100.0,5.0,hors_zonage,zac,zac,R1,1\n"), run.out());
+    assertTrue(run.out().contains("T2,100.0,5.0,hors_zonage,zip,zip,R1,1\n"), run.out());
     assertTrue(run.err().contains("forced territories that no commune belongs to: T9"), run.err());
+  }
+
+  @Test
+  void forcedClassOutsideTheRuleIsBadData() throws IOException {
+    Path out = dir.resolve("zoning.csv");
+    Path forced = write("forced.csv", "territory,class\nT1,zip\nT2,nonsense\n");
+    Cli.Run run = Cli.run(args("--output", out.toString(), "--forced", forced.toString()));
+    assertEquals(65, run.exit(), run.err());
+    assertEquals("", run.out());
+    assertTrue(
+        run.err()
+            .contains(forced + ":3: class of territory T2 must be one of the rule's classes"
+                + " zip, vivier, hors_zonage, given: 'nonsense'"),
+        run.err());
+    assertFalse(Files.exists(out));
+    // zac is a class of the regional ceilings only: refused under the national thresholds...
+    Path zac = write("zac.csv", "territory,class\nT2,zac\n");
+    Cli.Run national = Cli.run(args("--output", out.toString(), "--forced", zac.toString()));
+    assertEquals(65, national.exit(), national.err());
+    assertTrue(national.err().contains(zac + ":2: "), national.err());
+    assertFalse(Files.exists(out));
+    // ...taken under them.
+    Path ceilings = write("ceilings.csv", "region,zip_share,zac_share\nR1,0.5,0.5\nR2,0.2,0.5\n");
+    Cli.Run regional = Cli.run(args(
+        "--output",
+        "-",
+        "--rule",
+        "ceilings",
+        "--ceilings",
+        ceilings.toString(),
+        "--forced",
+        zac.toString()));
+    assertEquals(0, regional.exit(), regional.err());
+    assertTrue(regional.out().contains("T2,100.0,5.0,hors_zonage,zac,zac,R1,1\n"), regional.out());
+    // The quantile rule names its five classes in the message.
+    Cli.Run quantiles = Cli.run(
+        args("--output", out.toString(), "--rule", "quantiles", "--forced", zac.toString()));
+    assertEquals(65, quantiles.exit(), quantiles.err());
+    assertTrue(
+        quantiles
+            .err()
+            .contains("tres_sous_dotee, sous_dotee, intermediaire, tres_dotee,"
+                + " sur_dotee, given: 'zac'"),
+        quantiles.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void forcedTableWithoutItsHeaderIsBadData() throws IOException {
+    Path out = dir.resolve("zoning.csv");
+    Path forced = write("forced.csv", "foo,bar\nT2,zip\n");
+    Cli.Run run = Cli.run(args("--output", out.toString(), "--forced", forced.toString()));
+    assertEquals(65, run.exit(), run.err());
+    assertTrue(
+        run.err()
+            .contains(forced + ":1: no territory column: expected one of territory;"
+                + " header is: foo,bar"),
+        run.err());
+    assertFalse(Files.exists(out));
+    // A headless table: its first decision taken as the header, refused the same way.
+    Path headless = write("headless.csv", "T2,zip\nT1,vivier\n");
+    Cli.Run h = Cli.run(args("--output", out.toString(), "--forced", headless.toString()));
+    assertEquals(65, h.exit(), h.err());
+    assertTrue(h.err().contains(headless + ":1: no territory column"), h.err());
+    assertFalse(Files.exists(out));
   }
 
   @Test

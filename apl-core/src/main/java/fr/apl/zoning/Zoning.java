@@ -37,7 +37,9 @@ public record Zoning(
    * @param weight population by commune
    * @param map territory and region of each commune
    * @param rule the classification rule
-   * @param forced class forced by decision, by territory (empty for none)
+   * @param forced class forced by decision, by territory (empty for none); each one of the
+   *     rule's {@link ZoningRule#classes()}
+   * @throws IllegalArgumentException when a forced class is not one of the rule's
    */
   public static Zoning of(
       CommuneValues apl,
@@ -45,6 +47,13 @@ public record Zoning(
       TerritoryMap map,
       ZoningRule rule,
       Map<String, String> forced) {
+    for (Map.Entry<String, String> e : forced.entrySet()) {
+      if (!rule.classes().contains(e.getValue())) {
+        throw new IllegalArgumentException("class forced on territory " + e.getKey()
+            + " must be one of the rule's classes " + String.join(", ", rule.classes())
+            + ", given: '" + e.getValue() + "'");
+      }
+    }
     Aggregation a = Aggregation.of(apl, weight, map);
     Classification c = rule.classify(a.territories());
     List<ZonedTerritory> rows = new ArrayList<>(a.territories().size());

@@ -5,6 +5,7 @@ import static fr.apl.zoning.Worlds.values;
 import static fr.apl.zoning.Worlds.withoutRegions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ class ZoningTest {
 
   /**
    * T1 = A (APL 1), T2 = B (3), T3 = C (5), T4 = D (weighs 0), T5 = F (2); E has no territory.
-   * Forced: T2 and T4 to zip, T9 (no commune) to zac.
+   * Forced: T2 and T4 to zip, T9 (no commune) to vivier.
    */
   private static Zoning zoning() {
     return Zoning.of(
@@ -26,7 +27,24 @@ class ZoningTest {
         values("A", 100, "B", 100, "C", 100, "D", 0, "E", 100, "F", 100),
         withoutRegions("A", "T1", "B", "T2", "C", "T3", "D", "T4", "F", "T5"),
         NationalThresholds.of2017(),
-        pairs("T2", "zip", "T4", "zip", "T9", "zac"));
+        pairs("T2", "zip", "T4", "zip", "T9", "vivier"));
+  }
+
+  @Test
+  void forcedClassOutsideTheRuleIsRefused() {
+    // zac belongs to the regional ceilings, not to the national thresholds.
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class,
+        () -> Zoning.of(
+            values("A", 1.0),
+            values("A", 100),
+            withoutRegions("A", "T1"),
+            NationalThresholds.of2017(),
+            pairs("T1", "zac")));
+    assertEquals(
+        "class forced on territory T1 must be one of the rule's classes zip, vivier, hors_zonage,"
+            + " given: 'zac'",
+        e.getMessage());
   }
 
   @Test

@@ -159,30 +159,42 @@ public final class ZoningCsv {
   }
 
   /**
-   * Reads a two-column table {@code key,value} of text (forced classes: {@code territory,class}).
+   * Reads classes forced by decision, {@code territory,class}: columns found by name (in any order,
+   * any case; other columns, such as the reason of the decision, are ignored), each class one of
+   * the rule's, in any case, returned in the rule's spelling.
+   *
+   * @param classes the classes of the rule in use, e.g. {@code zip, vivier, hors_zonage}
+   * @return class by territory, in territory order
+   * @throws InputException naming the file and line: a missing column, an empty field, a class
+   *     that is not the rule's (the message lists the rule's), a territory given twice
    */
-  public static Map<String, String> readPairs(Path path, String what) throws IOException {
+  public static Map<String, String> readForced(Path path, List<String> classes) throws IOException {
+    Map<String, String> byLowerCase = new HashMap<>();
+    for (String c : classes) {
+      byLowerCase.put(c.toLowerCase(Locale.ROOT), c);
+    }
     try (CsvReader csv = CsvReader.open(path)) {
-      if (csv.header().size() < 2) {
-        throw new InputException(
-            csv.source(),
-            1,
-            "expected two columns " + what + "; header is: " + String.join(",", csv.header()));
-      }
+      int territory = csv.requireColumn("territory", "territory");
+      int cls = csv.requireColumn("class", "class");
       Map<String, String> out = new TreeMap<>();
       Map<String, Long> seen = new HashMap<>();
       List<String> f;
       while ((f = csv.next()) != null) {
-        String k = f.get(0).trim();
-        String v = f.get(1).trim();
-        if (k.isEmpty() || v.isEmpty()) {
-          throw csv.error("empty field; expected " + what);
+        String t = f.get(territory).trim();
+        String given = f.get(cls).trim();
+        if (t.isEmpty()) {
+          throw csv.error("territory is empty");
         }
-        Long first = seen.putIfAbsent(k, csv.line());
+        String c = byLowerCase.get(given.toLowerCase(Locale.ROOT));
+        if (c == null) {
+          throw csv.error("class of territory " + t + " must be one of the rule's classes "
+              + String.join(", ", classes) + ", given: '" + given + "'");
+        }
+        Long first = seen.putIfAbsent(t, csv.line());
         if (first != null) {
-          throw csv.error(k + " is given twice (first at line " + first + ")");
+          throw csv.error(t + " is given twice (first at line " + first + ")");
         }
-        out.put(k, v);
+        out.put(t, c);
       }
       return out;
     }

@@ -78,7 +78,7 @@ class MatrixFileTest {
     TravelTimeMatrix m = matrix(7);
     byte[] bytes = Files.readAllBytes(write(m));
     assertEquals("APLMATRX", new String(bytes, 0, 8, StandardCharsets.US_ASCII));
-    assertEquals(1, bytes[8]); // version 1, little-endian
+    assertEquals(2, bytes[8]); // version 2, little-endian
     assertEquals(m.communeCount(), (bytes[16] & 0xff) | (bytes[17] & 0xff) << 8);
     assertEquals(m.pairCount(), (bytes[24] & 0xff) | (bytes[25] & 0xff) << 8);
     assertTrue(MatrixFile.isMatrixFile(dir.resolve("m.aplm")));
@@ -102,12 +102,12 @@ class MatrixFileTest {
         .getMessage()
         .contains("(truncated?)"));
 
-    byte[] v2 = good.clone();
-    v2[8] = 2;
-    Files.write(p, v2);
+    byte[] v3 = good.clone();
+    v3[8] = 3;
+    Files.write(p, v3);
     assertTrue(assertThrows(InputException.class, () -> MatrixFile.read(p))
         .getMessage()
-        .contains("matrix file version 2 is not supported"));
+        .contains("matrix file version 3 is not supported"));
 
     Files.writeString(p, "origin,destination,minutes\n01001,01002,3\n");
     assertFalse(MatrixFile.isMatrixFile(p));

@@ -143,18 +143,19 @@ class ZoningCsvTest {
 
   @Test
   void previousReadsBackTheTerritoryTable() throws IOException {
-    // Plain codes, one with a comma (quoted on writing), and a forced class that looks like a
-    // formula (neutralised on writing, restored on reading).
+    // Plain codes, one with a comma (quoted on writing), and a forced territory whose code looks
+    // like a formula (neutralised on writing, restored on reading). Forced classes are the rule's
+    // own, so only codes can look like formulas.
     CommuneValues apl = CommuneValues.of(Map.of("01001", 1.5, "01002", 3.0, "01003", 2.0));
     CommuneValues weight = CommuneValues.of(Map.of("01001", 100.0, "01002", 200.0, "01003", 0.0));
-    TerritoryMap map = TerritoryMap.of(Map.of("01001", "T2", "01002", "T,1", "01003", "T3"), null);
-    Zoning z = Zoning.of(apl, weight, map, NationalThresholds.of2017(), Map.of("T2", "-x"));
+    TerritoryMap map = TerritoryMap.of(Map.of("01001", "-T2", "01002", "T,1", "01003", "T3"), null);
+    Zoning z = Zoning.of(apl, weight, map, NationalThresholds.of2017(), Map.of("-T2", "vivier"));
     for (CsvDialect d : CsvDialect.values()) {
       Path p = write("previous-" + d + ".csv", territories(z, d));
       ZoningCsv.Previous prev = ZoningCsv.readPrevious(p);
       // T3 weighs 0: no class and no APL, so absent from both maps.
-      assertEquals(Map.of("T,1", "vivier", "T2", "-x"), prev.classes(), d.toString());
-      assertEquals(Map.of("T,1", 3.0, "T2", 1.5), prev.apl(), d.toString());
+      assertEquals(Map.of("T,1", "vivier", "-T2", "vivier"), prev.classes(), d.toString());
+      assertEquals(Map.of("T,1", 3.0, "-T2", 1.5), prev.apl(), d.toString());
     }
   }
 
@@ -278,15 +279,45 @@ class ZoningCsvTest {
     assertTrue(e.getMessage().contains("apl_mg_moins65"), e.getMessage());
   }
 
+  private static final List<String> NATIONAL = NationalThresholds.of2017().classes();
+
   @Test
-  void forcedClassesAreReadAsPairsAndRepeatsRefused() throws IOException {
-    Path p = write("forced.csv", "territory,class\nT1,zip\n T2 , zac \n");
-    assertEquals(Map.of("T1", "zip", "T2", "zac"), ZoningCsv.readPairs(p, "territory,class"));
-    Path q = write("forced2.csv", "territory,class\nT1,zip\nT1,zac\n");
-    InputException e =
-        assertThrows(InputException.class, () -> ZoningCsv.readPairs(q, "territory,class"));
+  void forcedClassesAreReadByColumnNameAndRepeatsRefused() throws IOException {
+    // Columns by name, in any order, other columns ignored; classes in any case.
+    Path p = write("forced.csv", "reason,class,territory\nARS,zip,T1\nARS, Vivier , T2 \n");
+    assertEquals(Map.of("T1", "zip", "T2", "vivier"), ZoningCsv.readForced(p, NATIONAL));
+    Path q = write("forced2.csv", "territory,class\nT1,zip\nT1,vivier\n");
+    InputException e = assertThrows(InputException.class, () -> ZoningCsv.readForced(q, NATIONAL));
     assertEquals(3, e.line());
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+  }
+
+  @Test
+  void forcedClassOutsideTheRuleIsRefused() throws IOException {
+    Path p = write("forced.csv", "territory,class\nT1,zip\nT2,nonsense\n");
+    InputException e = assertThrows(InputException.class, () -> ZoningCsv.readForced(p, NATIONAL));
+    assertEquals(
+        p + ":3: class of territory T2 must be one of the rule's classes zip, vivier,"
+            + " hors_zonage, given: 'nonsense'",
+        e.getMessage());
+    // zac is a class of the regional ceilings, not of the national thresholds.
+    Path z = write("forced-zac.csv", "territory,class\nT1,zac\n");
+    assertTrue(assertThrows(InputException.class, () -> ZoningCsv.readForced(z, NATIONAL))
+        .getMessage()
+        .contains("given: 'zac'"));
+  }
+
+  @Test
+  void forcedTableWithoutItsColumnsIsRefused() throws IOException {
+    Path p = write("forced.csv", "foo,bar\nT1,zip\n");
+    InputException e = assertThrows(InputException.class, () -> ZoningCsv.readForced(p, NATIONAL));
+    assertEquals(1, e.line());
+    assertTrue(e.getMessage().startsWith(p + ":1: no territory column"), e.getMessage());
+    assertTrue(e.getMessage().contains("header is: foo,bar"), e.getMessage());
+    Path q = write("forced2.csv", "territory,bar\nT1,zip\n");
+    assertTrue(assertThrows(InputException.class, () -> ZoningCsv.readForced(q, NATIONAL))
+        .getMessage()
+        .startsWith(q + ":1: no class column"));
   }
 
   private static String json(Zoning z) throws IOException {
