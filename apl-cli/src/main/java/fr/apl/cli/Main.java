@@ -94,7 +94,42 @@ public final class Main implements Runnable {
       sub.setOut(cl.getOut());
       sub.setErr(cl.getErr());
     }
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      return outOfMemory(cl.getErr(), args);
+    }
+  }
+
+  /**
+   * Says that the JVM ran out of memory, with the heap it had and the size of the files named on
+   * the command line, and how to give it more; returns the I/O exit code (74): the run did not
+   * fail on its data but on the machine's means.
+   */
+  static int outOfMemory(PrintWriter err, String[] args) {
+    long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+    StringBuilder files = new StringBuilder();
+    for (String a : args) {
+      try {
+        java.nio.file.Path p = java.nio.file.Path.of(a);
+        if (java.nio.file.Files.isRegularFile(p)) {
+          files
+              .append(files.length() == 0 ? "" : ", ")
+              .append(a)
+              .append(' ')
+              .append(java.nio.file.Files.size(p) >> 20)
+              .append(" MB");
+        }
+      } catch (java.io.IOException | RuntimeException ignored) {
+        // Not a file: an option or a value.
+      }
+    }
+    err.println("apl: out of memory: this JVM may use " + heapMb + " MB"
+        + (files.length() == 0 ? "" : " for its inputs (" + files + ")")
+        + "; give it more with APL_JAVA_OPTS=-Xmx" + Math.max(2, 4 * heapMb / 1024) + "g, or"
+        + " split the run (fewer scenarios, a smaller territory)");
+    err.flush();
+    return ExitCodes.IO;
   }
 
   @Override

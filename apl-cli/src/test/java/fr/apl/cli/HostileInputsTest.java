@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,5 +229,41 @@ class HostileInputsTest {
     Cli.Run run = Cli.run(more);
     assertEquals(2, run.exit(), run.err());
     assertTrue(run.err().contains("--threads"), run.err());
+  }
+
+  /**
+   * Memory exhaustion is a message, not a trace: two pairs alternating over 8 million rows (about
+   * 130 MB of records) in a 48 MB heap. Exit 74, the heap and the input named, and how to give
+   * more.
+   */
+  @Test
+  void runningOutOfMemoryIsAMessage() throws Exception {
+    Path times = dir.resolve("alternating.csv.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(times), 1 << 16)) {
+      out.write("origin,destination,minutes\n".getBytes(StandardCharsets.UTF_8));
+      byte[] two = "01001,01002,5\n01002,01001,5\n".getBytes(StandardCharsets.UTF_8);
+      byte[] chunk = new byte[two.length * 4096];
+      for (int k = 0; k < 4096; k++) {
+        System.arraycopy(two, 0, chunk, k * two.length, two.length);
+      }
+      for (int k = 0; k < 1000; k++) {
+        out.write(chunk);
+      }
+    }
+    String[] args = world(null, null);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(
+        List.of(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"), "fr.apl.cli.Main"));
+    cmd.addAll(List.of(args));
+    cmd.set(cmd.indexOf("--times") + 1, times.toString());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "compute did not finish");
+    assertEquals(74, p.exitValue(), output);
+    assertTrue(output.contains("apl: out of memory: this JVM may use"), output);
+    assertTrue(output.contains("APL_JAVA_OPTS=-Xmx"), output);
+    assertTrue(output.contains(times.toString()), output);
+    assertFalse(output.contains("at fr.apl") || output.contains("Exception in thread"), output);
+    assertFalse(Files.exists(dir.resolve("apl.csv")), "no output");
   }
 }

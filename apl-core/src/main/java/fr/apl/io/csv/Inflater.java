@@ -57,12 +57,15 @@ final class Inflater extends InputStream {
       chunks.put(END);
     } catch (IOException | RuntimeException e) {
       offer(e);
+    } catch (OutOfMemoryError e) {
+      // Handed to the reader, which rethrows it: a dead thread would leave it waiting forever.
+      offer(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void offer(Exception e) {
+  private void offer(Throwable e) {
     try {
       chunks.put(e);
     } catch (InterruptedException ie) {
@@ -88,6 +91,9 @@ final class Inflater extends InputStream {
       throw new IOException(e.getMessage(), e);
     }
     if (o instanceof RuntimeException e) {
+      throw e;
+    }
+    if (o instanceof Error e) {
       throw e;
     }
     byte[] b = (byte[]) o;
