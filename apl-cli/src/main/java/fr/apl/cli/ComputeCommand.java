@@ -14,6 +14,7 @@ import fr.apl.io.csv.InputException;
 import fr.apl.job.AplJob;
 import fr.apl.job.AplRequest;
 import fr.apl.job.AplRun;
+import fr.apl.job.MemoryException;
 import fr.apl.job.RequestException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -183,6 +184,10 @@ final class ComputeCommand implements Callable<Integer> {
         run = AplJob.run(request.build());
       } catch (RequestException e) {
         throw new ParameterException(spec.commandLine(), InputCheck.flags(e.getMessage()), e);
+      } catch (MemoryException e) {
+        err.println("apl: " + e.getMessage() + " (APL_JAVA_OPTS=-Xmx"
+            + Math.max(2, 2 * (e.neededBytes() >> 30) + 2) + "g)");
+        return ExitCodes.IO;
       }
       Integer refused = InputCheck.refuse(err, run.validation());
       if (refused != null) {

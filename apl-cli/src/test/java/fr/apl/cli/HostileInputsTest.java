@@ -266,4 +266,45 @@ class HostileInputsTest {
     assertFalse(output.contains("at fr.apl") || output.contains("Exception in thread"), output);
     assertFalse(Files.exists(dir.resolve("apl.csv")), "no output");
   }
+
+  /**
+   * Scenarios whose results would not fit are refused before computing, with the memory they
+   * need: 12 000 scenarios on the 1 010 communes of Haute-Loire (97 MB of results) in a 64 MB heap.
+   */
+  @Test
+  void tooManyScenariosForTheHeapAreRefusedWithTheMemoryNeeded() throws Exception {
+    Path folder = Cli.samples().resolve("haute-loire-43");
+    StringBuilder sc = new StringBuilder("scenario,commune,delta\n");
+    for (int k = 0; k < 12_000; k++) {
+      sc.append("s").append(k).append(",43157,-").append(k % 100).append('\n');
+    }
+    Path scenarios = Files.writeString(dir.resolve("many.csv"), sc.toString());
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path out = dir.resolve("apl.csv");
+    Process p = new ProcessBuilder(
+            java,
+            "-Xmx64m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "fr.apl.cli.Main",
+            "compute",
+            "--times",
+            folder.resolve("times.csv").toString(),
+            "--population",
+            folder.resolve("population.csv").toString(),
+            "--supply",
+            folder.resolve("supply.csv").toString(),
+            "--scenarios",
+            scenarios.toString(),
+            "--output",
+            out.toString())
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "compute did not finish");
+    assertEquals(74, p.exitValue(), output);
+    assertTrue(output.contains("12002 variants on 1010 communes need about"), output);
+    assertTrue(output.contains("split the scenarios"), output);
+    assertFalse(Files.exists(out), "no output");
+  }
 }

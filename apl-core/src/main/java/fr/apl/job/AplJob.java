@@ -196,6 +196,7 @@ public final class AplJob {
         return refused(t0, t1, t2, matrix);
       }
       Catchments catchments = Parallel.await(prepared, "preparing the catchments");
+      MemoryException.check(variants.size(), population.standardised().size(), matrix);
       AplResult result = catchments.compute(population, variants, r.method, r.threads);
       long t3 = System.nanoTime();
       if (!CrossChecks.finite(
