@@ -7,6 +7,7 @@ import fr.apl.supply.Doctor;
 import fr.apl.supply.Supply;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,14 +194,22 @@ public final class CodeHistory {
 
   /**
    * Returns the doctors with their practice communes in current codes; the practices of one
-   * doctor that fall onto the same commune become one practice, their acts summed.
+   * doctor that fall onto the same commune become one practice, their acts summed. When some code
+   * changes, the doctors come out sorted by id, then old practice code.
    */
   public Remapped<List<Doctor>> remapDoctors(List<Doctor> doctors) {
+    // Acts added in the order of doctor id, then old practice code (then acts): with three or more
+    // old practices of one doctor in one commune, the sum of doubles would otherwise depend on
+    // the order of the file's rows, which means nothing. Sorted files give the same bits.
+    List<Doctor> sorted = new ArrayList<>(doctors);
+    sorted.sort(Comparator.comparing(Doctor::id)
+        .thenComparing(Doctor::commune)
+        .thenComparingDouble(Doctor::acts));
     SortedMap<String, String> remapped = new TreeMap<>();
     Map<String, Integer> byPractice = new LinkedHashMap<>();
     List<Doctor> out = new ArrayList<>(doctors.size());
     long merged = 0;
-    for (Doctor d : doctors) {
+    for (Doctor d : sorted) {
       String n = current(d.commune());
       if (!n.equals(d.commune())) {
         remapped.put(d.commune(), n);

@@ -137,7 +137,10 @@ final class RowsBuilder {
           for (int r = 0; r < part.count(); r++) {
             int slot = fill[m[o[r]]]++;
             destination[slot] = m[d[r]];
-            minutes[slot] = time[r];
+            // -0.0 + 0.0 is 0.0, every other time is itself. A pair repeated as "0" and "-0"
+            // passes as the same time and is kept once, its first record's: without this the
+            // sign bit, and so the bytes of a matrix file, followed the order of the rows.
+            minutes[slot] = time[r] + 0.0;
           }
         }
       }

@@ -97,12 +97,21 @@ public record ActivityRules(
    */
   @Override
   public Supply supply(List<Doctor> doctors, int ageCap) {
+    // Every sum below runs in the order of the records sorted by doctor id, then practice commune
+    // code (then acts, on which only two records of one practice could still tie): a doctor's
+    // acts are added practice by practice in commune order, and a commune's shares doctor by
+    // doctor in id order. A sum of doubles depends on the order of its terms, and the order of
+    // the rows of an extract is whatever the database gave: in file order, shuffling the
+    // doctors of France changed the last digits of 274 to 1 028 communes. The samples list
+    // doctors by id and practices by commune, so their results are the same bits as before.
+    List<Doctor> sorted = new ArrayList<>(doctors);
+    sorted.sort(java.util.Comparator.comparing(Doctor::id)
+        .thenComparing(Doctor::commune)
+        .thenComparingDouble(Doctor::acts));
     Map<String, List<Doctor>> byId = new LinkedHashMap<>();
-    for (Doctor d : doctors) {
+    for (Doctor d : sorted) {
       byId.computeIfAbsent(d.id(), k -> new ArrayList<>(1)).add(d);
     }
-    // Added in practice-commune order, doctors in order of first appearance: a fixed order, so the
-    // same input gives the same bits.
     Map<String, Double> byCommune = new TreeMap<>();
     for (List<Doctor> practices : byId.values()) {
       Doctor first = practices.get(0);

@@ -69,6 +69,19 @@ class TravelTimeMatrixTest {
   }
 
   @Test
+  void zeroRepeatedAsMinusZeroIsPlusZeroWhateverTheRecordOrder() {
+    // 0.0 == -0.0, so the pair is one time given twice, kept once; which record comes first must
+    // not decide the sign bit that a matrix file would store.
+    TravelTimeMatrix minusFirst =
+        TravelTimeMatrix.builder().add("A", "A", -0.0).add("A", "A", 0.0).build();
+    TravelTimeMatrix plusFirst =
+        TravelTimeMatrix.builder().add("A", "A", 0.0).add("A", "A", -0.0).build();
+    assertEquals(1, minusFirst.duplicatePairs());
+    assertEquals(0L, Double.doubleToRawLongBits(minusFirst.minutes()[0]));
+    assertEquals(0L, Double.doubleToRawLongBits(plusFirst.minutes()[0]));
+  }
+
+  @Test
   void repeatedPairWithAnotherTimeThrowsWithBothRecordPositions() {
     TravelTimeMatrix.Builder b = TravelTimeMatrix.builder()
         .add("A", "B", 5) // record 0
