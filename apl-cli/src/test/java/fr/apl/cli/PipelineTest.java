@@ -181,4 +181,22 @@ class PipelineTest {
     assertTrue(run.out().contains("\n\"q\"\"x\",20.0,"), run.out());
     assertTrue(run.err().contains(" 0 population communes not in the times;"), run.err());
   }
+
+  /** A scenario that gives supply to a commune no input lists is warned about, file and line. */
+  @Test
+  void aScenarioOnAnUnknownCommuneIsNamedWithItsLine() throws IOException {
+    String[] args = world();
+    Path scenarios = Files.writeString(
+        dir.resolve("s.csv"), "scenario,commune,delta\n" + "open,01002,100\nfar,01053,500\n");
+    String[] more = java.util.Arrays.copyOf(args, args.length + 2);
+    more[args.length] = "--scenarios";
+    more[args.length + 1] = scenarios.toString();
+    Cli.Run run = Cli.run(cmd("compute", more));
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(
+        run.err()
+            .contains(scenarios + ":3: warning: scenario far gives supply to a commune"
+                + " that neither the supply nor the population lists (01053)"),
+        run.err());
+  }
 }

@@ -61,6 +61,8 @@ public enum Check {
   ZERO_ACTS(Severity.WARNING),
   /** Paris, Lyon or Marseille appears both as a whole and by arrondissement. */
   ARRONDISSEMENTS_AND_WHOLE(Severity.ERROR),
+  /** A scenario changes a commune that no input lists (its supply may reach no one). */
+  UNKNOWN_COMMUNE(Severity.WARNING),
   /** Population communes that the times table never mentions. */
   POPULATION_NOT_IN_TIMES(Severity.WARNING),
   /** The population and the times table have no commune in common. */

@@ -173,6 +173,20 @@ public final class ScenariosCsv {
     supplyChanges.computeIfAbsent(s, x -> new TreeMap<>());
     populationChanges.computeIfAbsent(s, x -> new TreeMap<>());
     boolean changed = false;
+    if (supply != null
+        && !supply.isEmpty(f)
+        && !baseSupply.consultationsPerYear().contains(c)
+        && !basePopulation.standardised().contains(c)) {
+      ctx.problems()
+          .add(
+              Check.UNKNOWN_COMMUNE,
+              csv.source(),
+              csv.line(),
+              c,
+              "scenario " + s
+                  + " gives supply to a commune that neither the supply nor the population lists",
+              "check the code: a new practice counts only where the travel times reach it");
+    }
     if (supply != null && !supply.isEmpty(f)) {
       double base = baseSupply.consultationsPerYear().get(c);
       supplyChanges.get(s).put(c, supply.value(csv, f, base, "supply of " + c));
