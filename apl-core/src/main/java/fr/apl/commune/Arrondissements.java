@@ -11,7 +11,13 @@ public final class Arrondissements {
 
   private Arrondissements() {}
 
-  /** Returns the municipality of an arrondissement code, or null for any other code. */
+  /**
+   * Returns the municipality of an arrondissement code, or null for any other code.
+   *
+   * @param code a commune code, non-null; O(1)
+   * @return {@code 75056}, {@code 69123} or {@code 13055} for an arrondissement of Paris, Lyon
+   *     or Marseille; null for any other code, well-formed or not
+   */
   public static String municipalityOf(String code) {
     if (code.length() != 5) {
       return null;

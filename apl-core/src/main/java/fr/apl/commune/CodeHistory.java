@@ -46,7 +46,7 @@ public final class CodeHistory {
     this.currentByOld = currentByOld;
   }
 
-  /** Returns the history that changes no code. */
+  /** {@return the shared history that changes no code} */
   public static CodeHistory none() {
     return NONE;
   }
@@ -55,6 +55,8 @@ public final class CodeHistory {
    * Returns the history of a table old code → current code. Rows mapping a code to itself are
    * ignored; chains are resolved.
    *
+   * @param currentByOld each old code and the code it became, non-null; not kept
+   * @return the history, with every chain followed to its end; O(rows · chain length)
    * @throws IllegalArgumentException on a null or empty code, or a cycle
    */
   public static CodeHistory of(Map<String, String> currentByOld) {
@@ -84,23 +86,33 @@ public final class CodeHistory {
     return new CodeHistory(Collections.unmodifiableMap(resolved));
   }
 
-  /** Returns the number of old codes. */
+  /** {@return the number of old codes} */
   public int size() {
     return currentByOld.size();
   }
 
-  /** Returns true when no code changes. */
+  /** {@return true when no code changes} */
   public boolean isEmpty() {
     return currentByOld.isEmpty();
   }
 
-  /** Returns the current code of a commune: itself unless it is an old code. */
+  /**
+   * Returns the current code of a commune: itself unless it is an old code.
+   *
+   * @param code a commune code
+   * @return the code at the end of its chain, or {@code code} itself
+   */
   public String current(String code) {
     String n = currentByOld.get(code);
     return n == null ? code : n;
   }
 
-  /** Returns true when {@code code} is an old code that this history replaces. */
+  /**
+   * Returns true when {@code code} is an old code that this history replaces.
+   *
+   * @param code a commune code
+   * @return true when {@link #current(String)} gives another code
+   */
   public boolean isOld(String code) {
     return currentByOld.containsKey(code);
   }
@@ -116,12 +128,24 @@ public final class CodeHistory {
    */
   public record Remapped<T>(T value, SortedMap<String, String> remapped, long merged) {
 
-    /** Makes the map immutable. */
+    /**
+     * Makes the map immutable.
+     *
+     * @param value the input in current codes
+     * @param remapped old code to current code, non-null; copied in code order
+     * @param merged rows or pairs that fell onto another one, &gt;= 0
+     */
     public Remapped {
       remapped = Collections.unmodifiableSortedMap(new TreeMap<>(remapped));
     }
 
-    /** Returns up to {@code n} examples {@code old→current}, separated by spaces. */
+    /**
+     * Returns up to {@code n} examples {@code old→current}, separated by spaces.
+     *
+     * @param n the most examples to give, &gt;= 0
+     * @return the first {@code n} remapped codes in code order, then {@code " ..."} when there
+     *     are more; empty when nothing was remapped
+     */
     public String examples(int n) {
       StringBuilder b = new StringBuilder();
       int k = 0;
@@ -136,7 +160,12 @@ public final class CodeHistory {
     }
   }
 
-  /** Returns the values in current codes; the values of merged communes are summed. */
+  /**
+   * Returns the values in current codes; the values of merged communes are summed.
+   *
+   * @param values values by commune, non-null
+   * @return the values themselves when no code is old, else a new table summed in code order
+   */
   public Remapped<CommuneValues> remap(CommuneValues values) {
     boolean any = false;
     for (int k = 0; k < values.size() && !any; k++) {
@@ -165,7 +194,12 @@ public final class CodeHistory {
     return new Remapped<>(remapped.isEmpty() ? values : CommuneValues.of(sums), remapped, merged);
   }
 
-  /** Returns the supply in current codes; merged practice communes are summed. */
+  /**
+   * Returns the supply in current codes; merged practice communes are summed.
+   *
+   * @param supply supply by practice commune, non-null
+   * @return the supply itself when no code is old, else a new supply
+   */
   public Remapped<Supply> remap(Supply supply) {
     Remapped<CommuneValues> r = remap(supply.consultationsPerYear());
     return new Remapped<>(
@@ -175,6 +209,9 @@ public final class CodeHistory {
   /**
    * Returns the population in current codes; the standardised and resident populations of merged
    * communes are summed.
+   *
+   * @param population the population, non-null
+   * @return the population itself when no code is old, else a new one whose provenance says so
    */
   public Remapped<Population> remap(Population population) {
     Remapped<CommuneValues> s = remap(population.standardised());
@@ -194,8 +231,15 @@ public final class CodeHistory {
 
   /**
    * Returns the doctors with their practice communes in current codes; the practices of one
+<<<<<<< HEAD
    * doctor that fall onto the same commune become one practice, their acts summed. When some code
    * changes, the doctors come out sorted by id, then old practice code.
+=======
+   * doctor that fall onto the same commune become one practice, their acts summed.
+   *
+   * @param doctors one row per doctor and practice, non-null
+   * @return the list itself when no code is old, else an immutable list in input order
+>>>>>>> h-javadoc
    */
   public Remapped<List<Doctor>> remapDoctors(List<Doctor> doctors) {
     // Acts added in the order of doctor id, then old practice code (then acts): with three or more
@@ -237,6 +281,9 @@ public final class CodeHistory {
    * is; a pair with an old code is kept only when the matrix has no pair between the current
    * codes themselves, and then the shortest of such pairs wins; a pair between two communes that
    * merged into one is dropped. O(pairs) when some code is old, O(communes) otherwise.
+   *
+   * @param matrix travel times, non-null
+   * @return the matrix itself when no code is old, else a new matrix on the current codes
    */
   public Remapped<TravelTimeMatrix> remap(TravelTimeMatrix matrix) {
     int n = matrix.communeCount();

@@ -16,7 +16,13 @@ public final class InseeCodes {
 
   private InseeCodes() {}
 
-  /** Returns true when {@code code} is a well-formed INSEE commune (or arrondissement) code. */
+  /**
+   * Returns true when {@code code} is a well-formed INSEE commune (or arrondissement) code.
+   *
+   * @param code the code to check, non-null
+   * @return true for five characters: department 01-95 (not 20), 2A or 2B and three digits not
+   *     {@code 000}, or 971-976 and two digits not {@code 00}
+   */
   public static boolean isValid(String code) {
     if (code.length() != 5) {
       return false;
@@ -41,6 +47,9 @@ public final class InseeCodes {
    * Returns what is wrong with a code that is not valid and how to repair it, or null when the
    * code is valid. The first sentence says what is wrong; the suggestion, when there is one, is
    * given by {@link #suggestion(String)}.
+   *
+   * @param code the code to check, non-null
+   * @return one sentence naming the code, or null when the code is valid
    */
   public static String problem(String code) {
     if (isValid(code)) {
@@ -62,6 +71,9 @@ public final class InseeCodes {
    * Returns the code that was most likely meant, or null: {@code 1001} → {@code 01001} (a
    * spreadsheet dropped the zero), {@code 1001.0} → {@code 01001}, {@code 2a004} →
    * {@code 2A004}. A Corsican {@code 20xxx} has no single suggestion (2A or 2B).
+   *
+   * @param code the code as read, non-null
+   * @return a valid code different from {@code code}, or null when there is none to suggest
    */
   public static String suggestion(String code) {
     String c = code.trim();
@@ -78,7 +90,12 @@ public final class InseeCodes {
     return !c.equals(code) && isValid(c) ? c : null;
   }
 
-  /** Returns the hint to show for an invalid code. */
+  /**
+   * Returns the hint to show for an invalid code.
+   *
+   * @param code the invalid code as read, non-null
+   * @return how to repair it: the suggested code, the two Corsican codes, or the expected format
+   */
   public static String hint(String code) {
     String s = suggestion(code);
     if (s != null) {

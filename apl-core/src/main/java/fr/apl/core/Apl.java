@@ -26,7 +26,13 @@ public final class Apl {
 
   private Apl() {}
 
-  /** Builds the catchments of a matrix under a decay (see {@link Catchments}). */
+  /**
+   * Builds the catchments of a matrix under a decay on one thread (see {@link Catchments}).
+   *
+   * @param matrix travel times in minutes, non-null
+   * @param decay the weight of a pair by its minutes, non-null
+   * @return the catchments, immutable; O(pairs) time and memory
+   */
   public static Catchments prepare(TravelTimeMatrix matrix, Decay decay) {
     return Catchments.of(matrix, decay);
   }
@@ -34,6 +40,11 @@ public final class Apl {
   /**
    * Builds the catchments of a matrix under a decay on several threads; the catchments do not
    * depend on the thread count (see {@link Catchments#of(TravelTimeMatrix, Decay, int)}).
+   *
+   * @param matrix travel times in minutes, non-null
+   * @param decay the weight of a pair by its minutes, non-null
+   * @param threads threads to use, &gt;= 1
+   * @return the catchments, immutable
    */
   public static Catchments prepare(TravelTimeMatrix matrix, Decay decay, int threads) {
     return Catchments.of(matrix, decay, threads);
@@ -41,6 +52,12 @@ public final class Apl {
 
   /**
    * Computes one variant named {@code apl} on one thread: a shortcut for a single run.
+   *
+   * @param matrix travel times in minutes, non-null
+   * @param decay the weight of a pair by its minutes, non-null
+   * @param population standardised population by residence commune, non-null
+   * @param supply consultations per year by practice commune, non-null
+   * @return the APL of every population commune in the one variant {@code apl}
    */
   public static AplResult compute(
       TravelTimeMatrix matrix, Decay decay, Population population, Supply supply) {

@@ -37,22 +37,27 @@ public final class AplResult {
     this.diagnostics = diagnostics;
   }
 
-  /** Returns the variant names, in the order computed. */
+  /** {@return the variant names, in the order computed; immutable} */
   public List<String> variants() {
     return variants;
   }
 
-  /** Returns the number of communes (rows). */
+  /** {@return the number of communes (rows)} */
   public int size() {
     return practicesInReach.length;
   }
 
-  /** Returns the code of row {@code k}. */
+  /**
+   * Returns the code of row {@code k}.
+   *
+   * @param k the row, from 0 to {@link #size()} - 1
+   * @return the commune's code
+   */
   public String code(int k) {
     return population.standardised().code(k);
   }
 
-  /** Returns the population the result was computed with (its communes are the rows). */
+  /** {@return the population the result was computed with (its communes are the rows)} */
   public Population population() {
     return population;
   }
@@ -60,6 +65,8 @@ public final class AplResult {
   /**
    * Returns the population of a variant: its own when it has one, else {@link #population()}.
    *
+   * @param variant the variant name
+   * @return the variant's population, non-null
    * @throws IllegalArgumentException when the variant is unknown
    */
   public Population population(String variant) {
@@ -69,6 +76,9 @@ public final class AplResult {
   /**
    * Returns the APL of a commune in a variant.
    *
+   * @param variant the variant name
+   * @param code the commune's code, one of the population's
+   * @return consultations per year per standardised inhabitant, &gt;= 0
    * @throws IllegalArgumentException when the variant or the commune is unknown
    */
   public double apl(String variant, String code) {
@@ -79,12 +89,25 @@ public final class AplResult {
     return apl[variantIndex(variant)][k];
   }
 
-  /** Returns the APL of row {@code k} in variant number {@code v}. */
+  /**
+   * Returns the APL of row {@code k} in variant number {@code v}, without a lookup.
+   *
+   * @param v the variant's position in {@link #variants()}
+   * @param k the row, from 0 to {@link #size()} - 1
+   * @return consultations per year per standardised inhabitant, &gt;= 0
+   * @throws ArrayIndexOutOfBoundsException when {@code v} or {@code k} is out of range
+   */
   public double apl(int v, int k) {
     return apl[v][k];
   }
 
-  /** Returns the APL of every commune in a variant. */
+  /**
+   * Returns the APL of every commune in a variant.
+   *
+   * @param variant the variant name
+   * @return a new table, one value per row, in code order
+   * @throws IllegalArgumentException when the variant is unknown
+   */
   public CommuneValues apl(String variant) {
     int v = variantIndex(variant);
     CommuneValues.Builder b = CommuneValues.builder();
@@ -97,6 +120,9 @@ public final class AplResult {
   /**
    * Returns the number of practice communes with supply that row {@code k} reaches with a non-zero
    * weight, in the first variant.
+   *
+   * @param k the row, from 0 to {@link #size()} - 1
+   * @return the count, &gt;= 0
    */
   public int practicesInReach(int k) {
     return practicesInReach[k];
@@ -105,6 +131,10 @@ public final class AplResult {
   /**
    * Returns the mean APL of a variant weighted by the variant's standardised population (0 with
    * no population).
+   *
+   * @param variant the variant name
+   * @return consultations per year per standardised inhabitant, &gt;= 0
+   * @throws IllegalArgumentException when the variant is unknown
    */
   public double weightedMean(String variant) {
     int v = variantIndex(variant);
@@ -118,7 +148,7 @@ public final class AplResult {
     return den > 0 ? num / den : 0.0;
   }
 
-  /** Returns the diagnostics of the computation. */
+  /** {@return the diagnostics of the computation} */
   public Diagnostics diagnostics() {
     return diagnostics;
   }

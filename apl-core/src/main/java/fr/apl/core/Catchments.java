@@ -190,6 +190,8 @@ public final class Catchments {
    *
    * @param matrix travel times, non-null
    * @param decay distance decay, non-null
+   * @return the catchments, immutable
+   * @throws IllegalArgumentException when an argument is null
    */
   public static Catchments of(TravelTimeMatrix matrix, Decay decay) {
     return of(matrix, decay, 1);
@@ -202,6 +204,8 @@ public final class Catchments {
    * @param matrix travel times, non-null
    * @param decay distance decay, non-null
    * @param threads threads to use, &gt;= 1
+   * @return the catchments, immutable; identical arrays for any thread count
+   * @throws IllegalArgumentException when an argument is null or threads &lt; 1
    */
   public static Catchments of(TravelTimeMatrix matrix, Decay decay, int threads) {
     if (matrix == null || decay == null) {
@@ -228,17 +232,17 @@ public final class Catchments {
         && selfPairsAdded == o.selfPairsAdded;
   }
 
-  /** Returns the matrix the catchments were built from. */
+  /** {@return the matrix the catchments were built from} */
   public TravelTimeMatrix matrix() {
     return matrix;
   }
 
-  /** Returns the decay the catchments were built with. */
+  /** {@return the decay the catchments were built with} */
   public Decay decay() {
     return decay;
   }
 
-  /** Returns the number of pairs with a non-zero weight, self pairs included. */
+  /** {@return the number of pairs with a non-zero weight, self pairs included} */
   public long pairsInReach() {
     return residencePractice.length;
   }
@@ -252,6 +256,7 @@ public final class Catchments {
    *     the result
    * @param scenarios the variants, at least one, names unique
    * @param threads threads to use, &gt;= 1; the result does not depend on it
+   * @return the APL of every population commune for each variant, with the diagnostics
    * @throws IllegalArgumentException on no variant, a repeated name, a variant population whose
    *     communes differ from {@code population}'s, or threads &lt; 1
    */
@@ -264,6 +269,15 @@ public final class Catchments {
    * #compute(Population, List, int)} does with E2SFCA. The conservation of each variant is
    * computed whatever the method; it is expected to hold only when {@link
    * AccessMethod#conservesSupply()}.
+   *
+   * @param population standardised population by residence commune, non-null; its communes are
+   *     the rows of the result
+   * @param scenarios the variants, at least one, names unique
+   * @param method the access method, non-null
+   * @param threads threads to use, &gt;= 1; the result does not depend on it
+   * @return the access of every population commune for each variant, with the diagnostics
+   * @throws IllegalArgumentException on a null method or population, no variant, a repeated
+   *     name, a variant population with other communes, or threads &lt; 1
    */
   public AplResult compute(
       Population population, List<Variant> scenarios, AccessMethod method, int threads) {

@@ -30,7 +30,20 @@ public record Diagnostics(
     int timesNotInPopulation,
     List<VariantDiagnostics> variants) {
 
-  /** Makes the lists immutable. */
+  /**
+   * Makes the lists immutable.
+   *
+   * @param communes population communes (rows of the result)
+   * @param pairs distinct travel-time pairs in the matrix
+   * @param pairsInReach pairs with a non-zero weight, self pairs included
+   * @param selfPairsAdded communes given a self pair at 0 minutes
+   * @param duplicatePairs records that repeated a pair with the same time
+   * @param populationNotInTimes sorted codes, non-null; copied
+   * @param supplyNotInTimes sorted codes, non-null; copied
+   * @param supplyNotInPopulation sorted codes, non-null; copied
+   * @param timesNotInPopulation communes of the times table with no population row
+   * @param variants the checks of each variant, non-null; copied
+   */
   public Diagnostics {
     populationNotInTimes = List.copyOf(populationNotInTimes);
     supplyNotInTimes = List.copyOf(supplyNotInTimes);

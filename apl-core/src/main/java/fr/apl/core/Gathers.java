@@ -51,7 +51,7 @@ public final class Gathers {
     this.selfWeight = selfWeight;
   }
 
-  /** Returns the number of places: the length of every vector these sums take and give. */
+  /** {@return the number of places: the length of every vector these sums take and give} */
   public int places() {
     return places;
   }

@@ -17,7 +17,14 @@ import fr.apl.supply.Supply;
  */
 public record Variant(String name, Supply supply, Population population) {
 
-  /** Validates the name. */
+  /**
+   * Validates the name and the supply.
+   *
+   * @param name the variant's name: letters, digits, {@code _} or {@code -}
+   * @param supply the supply of the variant, non-null
+   * @param population the population of the variant, or null for the computation's own
+   * @throws IllegalArgumentException when the name is malformed or the supply is null
+   */
   public Variant {
     if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
       throw new IllegalArgumentException(
@@ -28,17 +35,36 @@ public record Variant(String name, Supply supply, Population population) {
     }
   }
 
-  /** A variant on the computation's own population. */
+  /**
+   * Creates a variant on the computation's own population.
+   *
+   * @param name the variant's name: letters, digits, {@code _} or {@code -}
+   * @param supply the supply of the variant, non-null
+   */
   public Variant(String name, Supply supply) {
     this(name, supply, null);
   }
 
-  /** Returns a named variant on the computation's own population. */
+  /**
+   * Returns a named variant on the computation's own population.
+   *
+   * @param name the variant's name: letters, digits, {@code _} or {@code -}
+   * @param supply the supply of the variant, non-null
+   * @return the variant, with a null population
+   */
   public static Variant of(String name, Supply supply) {
     return new Variant(name, supply, null);
   }
 
-  /** Returns a named variant on another population (null: the computation's own). */
+  /**
+   * Returns a named variant on another population.
+   *
+   * @param name the variant's name: letters, digits, {@code _} or {@code -}
+   * @param supply the supply of the variant, non-null
+   * @param population the variant's population, with the computation's communes; null for the
+   *     computation's own
+   * @return the variant
+   */
   public static Variant of(String name, Supply supply, Population population) {
     return new Variant(name, supply, population);
   }

@@ -32,7 +32,19 @@ public record VariantDiagnostics(
     int communesWithoutSupply,
     double populationWithoutSupply) {
 
-  /** Makes the list immutable. */
+  /**
+   * Makes the list immutable.
+   *
+   * @param name the variant name
+   * @param totalSupply consultations per year of all practice communes given
+   * @param reachedSupply consultations per year that some population reaches
+   * @param weightedAplSum {@code Σ_i P_i · APL_i}
+   * @param conservationRelativeError the relative gap between the two above, &gt;= 0
+   * @param unreachedSupplyCommunes codes of unreached practice communes, sorted, non-null; copied
+   * @param unreachedSupply their consultations per year
+   * @param communesWithoutSupply population communes with APL 0
+   * @param populationWithoutSupply their standardised population
+   */
   public VariantDiagnostics {
     unreachedSupplyCommunes = List.copyOf(unreachedSupplyCommunes);
   }

@@ -11,7 +11,13 @@ package fr.apl.decay;
  */
 public record Band(double upperMinutes, double weight) {
 
-  /** Validates the band. */
+  /**
+   * Validates the band.
+   *
+   * @param upperMinutes upper edge in minutes, finite and &gt; 0
+   * @param weight weight in [0, 1]
+   * @throws IllegalArgumentException when either is out of range or NaN
+   */
   public Band {
     if (!(upperMinutes > 0) || Double.isInfinite(upperMinutes)) {
       throw new IllegalArgumentException(

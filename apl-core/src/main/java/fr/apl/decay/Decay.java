@@ -23,6 +23,6 @@ public interface Decay {
    */
   double weight(double minutes);
 
-  /** Returns the largest time that can have a non-zero weight (the cutoff), in minutes. */
+  /** {@return the largest time that can have a non-zero weight (the cutoff), in minutes} */
   double maxMinutes();
 }

@@ -54,18 +54,26 @@ public final class DistanceDecay implements Decay {
    * Returns a decay with the given bands, in increasing order of upper edge.
    *
    * @param bands at least one band and at most {@link #MAX_BANDS}, edges strictly increasing
-   * @param edges which band an edge time belongs to
+   * @param edges which band an edge time belongs to, non-null
+   * @return the decay; the list is copied
+   * @throws IllegalArgumentException on no band, too many, edges that do not increase, or null
+   *     edges
    */
   public static DistanceDecay of(List<Band> bands, BandEdges edges) {
     return new DistanceDecay(List.copyOf(bands), edges);
   }
 
-  /** Returns the DREES general-practitioner bands 10:1, 15:2/3, 20:1/3 with half-open edges. */
+  /** {@return the DREES general-practitioner bands 10:1, 15:2/3, 20:1/3 with half-open edges} */
   public static DistanceDecay dreesGeneralPractitioners() {
     return dreesGeneralPractitioners(BandEdges.HALF_OPEN);
   }
 
-  /** Returns the DREES general-practitioner bands 10:1, 15:2/3, 20:1/3 with the given edges. */
+  /**
+   * Returns the DREES general-practitioner bands 10:1, 15:2/3, 20:1/3 with the given edges.
+   *
+   * @param edges which band an edge time belongs to, non-null
+   * @return the decay, cutoff 20 minutes
+   */
   public static DistanceDecay dreesGeneralPractitioners(BandEdges edges) {
     return of(List.of(new Band(10, 1.0), new Band(15, 2.0 / 3.0), new Band(20, 1.0 / 3.0)), edges);
   }
@@ -75,6 +83,9 @@ public final class DistanceDecay implements Decay {
    * decimal or a fraction {@code p/q} (evaluated as {@code p / q} in double, so 2/3 is the nearest
    * double to two thirds).
    *
+   * @param text the band list, non-blank
+   * @param edges which band an edge time belongs to, non-null
+   * @return the decay, bands in the order written
    * @throws IllegalArgumentException naming the faulty band when the text does not parse
    */
   public static DistanceDecay parse(String text, BandEdges edges) {
@@ -158,24 +169,25 @@ public final class DistanceDecay implements Decay {
    * Returns the weight of a band.
    *
    * @param b a band index in {@link #bands()} order, {@code [0, bandCount())}
+   * @return the weight, in [0, 1]
    * @throws ArrayIndexOutOfBoundsException outside that range
    */
   public double bandWeight(int b) {
     return weights[b];
   }
 
-  /** Returns the number of bands. */
+  /** {@return the number of bands, from 1 to {@link #MAX_BANDS}} */
   public int bandCount() {
     return weights.length;
   }
 
-  /** Returns the largest time that can have a non-zero weight (the last band's upper edge). */
+  /** {@return the largest time that can have a non-zero weight (the last band's upper edge)} */
   @Override
   public double maxMinutes() {
     return upperMinutes[upperMinutes.length - 1];
   }
 
-  /** Returns the bands, in increasing order of upper edge. */
+  /** {@return the bands in increasing order of upper edge, in a new list} */
   public List<Band> bands() {
     List<Band> out = new ArrayList<>(weights.length);
     for (int b = 0; b < weights.length; b++) {
@@ -184,7 +196,7 @@ public final class DistanceDecay implements Decay {
     return out;
   }
 
-  /** Returns the edge convention. */
+  /** {@return the edge convention} */
   public BandEdges edges() {
     return edges;
   }

@@ -22,17 +22,22 @@ public final class AgeBandPopulation {
     this.bandsByCode = bandsByCode;
   }
 
-  /** Returns an empty builder. Not thread-safe. */
+  /** {@return an empty builder, not thread-safe} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the number of communes. */
+  /** {@return the number of communes} */
   public int size() {
     return bandsByCode.size();
   }
 
-  /** Returns the residents of a commune by band (a copy), or null when the commune is absent. */
+  /**
+   * Returns the residents of a commune by band.
+   *
+   * @param code a commune code
+   * @return a copy of the 19 counts in band order, or null when the commune is absent
+   */
   public double[] bands(String code) {
     double[] b = bandsByCode.get(code);
     return b == null ? null : b.clone();
@@ -44,6 +49,7 @@ public final class AgeBandPopulation {
    * @param weights the 19 band weights
    * @param rescaling how the weighted population is rescaled; the factor used is stated in
    *     {@link Population#provenance()}
+   * @return a new population with residents, communes in code order; O(communes · 19)
    */
   public Population standardise(AgeWeights weights, Rescaling rescaling) {
     CommuneValues.Builder weighted = CommuneValues.builder();
@@ -104,6 +110,7 @@ public final class AgeBandPopulation {
      *
      * @param code INSEE commune code
      * @param residents 19 counts, finite and &gt;= 0, in band order (under 5 … 90 and over)
+     * @return this builder
      * @throws IllegalArgumentException on a bad count or a code given twice
      */
     public Builder add(String code, double[] residents) {
@@ -127,7 +134,7 @@ public final class AgeBandPopulation {
       return this;
     }
 
-    /** Builds the population. */
+    /** {@return the population of the communes added so far; the builder can go on} */
     public AgeBandPopulation build() {
       return new AgeBandPopulation(new TreeMap<>(bandsByCode));
     }

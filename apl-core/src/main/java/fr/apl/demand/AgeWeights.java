@@ -50,12 +50,12 @@ public final class AgeWeights {
     this.weights = weights.clone();
   }
 
-  /** Returns the DREES weights of APL 2022 (DCIR 2020). */
+  /** {@return the DREES weights of APL 2022 (DCIR 2020)} */
   public static AgeWeights drees2022() {
     return new AgeWeights("DREES 2022", DREES_2022);
   }
 
-  /** Returns the DREES weights of APL 2023 (DCIR 2021). */
+  /** {@return the DREES weights of APL 2023 (DCIR 2021)} */
   public static AgeWeights drees2023() {
     return new AgeWeights("DREES 2023", DREES_2023);
   }
@@ -64,23 +64,30 @@ public final class AgeWeights {
    * Returns weights given by the user.
    *
    * @param name how to name them in reports, e.g. the file they came from
-   * @param weights 19 finite weights &gt;= 0, in band order
+   * @param weights 19 finite weights &gt;= 0, in band order; copied
+   * @return the weights
+   * @throws IllegalArgumentException on a count other than 19 or a negative or non-finite weight
    */
   public static AgeWeights of(String name, double[] weights) {
     return new AgeWeights(name, weights);
   }
 
-  /** Returns the weight of band {@code a}, 0-based. */
+  /**
+   * Returns the weight of band {@code a}.
+   *
+   * @param a the band, 0-based, from 0 to {@link #BANDS} - 1
+   * @return the weight, finite and &gt;= 0
+   */
   public double weight(int a) {
     return weights[a];
   }
 
-  /** Returns the weights in band order (a copy). */
+  /** {@return the weights in band order, a copy} */
   public double[] weights() {
     return weights.clone();
   }
 
-  /** Returns the name of the set, e.g. "DREES 2023". */
+  /** {@return the name of the set, e.g. "DREES 2023"} */
   public String name() {
     return name;
   }

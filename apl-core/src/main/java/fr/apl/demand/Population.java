@@ -36,6 +36,8 @@ public final class Population {
    * Returns a population given already standardised (as DREES publishes {@code
    * pop_standardisee}).
    *
+   * @param standardised standardised inhabitants by commune, finite and &gt;= 0, non-null
+   * @return a population with no residents
    * @throws IllegalArgumentException on a negative value
    */
   public static Population standardised(CommuneValues standardised) {
@@ -47,8 +49,10 @@ public final class Population {
    * to rebuild a population in another commune geography, see
    * the code history).
    *
+   * @param standardised standardised inhabitants by commune, finite and &gt;= 0, non-null
    * @param residents resident population by commune, or null when not known
    * @param provenance one sentence saying how the standardised population was obtained, non-null
+   * @return the population
    * @throws IllegalArgumentException on a negative value
    */
   public static Population of(
@@ -65,6 +69,7 @@ public final class Population {
    *
    * @param standardisedByCommune new standardised population of some communes of this
    *     population, finite, &gt;= 0
+   * @return a new population with the same communes and no residents
    * @throws IllegalArgumentException on a commune this population does not list, or a negative
    *     or non-finite value
    */
@@ -82,12 +87,12 @@ public final class Population {
             + (standardisedByCommune.size() == 1 ? " commune" : " communes"));
   }
 
-  /** Returns the standardised population by residence commune. */
+  /** {@return the standardised population by residence commune, in code order} */
   public CommuneValues standardised() {
     return standardised;
   }
 
-  /** Returns true when the resident (unweighted) population is known. */
+  /** {@return true when the resident (unweighted) population is known} */
   public boolean hasResidents() {
     return residents != null;
   }
@@ -95,6 +100,7 @@ public final class Population {
   /**
    * Returns the resident population by commune.
    *
+   * @return residents by commune, unweighted
    * @throws IllegalStateException when it is not known (see {@link #hasResidents()})
    */
   public CommuneValues residents() {
@@ -104,7 +110,7 @@ public final class Population {
     return residents;
   }
 
-  /** Returns how the standardised population was obtained, in one sentence. */
+  /** {@return how the standardised population was obtained, in one sentence} */
   public String provenance() {
     return provenance;
   }

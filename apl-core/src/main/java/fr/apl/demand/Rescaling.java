@@ -22,7 +22,13 @@ public record Rescaling(Mode mode, double factor) {
     FACTOR
   }
 
-  /** Validates the factor. */
+  /**
+   * Validates the factor.
+   *
+   * @param mode how the factor is chosen, non-null
+   * @param factor the factor for {@link Mode#FACTOR}, finite and &gt; 0; ignored otherwise
+   * @throws IllegalArgumentException on a null mode or a bad factor
+   */
   public Rescaling {
     if (mode == null) {
       throw new IllegalArgumentException("rescaling mode must not be null");
@@ -33,17 +39,23 @@ public record Rescaling(Mode mode, double factor) {
     }
   }
 
-  /** Returns no rescaling. */
+  /** {@return no rescaling: factor 1} */
   public static Rescaling none() {
     return new Rescaling(Mode.NONE, 1.0);
   }
 
-  /** Returns the rescaling to the input's own resident total (right for all of France). */
+  /** {@return the rescaling to the input's own resident total (right for all of France)} */
   public static Rescaling toTotal() {
     return new Rescaling(Mode.TO_TOTAL, Double.NaN);
   }
 
-  /** Returns a fixed factor. */
+  /**
+   * Returns a fixed factor.
+   *
+   * @param factor the factor, finite and &gt; 0
+   * @return the rescaling
+   * @throws IllegalArgumentException on a bad factor
+   */
   public static Rescaling factor(double factor) {
     return new Rescaling(Mode.FACTOR, factor);
   }

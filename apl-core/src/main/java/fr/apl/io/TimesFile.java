@@ -27,9 +27,12 @@ public final class TimesFile implements TravelTimeSource {
   }
 
   /**
-   * Returns the source of a file.
+   * Returns the source of a file; the file is not opened here.
    *
+   * @param path the times file, binary matrix or CSV, plain or gzip, non-null
    * @param progress told how many bytes of a CSV table were read, non-null
+   * @return the source
+   * @throws IllegalArgumentException when an argument is null
    */
   public static TimesFile of(Path path, ReadProgress progress) {
     if (path == null || progress == null) {
@@ -38,7 +41,7 @@ public final class TimesFile implements TravelTimeSource {
     return new TimesFile(path, progress);
   }
 
-  /** Returns the file. */
+  /** {@return the file, as given} */
   public Path path() {
     return path;
   }
@@ -48,7 +51,12 @@ public final class TimesFile implements TravelTimeSource {
     return path.toString();
   }
 
-  /** Returns true when the file is in the binary matrix format (checked when it was written). */
+  /**
+   * Returns true when the file is in the binary matrix format (checked when it was written).
+   *
+   * @return true when the file exists, is a regular file and starts with the matrix magic bytes
+   * @throws IOException when the file exists but cannot be read
+   */
   public boolean isMatrixFile() throws IOException {
     return Files.isRegularFile(path) && MatrixFile.isMatrixFile(path);
   }

@@ -13,7 +13,7 @@ import java.io.IOException;
  */
 public interface TravelTimeSource {
 
-  /** Returns the name that messages quote (a file as the user gave it). */
+  /** {@return the name that messages quote (a file as the user gave it)} */
   String name();
 
   /**

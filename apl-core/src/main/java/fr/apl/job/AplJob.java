@@ -56,6 +56,7 @@ public final class AplJob {
   /**
    * Reads and checks the inputs of a request, then computes when there is no error.
    *
+   * @param request what to read and compute, non-null
    * @return the problems, and the result when there was no error
    * @throws IOException when an input exists but cannot be read
    * @throws RequestException when the request asks for what the inputs cannot give
@@ -67,6 +68,7 @@ public final class AplJob {
   /**
    * Reads and checks the inputs of a request, as {@link #run} does, without computing.
    *
+   * @param request what to read, non-null; its method parameters are not used
    * @return every problem; no result
    * @throws IOException when an input exists but cannot be read
    */

@@ -37,19 +37,35 @@ public final class AplRequest {
    */
   public record Weights(AgeWeights weights, Path file) {
 
-    /** Checks that exactly one is given. */
+    /**
+     * Checks that exactly one is given.
+     *
+     * @param weights weights given in code, or null
+     * @param file a weights file, or null
+     * @throws IllegalArgumentException when both or neither are given
+     */
     public Weights {
       if ((weights == null) == (file == null)) {
         throw new IllegalArgumentException("give weights or a weights file");
       }
     }
 
-    /** Returns built-in weights. */
+    /**
+     * Returns built-in weights.
+     *
+     * @param weights the weights, non-null
+     * @return the named weights, with no file
+     */
     public static Weights of(AgeWeights weights) {
       return new Weights(weights, null);
     }
 
-    /** Returns weights read from a file. */
+    /**
+     * Returns weights read from a file; the file is read by the run, not here.
+     *
+     * @param file a weights file ({@code band,weight}, 19 rows), non-null
+     * @return the named file, with no weights
+     */
     public static Weights file(Path file) {
       return new Weights(null, file);
     }
@@ -94,42 +110,49 @@ public final class AplRequest {
   /**
    * Returns a builder: no input, default read options, INSEE codes, DREES 2023 age weights
    * rescaled to the file's total, DREES GP bands, default age caps, the machine's processors.
+   *
+   * @return a new builder, not thread-safe
    */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the decay of the run. */
+  /** {@return the distance decay of the run, non-null} */
   public Decay decay() {
     return decay;
   }
 
-  /** Returns the travel-time source, or null. */
+  /** {@return the travel-time source, or null when the request has none} */
   public TravelTimeSource times() {
     return times;
   }
 
-  /** Returns the population file, or null. */
+  /** {@return the population file, or null when the request has none} */
   public Path population() {
     return population;
   }
 
-  /** Returns the supply file (per practice commune), or null. */
+  /** {@return the supply file (per practice commune), or null when the request has none} */
   public Path supply() {
     return supply;
   }
 
-  /** Returns the doctors file, or null. */
+  /** {@return the doctors file, or null when the request has none} */
   public Path doctors() {
     return doctors;
   }
 
-  /** Returns the threads of the run. */
+  /** {@return the threads of the run, from 1 to {@link ReadContext#MAX_THREADS}} */
   public int threads() {
     return threads;
   }
 
-  /** Returns every input file of the request (not the travel-time source), in a fixed order. */
+  /**
+   * Returns every input file of the request (not the travel-time source), in a fixed order.
+   *
+   * @return a new mutable list: population, supply, doctors, scenarios, code history, age weights,
+   *     then the compared weights in the order added; absent files are left out
+   */
   public List<Path> inputFiles() {
     List<Path> in = new ArrayList<>();
     for (Path p :
@@ -168,43 +191,79 @@ public final class AplRequest {
 
     private Builder() {}
 
-    /** Sets the travel times (a {@link fr.apl.io.TimesFile} for a file), or null. */
+    /**
+     * Sets the travel times (a {@link fr.apl.io.TimesFile} for a file), or null.
+     *
+     * @param source where the times come from, or null for none
+     * @return this builder
+     */
     public Builder times(TravelTimeSource source) {
       this.times = source;
       return this;
     }
 
-    /** Sets the population file: standardised, or residents by INSEE age band. */
+    /**
+     * Sets the population file: standardised, or residents by INSEE age band.
+     *
+     * @param file the population CSV, or null for none
+     * @return this builder
+     */
     public Builder population(Path file) {
       this.population = file;
       return this;
     }
 
-    /** Sets the supply per practice commune ({@code commune,consultations[,..._moinsNN]}). */
+    /**
+     * Sets the supply per practice commune ({@code commune,consultations[,..._moinsNN]}).
+     *
+     * @param file the supply CSV, or null for none
+     * @return this builder
+     */
     public Builder supply(Path file) {
       this.supply = file;
       return this;
     }
 
-    /** Sets the doctors file (one row per doctor and practice), counted with the DREES rules. */
+    /**
+     * Sets the doctors file (one row per doctor and practice), counted with the supply rule.
+     *
+     * @param file the doctors CSV, or null for none
+     * @return this builder
+     */
     public Builder doctors(Path file) {
       this.doctors = file;
       return this;
     }
 
-    /** Sets a scenarios file: each scenario is one more variant of the run. */
+    /**
+     * Sets a scenarios file: each scenario is one more variant of the run.
+     *
+     * @param file the scenarios CSV, or null for none
+     * @return this builder
+     */
     public Builder scenarios(Path file) {
       this.scenarios = file;
       return this;
     }
 
-    /** Sets a commune code history ({@code ancien_code,code_actuel}) applied to every input. */
+    /**
+     * Sets a commune code history ({@code ancien_code,code_actuel}) applied to every input.
+     *
+     * @param file the code history CSV, or null to keep codes as given
+     * @return this builder
+     */
     public Builder codeHistory(Path file) {
       this.codeHistory = file;
       return this;
     }
 
-    /** Sets the encoding and column names of the CSV inputs, non-null. */
+    /**
+     * Sets the encoding and column names of the CSV inputs.
+     *
+     * @param options the read options, non-null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code options} is null
+     */
     public Builder readOptions(ReadOptions options) {
       if (options == null) {
         throw new IllegalArgumentException("read options must not be null");
@@ -213,13 +272,24 @@ public final class AplRequest {
       return this;
     }
 
-    /** Says whether ids must be INSEE commune codes (true, the default) or any text. */
+    /**
+     * Says whether ids must be INSEE commune codes (true, the default) or any text.
+     *
+     * @param required true to reject ids that are not five-character INSEE codes
+     * @return this builder
+     */
     public Builder inseeCodes(boolean required) {
       this.inseeCodes = required;
       return this;
     }
 
-    /** Sets the age weights that standardise a population given by age band, non-null. */
+    /**
+     * Sets the age weights that standardise a population given by age band.
+     *
+     * @param weights the weights or their file, non-null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code weights} is null
+     */
     public Builder ageWeights(Weights weights) {
       if (weights == null) {
         throw new IllegalArgumentException("age weights must not be null");
@@ -231,6 +301,12 @@ public final class AplRequest {
     /**
      * Adds a variant of all doctors on the population standardised with other weights, named
      * {@code column} (needs a population by age band).
+     *
+     * @param column the variant's output column, unique among the compared weights
+     * @param weights the weights or their file, non-null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code weights} is null or {@code column} is given
+     *     twice
      */
     public Builder compareAgeWeights(String column, Weights weights) {
       if (weights == null || compared.put(column, weights) != null) {
@@ -240,7 +316,13 @@ public final class AplRequest {
       return this;
     }
 
-    /** Sets how a population by age band is rescaled, non-null. */
+    /**
+     * Sets how a population by age band is rescaled.
+     *
+     * @param how the rescaling, non-null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code how} is null
+     */
     public Builder rescaling(Rescaling how) {
       if (how == null) {
         throw new IllegalArgumentException("rescaling must not be null");
@@ -249,7 +331,13 @@ public final class AplRequest {
       return this;
     }
 
-    /** Sets the distance decay (DREES GP bands by default), non-null. */
+    /**
+     * Sets the distance decay (DREES GP bands by default).
+     *
+     * @param distanceDecay the weight of a pair by its minutes, non-null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code distanceDecay} is null
+     */
     public Builder decay(Decay distanceDecay) {
       if (distanceDecay == null) {
         throw new IllegalArgumentException("decay must not be null");
@@ -258,7 +346,13 @@ public final class AplRequest {
       return this;
     }
 
-    /** Sets the access method (E2SFCA, the DREES APL, by default), non-null. */
+    /**
+     * Sets the access method (E2SFCA, the DREES APL, by default).
+     *
+     * @param accessMethod the method, non-null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code accessMethod} is null
+     */
     public Builder method(AccessMethod accessMethod) {
       if (accessMethod == null) {
         throw new IllegalArgumentException("method must not be null");
@@ -268,8 +362,12 @@ public final class AplRequest {
     }
 
     /**
-     * Sets the rule that turns doctors' activity into supply (the DREES GP bounds by default),
-     * non-null; used with a doctors file.
+     * Sets the rule that turns doctors' activity into supply (the DREES GP bounds by default);
+     * used with a doctors file.
+     *
+     * @param rule the supply rule, non-null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code rule} is null
      */
     public Builder supplyRule(SupplyRule rule) {
       if (rule == null) {
@@ -282,6 +380,10 @@ public final class AplRequest {
     /**
      * Sets the age caps, one variant {@code apl_moinsNN} each, in order; an empty list for none;
      * null (the default) for 65 when doctors have ages or the supply has its column.
+     *
+     * @param caps ages in years, each from 1 to 120; kept as given (copied at build), or null
+     * @return this builder
+     * @throws IllegalArgumentException when a cap is outside 1 to 120
      */
     public Builder ageCaps(List<Integer> caps) {
       if (caps != null) {
@@ -295,7 +397,13 @@ public final class AplRequest {
       return this;
     }
 
-    /** Sets the threads, from 1 to {@link ReadContext#MAX_THREADS}; results do not depend on it. */
+    /**
+     * Sets the threads, from 1 to {@link ReadContext#MAX_THREADS}; results do not depend on it.
+     *
+     * @param count the number of threads
+     * @return this builder
+     * @throws IllegalArgumentException when {@code count} is out of range
+     */
     public Builder threads(int count) {
       if (count < 1 || count > ReadContext.MAX_THREADS) {
         throw new IllegalArgumentException(
@@ -305,7 +413,7 @@ public final class AplRequest {
       return this;
     }
 
-    /** Returns the request. */
+    /** {@return a new immutable request; the builder can go on being used} */
     public AplRequest build() {
       return new AplRequest(this);
     }

@@ -25,7 +25,15 @@ public record AplRun(
     Timings timings,
     TravelTimeMatrix times) {
 
-  /** Makes the notes immutable. */
+  /**
+   * Makes the notes immutable.
+   *
+   * @param validation every problem found, non-null
+   * @param result the result, or null when nothing was computed
+   * @param notes the code-history notes, non-null; copied
+   * @param timings where the time went, in seconds
+   * @param times the travel times as read, or null
+   */
   public AplRun {
     notes = List.copyOf(notes);
   }

@@ -7,7 +7,11 @@ package fr.apl.job;
 public final class RequestException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with what is asked and why it cannot be given. */
+  /**
+   * Creates the exception with what is asked and why it cannot be given.
+   *
+   * @param message what the request asks and why the inputs cannot give it, shown to the user
+   */
   public RequestException(String message) {
     super(message);
   }

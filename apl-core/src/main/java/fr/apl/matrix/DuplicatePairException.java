@@ -9,7 +9,10 @@ package fr.apl.matrix;
 public final class DuplicatePairException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The 0-based position of the earlier record of the pair. */
   private final long firstRecord;
+
+  /** The 0-based position of the later record of the pair. */
   private final long secondRecord;
 
   DuplicatePairException(
@@ -25,12 +28,12 @@ public final class DuplicatePairException extends IllegalArgumentException {
     this.secondRecord = secondRecord;
   }
 
-  /** Returns the 0-based position of the earlier record of the pair. */
+  /** {@return the 0-based position of the earlier record of the pair} */
   public long firstRecord() {
     return firstRecord;
   }
 
-  /** Returns the 0-based position of the later record of the pair. */
+  /** {@return the 0-based position of the later record of the pair} */
   public long secondRecord() {
     return secondRecord;
   }

@@ -53,7 +53,7 @@ public final class TravelTimeMatrix {
     }
   }
 
-  /** Returns a builder that takes pairs one at a time. Not thread-safe. */
+  /** {@return a new builder that takes pairs one at a time, not thread-safe} */
   public static Builder builder() {
     return new Builder();
   }
@@ -75,6 +75,11 @@ public final class TravelTimeMatrix {
     /**
      * Checks that the arrays are there and hold {@code count} records.
      *
+     * @param codes commune codes, unique within the part, non-null
+     * @param origin origin index of each record, non-null
+     * @param destination destination index of each record, non-null
+     * @param minutes travel time of each record, non-null
+     * @param count number of records, &gt;= 0 and no more than any array's length
      * @throws IllegalArgumentException otherwise
      */
     public IndexedPairs {
@@ -98,6 +103,7 @@ public final class TravelTimeMatrix {
    * @param destination destination index of each record
    * @param minutes travel time of each record, finite and &gt;= 0
    * @param count number of records to take from the arrays
+   * @return the matrix, communes in code order
    * @throws DuplicatePairException when a pair is given twice with different times (a pair given
    *     twice with the same time is kept once and counted in {@link #duplicatePairs()})
    * @throws IllegalArgumentException on a bad index, time or duplicated code
@@ -119,6 +125,7 @@ public final class TravelTimeMatrix {
    *
    * @param parts the records, in order
    * @param threads threads to use, &gt;= 1
+   * @return the matrix, communes in code order; the same for any cut into parts and any threads
    * @throws DuplicatePairException when a pair is given twice with different times (a pair given
    *     twice with the same time is kept once and counted in {@link #duplicatePairs()})
    * @throws IllegalArgumentException on null parts, a bad index or time, a code given twice
@@ -135,7 +142,12 @@ public final class TravelTimeMatrix {
    * one pass, O(pairs): codes strictly increasing, rows starting at 0 and never decreasing,
    * destinations in range and strictly increasing within a row, times finite and &gt;= 0.
    *
+   * @param codes commune codes, strictly increasing, non-null; kept
+   * @param rowStart start of each row in the pair arrays, length {@code codes.length + 1}; kept
+   * @param destinations destination index of each pair, row by row; kept
+   * @param minutes travel time of each pair in minutes, same length as {@code destinations}; kept
    * @param duplicatePairs how many repeated pairs were dropped when the rows were first built
+   * @return the matrix over the given arrays
    * @throws IllegalArgumentException naming the first inconsistency
    */
   public static TravelTimeMatrix fromRows(
@@ -180,6 +192,7 @@ public final class TravelTimeMatrix {
     return new TravelTimeMatrix(codes.clone(), rowStart, destinations, minutes, duplicatePairs);
   }
 
+<<<<<<< HEAD
   /**
    * Returns this matrix with {@code more} repeated pairs counted: a reader that drops a repeated
    * row before building the matrix counts it here, so that the count stays that of the file.
@@ -198,6 +211,9 @@ public final class TravelTimeMatrix {
   }
 
   /** Returns the longest travel time of the matrix, in minutes (0 without pairs). O(pairs). */
+=======
+  /** {@return the longest travel time of the matrix, in minutes (0 without pairs); O(pairs)} */
+>>>>>>> h-javadoc
   public double maxMinutes() {
     double max = 0;
     for (double t : minutes) {
@@ -209,43 +225,63 @@ public final class TravelTimeMatrix {
   /**
    * Returns true when commune {@code index} has a pair to itself. O(log pairs of its row): rows
    * are sorted by destination.
+   *
+   * @param index a commune index, from 0 to {@link #communeCount()} - 1
+   * @return true when the row of {@code index} lists {@code index}
    */
   public boolean hasSelfPair(int index) {
     return Arrays.binarySearch(destination, rowStart[index], rowStart[index + 1], index) >= 0;
   }
 
-  /** Returns the number of communes (origins and destinations together). */
+  /** {@return the number of communes (origins and destinations together)} */
   public int communeCount() {
     return codes.length;
   }
 
-  /** Returns the number of distinct pairs. */
+  /** {@return the number of distinct pairs} */
   public int pairCount() {
     return destination.length;
   }
 
-  /** Returns how many records repeated a pair with the same time and were kept once. */
+  /** {@return how many records repeated a pair with the same time and were kept once} */
   public long duplicatePairs() {
     return duplicatePairs;
   }
 
-  /** Returns the code of commune {@code index}. */
+  /**
+   * Returns the code of commune {@code index}.
+   *
+   * @param index a commune index, from 0 to {@link #communeCount()} - 1
+   * @return the commune's code
+   */
   public String code(int index) {
     return codes[index];
   }
 
-  /** Returns the commune codes in index order (a copy). */
+  /** {@return the commune codes in index order, that is code order; a copy} */
   public String[] codes() {
     return codes.clone();
   }
 
-  /** Returns the index of a commune code, or -1 when the matrix does not know it. */
+  /**
+   * Returns the index of a commune code. O(1).
+   *
+   * @param code a commune code
+   * @return the index, or -1 when the matrix does not know the code
+   */
   public int indexOf(String code) {
     Integer i = indexByCode.get(code);
     return i == null ? -1 : i;
   }
 
-  /** Returns the travel time in minutes from origin to destination, or NaN when the pair is absent. */
+  /**
+   * Returns the travel time from origin to destination. O(log pairs of the origin's row).
+   *
+   * @param origin residence commune code
+   * @param destination practice commune code
+   * @return minutes, or NaN when either code is unknown or the pair is absent (a missing self
+   *     pair included)
+   */
   public double minutes(String origin, String destination) {
     int o = indexOf(origin);
     int d = indexOf(destination);
@@ -256,32 +292,32 @@ public final class TravelTimeMatrix {
     return k < 0 ? Double.NaN : minutes[k];
   }
 
-  /** Returns the start of each row in the pair arrays, length n+1 (a copy). */
+  /** {@return the start of each row in the pair arrays, length n+1; a copy} */
   public int[] rowStart() {
     return rowStart.clone();
   }
 
-  /** Returns the destination index of each pair, row by row (a copy). */
+  /** {@return the destination index of each pair, row by row; a copy} */
   public int[] destinations() {
     return destination.clone();
   }
 
-  /** Returns a read-only view of {@link #rowStart()}, without copying. */
+  /** {@return a read-only view of {@link #rowStart()}, without copying} */
   public IntBuffer rowStartView() {
     return IntBuffer.wrap(rowStart).asReadOnlyBuffer();
   }
 
-  /** Returns a read-only view of {@link #destinations()}, without copying. */
+  /** {@return a read-only view of {@link #destinations()}, without copying} */
   public IntBuffer destinationsView() {
     return IntBuffer.wrap(destination).asReadOnlyBuffer();
   }
 
-  /** Returns a read-only view of {@link #minutes()}, without copying. */
+  /** {@return a read-only view of {@link #minutes()}, without copying} */
   public DoubleBuffer minutesView() {
     return DoubleBuffer.wrap(minutes).asReadOnlyBuffer();
   }
 
-  /** Returns the minutes of each pair, row by row (a copy). */
+  /** {@return the minutes of each pair, row by row; a copy} */
   public double[] minutes() {
     return minutes.clone();
   }
@@ -297,7 +333,13 @@ public final class TravelTimeMatrix {
 
     private Builder() {}
 
-    /** Declares a commune that may have no pair (it will still get its self pair). */
+    /**
+     * Declares a commune that may have no pair (it will still get its self pair).
+     *
+     * @param code commune code, non-null and non-empty; declaring it again changes nothing
+     * @return this builder
+     * @throws IllegalArgumentException on a null or empty code
+     */
     public Builder commune(String code) {
       intern(code);
       return this;
@@ -309,6 +351,8 @@ public final class TravelTimeMatrix {
      * @param origin residence commune code, non-null
      * @param destination practice commune code, non-null
      * @param minutes travel time, finite and &gt;= 0
+     * @return this builder
+     * @throws IllegalArgumentException on a bad time or a null or empty code
      */
     public Builder add(String origin, String destination, double minutes) {
       if (!(minutes >= 0) || Double.isInfinite(minutes)) {
@@ -343,7 +387,12 @@ public final class TravelTimeMatrix {
       return i;
     }
 
-    /** Builds the matrix. */
+    /**
+     * Builds the matrix.
+     *
+     * @return the matrix of the pairs added, communes in code order
+     * @throws DuplicatePairException when a pair was added twice with different times
+     */
     public TravelTimeMatrix build() {
       return fromIndexedPairs(codes.toArray(new String[0]), origin, destination, minutes, count);
     }

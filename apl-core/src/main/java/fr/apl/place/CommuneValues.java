@@ -25,7 +25,10 @@ public final class CommuneValues {
   /**
    * Returns the values of a map.
    *
-   * @throws IllegalArgumentException on a null or empty code, or a value that is not finite
+   * @param byCode one value per commune code, non-null; not kept
+   * @return the values, in code order
+   * @throws IllegalArgumentException on a null or empty code, or a value that is null or not
+   *     finite
    */
   public static CommuneValues of(Map<String, Double> byCode) {
     Builder b = builder();
@@ -38,43 +41,69 @@ public final class CommuneValues {
     return b.build();
   }
 
-  /** Returns an empty builder. Not thread-safe. */
+  /** {@return a new empty builder, not thread-safe} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the number of communes. */
+  /** {@return the number of communes} */
   public int size() {
     return codes.length;
   }
 
-  /** Returns the code at position {@code k} in code order. */
+  /**
+   * Returns the code at position {@code k} in code order.
+   *
+   * @param k the position, from 0 to {@link #size()} - 1
+   * @return the commune's code
+   */
   public String code(int k) {
     return codes[k];
   }
 
-  /** Returns the value at position {@code k} in code order. */
+  /**
+   * Returns the value at position {@code k} in code order.
+   *
+   * @param k the position, from 0 to {@link #size()} - 1
+   * @return the commune's value, finite
+   */
   public double value(int k) {
     return values[k];
   }
 
-  /** Returns the position of a code, or a negative number when absent. */
+  /**
+   * Returns the position of a code. O(log n).
+   *
+   * @param code a commune code, non-null
+   * @return the position in code order, or a negative number when absent (as {@link
+   *     java.util.Arrays#binarySearch(Object[], Object)} gives it)
+   */
   public int indexOf(String code) {
     return Arrays.binarySearch(codes, code);
   }
 
-  /** Returns the value of a commune, or 0 when the commune is absent. */
+  /**
+   * Returns the value of a commune. O(log n).
+   *
+   * @param code a commune code, non-null
+   * @return the value, or 0 when the commune is absent
+   */
   public double get(String code) {
     int k = indexOf(code);
     return k < 0 ? 0.0 : values[k];
   }
 
-  /** Returns true when the commune has a value. */
+  /**
+   * Returns true when the commune has a value. O(log n).
+   *
+   * @param code a commune code, non-null
+   * @return true when the code is listed
+   */
   public boolean contains(String code) {
     return indexOf(code) >= 0;
   }
 
-  /** Returns the sum of the values, added in code order. */
+  /** {@return the sum of the values, added in code order (0 when empty)} */
   public double sum() {
     double s = 0;
     for (double v : values) {
@@ -83,12 +112,12 @@ public final class CommuneValues {
     return s;
   }
 
-  /** Returns the codes in order (a copy). */
+  /** {@return the codes in order; a copy} */
   public String[] codes() {
     return codes.clone();
   }
 
-  /** Returns the values in code order (a copy). */
+  /** {@return the values in code order; a copy} */
   public double[] values() {
     return values.clone();
   }
@@ -97,7 +126,10 @@ public final class CommuneValues {
    * Returns a copy where the given communes take the given values (added when absent). One merge
    * of two sorted lists: O(n + changes).
    *
-   * @throws IllegalArgumentException on a null or empty code or a value that is not finite
+   * @param changes new values by code, in natural code order (no comparator), non-null
+   * @return a new table; this one is unchanged
+   * @throws IllegalArgumentException on a null or empty code or a value that is not finite, or a
+   *     map with a comparator
    */
   public CommuneValues with(java.util.SortedMap<String, Double> changes) {
     if (changes.comparator() != null) {
@@ -130,7 +162,12 @@ public final class CommuneValues {
     return new CommuneValues(Arrays.copyOf(c, n), Arrays.copyOf(v, n));
   }
 
-  /** Returns a copy with every value multiplied by {@code factor}. */
+  /**
+   * Returns a copy with every value multiplied by {@code factor}.
+   *
+   * @param factor the multiplier, finite (not checked)
+   * @return a new table with the same codes
+   */
   public CommuneValues scaled(double factor) {
     double[] v = values.clone();
     for (int k = 0; k < v.length; k++) {
@@ -153,6 +190,9 @@ public final class CommuneValues {
     /**
      * Adds a commune.
      *
+     * @param code commune code, non-null and non-empty, not yet added
+     * @param value the commune's value, finite
+     * @return this builder
      * @throws IllegalArgumentException when the code is null, empty or already given, or the
      *     value is not finite
      */
@@ -177,12 +217,22 @@ public final class CommuneValues {
       return this;
     }
 
-    /** Returns true when the commune was already added. */
+    /**
+     * Returns true when the commune was already added. O(1).
+     *
+     * @param code a commune code
+     * @return true when {@link #add} took it
+     */
     public boolean contains(String code) {
       return seen.contains(code);
     }
 
-    /** Builds the values; the builder may go on being used. */
+    /**
+     * Builds the values; the builder may go on being used. O(n) when the codes were added in
+     * order, O(n log n) otherwise.
+     *
+     * @return the values of the communes added so far, in code order
+     */
     public CommuneValues build() {
       String[] c = Arrays.copyOf(codes, size);
       double[] v = Arrays.copyOf(values, size);

@@ -78,7 +78,7 @@ public enum Check {
     this.severity = severity;
   }
 
-  /** Returns the severity of what this check finds. */
+  /** {@return the severity of what this check finds} */
   public Severity severity() {
     return severity;
   }
@@ -87,6 +87,9 @@ public enum Check {
    * Returns true for the facts that {@code apl compute} counts in its own summary (repeated
    * pairs, missing self pairs, communes missing from the times, unreached supply), so that it
    * need not list them twice.
+   *
+   * @return true for {@link #REPEATED_PAIR}, {@link #MISSING_SELF_PAIRS}, {@link
+   *     #POPULATION_NOT_IN_TIMES} and {@link #SUPPLY_UNREACHED}
    */
   public boolean inComputeSummary() {
     return this == REPEATED_PAIR

@@ -23,7 +23,19 @@ public record Problem(
     String message,
     String hint) {
 
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   *
+   * @param check the check that found it, non-null
+   * @param severity error or warning, non-null
+   * @param file the file name as the user gave it, non-null
+   * @param line 1-based line, or 0 for the file as a whole
+   * @param value the value found, or null
+   * @param message what is wrong, non-null
+   * @param hint what to do about it, or null
+   * @throws IllegalArgumentException on a null check, severity, file or message, or a negative
+   *     line
+   */
   public Problem {
     if (check == null || severity == null || file == null || message == null) {
       throw new IllegalArgumentException("check, severity, file and message must not be null");
@@ -33,12 +45,15 @@ public record Problem(
     }
   }
 
-  /** Returns true for an error. */
+  /** {@return true for an error} */
   public boolean isError() {
     return severity == Severity.ERROR;
   }
 
-  /** Returns {@code file:line: error: message (value) — hint}, without the parts that are null. */
+  /**
+   * {@return {@code file:line: error: message (value) — hint}, without the parts that are null}
+   * The line is left out when it is 0.
+   */
   public String format() {
     StringBuilder b = new StringBuilder(file);
     if (line > 0) {
@@ -57,7 +72,7 @@ public record Problem(
     return b.toString();
   }
 
-  /** Returns {@code message (value) — hint}, without file, line and severity. */
+  /** {@return {@code message (value) — hint}, without file, line and severity} */
   public String problemText() {
     StringBuilder b = new StringBuilder(message);
     if (value != null) {

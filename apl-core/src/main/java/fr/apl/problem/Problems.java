@@ -28,14 +28,20 @@ public final class Problems {
   /** Creates an empty collector. */
   public Problems() {}
 
-  /** Declares a file as checked, so that it counts in the summary even without problems. */
+  /**
+   * Declares a file as checked, so that it counts in the summary even without problems.
+   *
+   * @param file the file as the user named it; declaring it again changes nothing
+   */
   public void file(String file) {
     byFile.computeIfAbsent(file, f -> new ArrayList<>());
   }
 
   /**
-   * Adds a problem, with the severity of its check.
+   * Adds a problem, with the severity of its check; it is counted, and listed while the check
+   * has fewer than {@link Validation#LISTED_PER_CHECK}.
    *
+   * @param check the check that found it, non-null
    * @param file the file as the user named it, non-null
    * @param line 1-based line, or 0 for the file as a whole
    * @param value the value found, or null
@@ -55,6 +61,10 @@ public final class Problems {
   /**
    * Counts problems that a reader found and did not keep the text of (it kept the most that can
    * be listed): they count in the summary, none is listed.
+   *
+   * @param check the check that found them, non-null
+   * @param file the file as the user named it, non-null
+   * @param n how many; nothing happens when {@code n <= 0}
    */
   public void addUnlisted(Check check, String file, long n) {
     if (n > 0) {
@@ -66,6 +76,8 @@ public final class Problems {
   /**
    * Adds what another collector found, as if its files had been checked here after the files
    * checked so far: the same problems are listed, the same counts kept.
+   *
+   * @param other another collector, non-null and not this one; not changed
    */
   public void addAll(Problems other) {
     for (String file : other.byFile.keySet()) {
@@ -83,12 +95,17 @@ public final class Problems {
     other.counts.forEach((check, n) -> counts.merge(check, n, Long::sum));
   }
 
-  /** Returns how many problems a check found so far (listed or not). */
+  /**
+   * Returns how many problems a check found so far (listed or not).
+   *
+   * @param check the check, non-null
+   * @return the count, 0 when the check found nothing
+   */
   public long count(Check check) {
     return counts.getOrDefault(check, 0L);
   }
 
-  /** Returns how many errors were found so far. */
+  /** {@return how many errors were found so far, listed or not} */
   public long errors() {
     long e = 0;
     for (Map.Entry<Check, Long> c : counts.entrySet()) {
@@ -97,7 +114,7 @@ public final class Problems {
     return e;
   }
 
-  /** Returns true when an error was found. */
+  /** {@return true when an error was found} */
   public boolean hasErrors() {
     return errors() > 0;
   }
@@ -105,6 +122,8 @@ public final class Problems {
   /**
    * Returns what was found: files in the order declared, each file's problems by line (stable:
    * problems of one line keep the order they were found in).
+   *
+   * @return an immutable snapshot; the collector can go on collecting
    */
   public Validation build() {
     List<Problem> all = new ArrayList<>();

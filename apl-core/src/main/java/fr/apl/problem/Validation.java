@@ -43,12 +43,12 @@ public final class Validation {
     this.warnings = w;
   }
 
-  /** Returns the problems kept, files in the order checked, lines in increasing order. */
+  /** {@return the problems kept, files in the order checked, lines in increasing order; immutable} */
   public List<Problem> problems() {
     return problems;
   }
 
-  /** Returns the errors kept. */
+  /** {@return the errors kept, in the order of {@link #problems()}, in a new list} */
   public List<Problem> errorList() {
     List<Problem> out = new ArrayList<>();
     for (Problem p : problems) {
@@ -59,37 +59,42 @@ public final class Validation {
     return out;
   }
 
-  /** Returns the files checked, in order. */
+  /** {@return the files checked, in order; immutable} */
   public List<String> files() {
     return files;
   }
 
-  /** Returns how many problems a check found (kept or not). */
+  /**
+   * Returns how many problems a check found (kept or not).
+   *
+   * @param check the check, non-null
+   * @return the count, 0 when the check found nothing
+   */
   public long count(Check check) {
     return counts.getOrDefault(check, 0L);
   }
 
-  /** Returns the number of errors found. */
+  /** {@return the number of errors found, kept or not} */
   public long errors() {
     return errors;
   }
 
-  /** Returns the number of warnings found. */
+  /** {@return the number of warnings found, kept or not} */
   public long warnings() {
     return warnings;
   }
 
-  /** Returns true when some error was found. */
+  /** {@return true when some error was found} */
   public boolean hasErrors() {
     return errors > 0;
   }
 
-  /** Returns how many problems were counted but not kept. */
+  /** {@return how many problems were counted but not kept} */
   public long notListed() {
     return errors + warnings - problems.size();
   }
 
-  /** Returns {@code N errors, M warnings in K files}. */
+  /** {@return {@code N errors, M warnings in K files}, with singulars where due} */
   public String summary() {
     return plural(errors, "error") + ", " + plural(warnings, "warning") + " in "
         + plural(files.size(), "file");

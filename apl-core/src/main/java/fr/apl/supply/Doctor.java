@@ -20,7 +20,17 @@ public record Doctor(
   /** The age of a doctor whose age is not known. */
   public static final int UNKNOWN_AGE = -1;
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @param id doctor identifier, non-empty
+   * @param commune INSEE code of the practice commune, non-empty
+   * @param acts acts in the year at this practice, finite and &gt;= 0
+   * @param age age in years &gt;= 0, or {@link #UNKNOWN_AGE}
+   * @param mode liberal or salaried, non-null
+   * @param newInstallation true for a liberal doctor newly installed
+   * @throws IllegalArgumentException on an empty id or commune, bad acts or age, or a null mode
+   */
   public Doctor {
     if (id == null || id.isEmpty()) {
       throw new IllegalArgumentException("doctor id must not be empty");

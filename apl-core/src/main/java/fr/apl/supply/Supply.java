@@ -27,13 +27,15 @@ public final class Supply {
   /**
    * Returns the supply given as consultations per year and practice commune.
    *
+   * @param consultationsPerYear consultations per year by practice commune, &gt;= 0, non-null
+   * @return the supply over those values (kept: they are immutable)
    * @throws IllegalArgumentException on a negative value
    */
   public static Supply of(CommuneValues consultationsPerYear) {
     return new Supply(consultationsPerYear);
   }
 
-  /** Returns consultations per year by practice commune. */
+  /** {@return consultations per year by practice commune, in code order} */
   public CommuneValues consultationsPerYear() {
     return consultationsPerYear;
   }
@@ -44,13 +46,14 @@ public final class Supply {
    * the others keep theirs.
    *
    * @param consultationsByCommune new consultations per year of some communes, finite, &gt;= 0
+   * @return a new supply; this one is unchanged
    * @throws IllegalArgumentException on a negative or non-finite value
    */
   public Supply with(Map<String, Double> consultationsByCommune) {
     return new Supply(consultationsPerYear.with(new TreeMap<>(consultationsByCommune)));
   }
 
-  /** Returns the total consultations per year, added in commune-code order. */
+  /** {@return the total consultations per year, added in commune-code order} */
   public double total() {
     return consultationsPerYear.sum();
   }

@@ -17,6 +17,7 @@ public interface SupplyRule {
    *
    * @param doctors one entry per practitioner and practice; the entries of one practitioner
    *     agree on age, mode and new installation
+   * @return consultations per year by practice commune, summed in a fixed order
    * @throws IllegalArgumentException when the entries of one practitioner disagree
    */
   Supply supply(List<Doctor> doctors);
@@ -24,6 +25,9 @@ public interface SupplyRule {
   /**
    * Returns the supply of the practitioners younger than {@code ageCap}.
    *
+   * @param doctors one entry per practitioner and practice, as for {@link #supply(List)}
+   * @param ageCap age in years; practitioners of that age or older are left out
+   * @return consultations per year by practice commune of the practitioners kept
    * @throws IllegalArgumentException when a practitioner's age is unknown, or the entries of one
    *     practitioner disagree
    */

@@ -31,7 +31,16 @@ public record Aggregation(
     List<String> territoriesWithoutPopulation,
     int tableCommunesWithoutApl) {
 
-  /** Makes the collections immutable. */
+  /**
+   * Makes the collections immutable.
+   *
+   * @param territories territories in code order, non-null; copied
+   * @param communeTerritory territory of each commune, non-null; copied in code order
+   * @param communesWithoutTerritory communes the table does not list, non-null; copied
+   * @param arrondissementsMapped arrondissements given their municipality's territory; copied
+   * @param territoriesWithoutPopulation territories whose communes weigh 0; copied
+   * @param tableCommunesWithoutApl communes of the table that have no APL, &gt;= 0
+   */
   public Aggregation {
     territories = List.copyOf(territories);
     communeTerritory = java.util.Collections.unmodifiableMap(new TreeMap<>(communeTerritory));
@@ -46,6 +55,7 @@ public record Aggregation(
    * @param apl APL by commune
    * @param weight population by commune (a commune with no weight weighs 0)
    * @param map territory (and region) of each commune
+   * @return the territories and what was reported; O(communes log territories)
    */
   public static Aggregation of(CommuneValues apl, CommuneValues weight, TerritoryMap map) {
     Map<String, double[]> sums = new TreeMap<>(); // territory -> {Σw·apl, Σw, communes}

@@ -42,7 +42,13 @@ public record AreaFigures(
       int[] communesBelow,
       double[] populationBelow) {
 
-    /** Returns the population share below threshold {@code k}, in [0, 1]. */
+    /**
+     * Returns the population share below threshold {@code k}.
+     *
+     * @param k the threshold's index in {@link #thresholds()}
+     * @param population the area's population (weights), as in {@link AreaFigures#population()}
+     * @return a share in [0, 1], or NaN when {@code population} is not &gt; 0
+     */
     public double shareBelow(int k, double population) {
       return population > 0 ? populationBelow[k] / population : Double.NaN;
     }

@@ -17,7 +17,13 @@ import java.util.TreeMap;
 public record Classification(
     String rule, Map<String, String> classByTerritory, List<ClassSummary> summaries) {
 
-  /** Makes the collections immutable. */
+  /**
+   * Makes the collections immutable.
+   *
+   * @param rule a one-line description of the rule
+   * @param classByTerritory class of each classified territory, non-null; copied in code order
+   * @param summaries one summary per class, non-null; copied
+   */
   public Classification {
     classByTerritory = Collections.unmodifiableMap(new TreeMap<>(classByTerritory));
     summaries = List.copyOf(summaries);

@@ -17,7 +17,14 @@ import java.util.TreeMap;
 public record NationalThresholds(double zipMax, double vivierMax, boolean upperInclusive)
     implements ZoningRule {
 
-  /** Validates the thresholds. */
+  /**
+   * Validates the thresholds.
+   *
+   * @param zipMax upper threshold of zip, finite
+   * @param vivierMax upper threshold of vivier, finite, &gt;= zipMax
+   * @param upperInclusive true for APL ≤ threshold
+   * @throws IllegalArgumentException on a non-finite threshold or vivierMax &lt; zipMax
+   */
   public NationalThresholds {
     if (!Double.isFinite(zipMax) || !Double.isFinite(vivierMax) || vivierMax < zipMax) {
       throw new IllegalArgumentException(
@@ -25,7 +32,7 @@ public record NationalThresholds(double zipMax, double vivierMax, boolean upperI
     }
   }
 
-  /** Returns the 2017 rule: ≤ 2.5 zip, ≤ 4 vivier. */
+  /** {@return the 2017 rule: ≤ 2.5 zip, ≤ 4 vivier} */
   public static NationalThresholds of2017() {
     return new NationalThresholds(2.5, 4.0, true);
   }

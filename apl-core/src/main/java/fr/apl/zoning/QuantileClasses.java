@@ -23,7 +23,13 @@ public record QuantileClasses(List<String> names, double[] shares) implements Zo
   public static final List<String> FIVE_CLASSES =
       List.of("tres_sous_dotee", "sous_dotee", "intermediaire", "tres_dotee", "sur_dotee");
 
-  /** Validates the shares. */
+  /**
+   * Validates the shares.
+   *
+   * @param names class names, least served first, non-null; copied
+   * @param shares population shares, &gt; 0, adding up to 1 (± 0.001), one per name; copied
+   * @throws IllegalArgumentException on fewer than two classes, a count mismatch or bad shares
+   */
   public QuantileClasses {
     names = List.copyOf(names);
     shares = shares.clone();
@@ -43,7 +49,13 @@ public record QuantileClasses(List<String> names, double[] shares) implements Zo
     }
   }
 
-  /** Returns five classes with the given shares (the nurses' zoning: 0.053, 0.094, …). */
+  /**
+   * Returns five classes with the given shares (the nurses' zoning: 0.053, 0.094, …).
+   *
+   * @param shares five population shares, least served first, adding up to 1
+   * @return the rule with {@link #FIVE_CLASSES}
+   * @throws IllegalArgumentException on a count other than five or bad shares
+   */
   public static QuantileClasses five(double... shares) {
     return new QuantileClasses(FIVE_CLASSES, shares);
   }
@@ -53,6 +65,7 @@ public record QuantileClasses(List<String> names, double[] shares) implements Zo
     return names;
   }
 
+  /** {@return the population shares of the classes, in class order; a copy} */
   @Override
   public double[] shares() {
     return shares.clone();

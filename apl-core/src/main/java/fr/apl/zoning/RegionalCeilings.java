@@ -31,7 +31,14 @@ public record RegionalCeilings(Map<String, Ceiling> ceilings, boolean includeCro
    * @param zacShare share in zac, in [0, 1], zipShare + zacShare ≤ 1
    */
   public record Ceiling(double zipShare, double zacShare) {
-    /** Validates the shares. */
+    /**
+     * Validates the shares.
+     *
+     * @param zipShare share in zip, in [0, 1]
+     * @param zacShare share in zac, in [0, 1], zipShare + zacShare ≤ 1
+     * @throws IllegalArgumentException when a share is negative or NaN or they add up to more
+     *     than 1
+     */
     public Ceiling {
       if (!(zipShare >= 0 && zacShare >= 0 && zipShare + zacShare <= 1 + 1e-12)) {
         throw new IllegalArgumentException("ceilings must be shares in [0, 1] adding up to at"
@@ -40,7 +47,12 @@ public record RegionalCeilings(Map<String, Ceiling> ceilings, boolean includeCro
     }
   }
 
-  /** Copies the map. */
+  /**
+   * Copies the map.
+   *
+   * @param ceilings ceilings by region code, non-null; copied in code order
+   * @param includeCrossing whether the territory in which a ceiling falls enters the class
+   */
   public RegionalCeilings {
     ceilings = java.util.Collections.unmodifiableMap(new TreeMap<>(ceilings));
   }

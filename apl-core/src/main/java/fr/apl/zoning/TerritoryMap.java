@@ -25,6 +25,8 @@ public final class TerritoryMap {
    *
    * @param territoryByCommune territory code of each commune, non-empty codes
    * @param regionByCommune region of each commune, or null when regions are not known
+   * @return the map; both tables are copied
+   * @throws IllegalArgumentException on an empty or null commune or territory code
    */
   public static TerritoryMap of(
       Map<String, String> territoryByCommune, Map<String, String> regionByCommune) {
@@ -41,27 +43,37 @@ public final class TerritoryMap {
         regionByCommune == null ? null : new TreeMap<>(regionByCommune));
   }
 
-  /** Returns the territory of a commune, or null when the table does not list it. */
+  /**
+   * Returns the territory of a commune. O(log n).
+   *
+   * @param commune a commune code
+   * @return the territory code, or null when the table does not list the commune
+   */
   public String territory(String commune) {
     return territoryByCommune.get(commune);
   }
 
-  /** Returns the region of a commune, or null when unknown. */
+  /**
+   * Returns the region of a commune. O(log n).
+   *
+   * @param commune a commune code
+   * @return the region code, or null when the table has no regions or no region for it
+   */
   public String region(String commune) {
     return regionByCommune == null ? null : regionByCommune.get(commune);
   }
 
-  /** Returns true when the table gives regions. */
+  /** {@return true when the table gives regions} */
   public boolean hasRegions() {
     return regionByCommune != null;
   }
 
-  /** Returns the communes listed, in code order. */
+  /** {@return the communes listed, in code order; a read-only view} */
   public Iterable<String> communes() {
     return territoryByCommune.keySet();
   }
 
-  /** Returns the number of communes listed. */
+  /** {@return the number of communes listed} */
   public int size() {
     return territoryByCommune.size();
   }

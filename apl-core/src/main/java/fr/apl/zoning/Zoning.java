@@ -24,7 +24,14 @@ public record Zoning(
     List<ZonedTerritory> territories,
     List<String> forcedUnknown) {
 
-  /** Makes the lists immutable. */
+  /**
+   * Makes the lists immutable.
+   *
+   * @param aggregation territory APL and what the aggregation reported
+   * @param classification the rule's classes and their summary
+   * @param territories one row per territory, non-null; copied
+   * @param forcedUnknown forced territories no commune belongs to, non-null; copied
+   */
   public Zoning {
     territories = List.copyOf(territories);
     forcedUnknown = List.copyOf(forcedUnknown);
@@ -39,7 +46,9 @@ public record Zoning(
    * @param rule the classification rule
    * @param forced class forced by decision, by territory (empty for none); each one of the
    *     rule's {@link ZoningRule#classes()}
-   * @throws IllegalArgumentException when a forced class is not one of the rule's
+   * @return the zoning, territories in code order
+   * @throws IllegalArgumentException when a forced class is not one of the rule's, or the rule
+   *     lacks what it needs (a region, its ceilings)
    */
   public static Zoning of(
       CommuneValues apl,
@@ -67,7 +76,10 @@ public record Zoning(
     return new Zoning(a, c, rows, new ArrayList<>(unknown.keySet()));
   }
 
-  /** Returns the final class of each commune (that of its territory), in commune-code order. */
+  /**
+   * {@return the final class of each commune (that of its territory), in commune-code order}
+   * Communes whose territory has no class are left out. The map is new and read-only.
+   */
   public Map<String, String> communeClasses() {
     Map<String, String> byTerritory = new TreeMap<>();
     for (ZonedTerritory z : territories) {

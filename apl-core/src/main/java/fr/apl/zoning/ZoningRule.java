@@ -8,13 +8,24 @@ import java.util.List;
  */
 public interface ZoningRule {
 
-  /** Returns the class names, least served first. */
+  /** {@return the class names, least served first; immutable} */
   List<String> classes();
 
-  /** Classifies the territories (in any order; the result does not depend on it). */
+  /**
+   * Classifies the territories (in any order; the result does not depend on it).
+   *
+   * @param territories the territories with their APL and population, non-null
+   * @return the class of each territory with an APL, and a summary per class
+   * @throws IllegalArgumentException when the rule lacks what it needs (a region, its ceilings)
+   */
   Classification classify(List<TerritoryApl> territories);
 
-  /** Sorts territories by APL, lowest first, ties by territory code: the order of every rank rule. */
+  /**
+   * Sorts territories by APL, lowest first, ties by territory code: the order of every rank rule.
+   *
+   * @param territories the territories, non-null; not changed
+   * @return a new list without the territories whose APL is NaN
+   */
   static List<TerritoryApl> ranked(List<TerritoryApl> territories) {
     List<TerritoryApl> out = new java.util.ArrayList<>();
     for (TerritoryApl t : territories) {

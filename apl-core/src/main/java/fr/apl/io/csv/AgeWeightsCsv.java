@@ -20,6 +20,9 @@ public final class AgeWeightsCsv {
   /**
    * Reads a weights file, the first error thrown.
    *
+   * @param path the weights file, CSV plain or gzip
+   * @return the 19 weights, named after the file
+   * @throws IOException when the file cannot be read
    * @throws InputException on a row count other than 19, or a weight that is not a number &gt;= 0
    */
   public static AgeWeights read(Path path) throws IOException {
@@ -32,6 +35,8 @@ public final class AgeWeightsCsv {
   /**
    * Reads a weights file once, reporting every problem to the context's collector.
    *
+   * @param path the weights file, CSV plain or gzip
+   * @param ctx read options and the collector of problems, non-null
    * @return the weights, or null when the file has an error (reported)
    * @throws IOException when the file cannot be read
    */

@@ -20,7 +20,14 @@ public final class AplCsv {
   /** Rows formatted by one task: enough to amortise a task, few enough to bound memory. */
   private static final int BATCH = 2048;
 
-  /** Writes the result; the writer is flushed, not closed. */
+  /**
+   * Writes the result on the calling thread; the writer is flushed, not closed.
+   *
+   * @param result the result to write, non-null
+   * @param out where the text goes, non-null
+   * @param dialect separator and decimal mark, non-null
+   * @throws IOException when the writer fails
+   */
   public static void write(AplResult result, Writer out, CsvDialect dialect) throws IOException {
     write(result, out, dialect, 1);
   }
@@ -30,7 +37,11 @@ public final class AplCsv {
    * writes 3.5 million numbers; the text is the same for any thread count). The writer is
    * flushed, not closed, and written from the calling thread only.
    *
+   * @param result the result to write, non-null
+   * @param out where the text goes, non-null
+   * @param dialect separator and decimal mark, non-null
    * @param threads threads that format, &gt;= 1
+   * @throws IOException when the writer fails
    */
   public static void write(AplResult result, Writer out, CsvDialect dialect, int threads)
       throws IOException {

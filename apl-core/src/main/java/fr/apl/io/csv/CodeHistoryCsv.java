@@ -26,6 +26,10 @@ public final class CodeHistoryCsv {
   /**
    * Reads a code history file, the first error thrown.
    *
+   * @param path the code history file ({@code ancien_code,code_actuel}), CSV plain or gzip
+   * @param options encoding and column names, non-null
+   * @return the history, chains resolved
+   * @throws IOException when the file cannot be read
    * @throws InputException on a missing column, an empty code, an old code given twice with
    *     different current codes (a commune split), or a cycle
    */
@@ -39,6 +43,8 @@ public final class CodeHistoryCsv {
   /**
    * Reads a code history file once, reporting every problem to the context's collector.
    *
+   * @param path the code history file, CSV plain or gzip
+   * @param ctx read options and the collector of problems, non-null
    * @return the history, or null when the file has an error (reported)
    * @throws IOException when the file cannot be read
    */

@@ -78,7 +78,7 @@ public final class ColumnMapping {
     this.names = Collections.unmodifiableMap(new TreeMap<>(names));
   }
 
-  /** Returns the mapping that names no column: every reader uses the usual names. */
+  /** {@return the mapping that names no column: every reader uses the usual names} */
   public static ColumnMapping none() {
     return NONE;
   }
@@ -86,6 +86,8 @@ public final class ColumnMapping {
   /**
    * Parses {@code key=NAME,key=NAME…}; keys are those of {@link #keys()}, ignoring case.
    *
+   * @param spec the mapping as an option gives it, e.g. {@code commune=CODGEO,population=P21_POP}
+   * @return the mapping
    * @throws IllegalArgumentException on an unknown key, a key given twice or an empty name
    */
   public static ColumnMapping parse(String spec) {
@@ -110,7 +112,7 @@ public final class ColumnMapping {
     return new ColumnMapping(names);
   }
 
-  /** Returns the keys a mapping may name, in a fixed order. */
+  /** {@return the keys a mapping may name, in a fixed order; immutable} */
   public static List<String> keys() {
     return List.copyOf(DEFAULTS.keySet());
   }
@@ -118,6 +120,8 @@ public final class ColumnMapping {
   /**
    * Returns the usual header names of a key.
    *
+   * @param key one of {@link #keys()}
+   * @return the names, most usual first; immutable
    * @throws IllegalArgumentException on an unknown key
    */
   public static List<String> defaults(String key) {
@@ -131,6 +135,9 @@ public final class ColumnMapping {
   /**
    * Returns this mapping with one more name (or another name for the key).
    *
+   * @param key one of {@link #keys()}
+   * @param name the header name, non-blank; trimmed
+   * @return a new mapping; this one is unchanged
    * @throws IllegalArgumentException on an unknown key or an empty name
    */
   public ColumnMapping with(String key, String name) {
@@ -143,12 +150,23 @@ public final class ColumnMapping {
     return new ColumnMapping(more);
   }
 
-  /** Returns the header name given for a key, or null. */
+  /**
+   * Returns the header name given for a key.
+   *
+   * @param key a column key
+   * @return the name given, or null when the mapping names none for the key
+   */
   public String get(String key) {
     return names.get(key);
   }
 
-  /** Returns the names to look for, the given one first, then the usual ones. */
+  /**
+   * Returns the names to look for, the given one first, then the usual ones.
+   *
+   * @param key one of {@link #keys()}
+   * @return a new array, never empty
+   * @throws IllegalArgumentException on an unknown key
+   */
   public String[] candidates(String key) {
     List<String> d = defaults(key);
     String given = names.get(key);
@@ -163,7 +181,7 @@ public final class ColumnMapping {
     return out;
   }
 
-  /** Returns true when no column is named. */
+  /** {@return true when no column is named} */
   public boolean isEmpty() {
     return names.isEmpty();
   }

@@ -21,12 +21,17 @@ public enum CsvDialect {
     this.decimal = decimal;
   }
 
-  /** Returns the field separator. */
+  /** {@return the field separator} */
   public char separator() {
     return separator;
   }
 
-  /** Returns a number as written in this dialect. */
+  /**
+   * Returns a number as written in this dialect.
+   *
+   * @param v the number
+   * @return its text in {@link java.util.Locale#ROOT} digits, with this dialect's decimal mark
+   */
   public String number(double v) {
     String s = Double.toString(v);
     if (s.indexOf('E') >= 0) {

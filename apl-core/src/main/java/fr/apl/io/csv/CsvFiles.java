@@ -20,6 +20,8 @@ public final class CsvFiles {
    * Opens a file for reading, gunzipping it when it starts with the gzip magic bytes and skipping a
    * UTF-8 byte order mark.
    *
+   * @param path the file, non-null
+   * @return a stream of the file's (gunzipped) bytes, to be closed by the caller
    * @throws IOException when the file cannot be opened ({@link java.nio.file.NoSuchFileException}
    *     when it does not exist)
    */
@@ -50,7 +52,13 @@ public final class CsvFiles {
     }
   }
 
-  /** Wraps a stream: gunzips it when it starts with the gzip magic bytes, skips a UTF-8 BOM. */
+  /**
+   * Wraps a stream: gunzips it when it starts with the gzip magic bytes, skips a UTF-8 BOM.
+   *
+   * @param in the raw stream, non-null; closed with the result
+   * @return a stream of the (gunzipped) bytes
+   * @throws IOException when the first bytes cannot be read
+   */
   public static InputStream open(InputStream in) throws IOException {
     return open(in, false);
   }
@@ -58,6 +66,11 @@ public final class CsvFiles {
   /**
    * Wraps a stream like {@link #open(InputStream)}; with {@code background}, gunzipping runs on
    * its own thread so that it overlaps with the caller's parsing (for large files).
+   *
+   * @param in the raw stream, non-null; closed with the result
+   * @param background true to gunzip on a thread of its own
+   * @return a stream of the (gunzipped) bytes
+   * @throws IOException when the first bytes cannot be read
    */
   public static InputStream open(InputStream in, boolean background) throws IOException {
     InputStream s = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);

@@ -34,6 +34,9 @@ public final class DoctorsCsv {
   /**
    * Reads a doctors file, the first error thrown (with the others).
    *
+   * @param path the doctors file, CSV plain or gzip
+   * @return one doctor per row, in file order
+   * @throws IOException when the file cannot be read
    * @throws InputException on bad data, naming file, line and value
    */
   public static List<Doctor> read(Path path) throws IOException {
@@ -43,6 +46,10 @@ public final class DoctorsCsv {
   /**
    * Reads a doctors file with the given encoding and column names, as {@link #read(Path)} does.
    *
+   * @param path the doctors file, CSV plain or gzip
+   * @param options encoding and column names, non-null
+   * @return one doctor per row, in file order
+   * @throws IOException when the file cannot be read
    * @throws InputException on bad data, naming file, line and value
    */
   public static List<Doctor> read(Path path, ReadOptions options) throws IOException {
@@ -59,6 +66,8 @@ public final class DoctorsCsv {
    * of one doctor that disagree on age, mode or flag; doctors with no act (a warning); a file
    * with no data row; Paris, Lyon or Marseille both whole and by arrondissement.
    *
+   * @param path the doctors file, CSV plain or gzip
+   * @param ctx read options, code rules and the collector of problems, non-null
    * @return the doctors of the rows without error, one per row in file order (the collector says
    *     whether there was an error), or null when the file cannot be read at all
    * @throws IOException when the file cannot be read
@@ -233,6 +242,9 @@ public final class DoctorsCsv {
   /**
    * Returns the practice mode written {@code liberal}, {@code centre_sante} or a usual variant
    * ({@code libéral}, {@code cds}…), ignoring case, or null for anything else.
+   *
+   * @param text the field as read
+   * @return the mode, or null when the text names none
    */
   public static PracticeMode parseMode(String text) {
     switch (CsvReader.lower(text)) {
@@ -256,6 +268,9 @@ public final class DoctorsCsv {
   /**
    * Returns a new-installation flag written {@code 0}/{@code 1}, {@code true}/{@code false},
    * {@code oui}/{@code non} or empty (false), or null for anything else.
+   *
+   * @param text the field as read
+   * @return the flag, or null when the text is none of these
    */
   public static Boolean parseFlag(String text) {
     switch (CsvReader.lower(text)) {

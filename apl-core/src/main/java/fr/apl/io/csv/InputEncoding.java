@@ -26,6 +26,8 @@ public enum InputEncoding {
    * Parses {@code utf-8}, {@code windows-1252} (also {@code cp1252}, {@code latin1}) or
    * {@code auto}, ignoring case.
    *
+   * @param name the encoding as an option gives it, non-null; surrounding spaces ignored
+   * @return the encoding
    * @throws IllegalArgumentException on any other name
    */
   public static InputEncoding parse(String name) {
@@ -46,7 +48,7 @@ public enum InputEncoding {
     }
   }
 
-  /** Returns the charset of a fixed encoding, or null for {@link #AUTO}. */
+  /** {@return the charset of a fixed encoding, or null for {@link #AUTO}} */
   public Charset charset() {
     switch (this) {
       case UTF_8:

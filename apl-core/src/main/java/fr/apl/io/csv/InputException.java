@@ -13,9 +13,16 @@ package fr.apl.io.csv;
 public final class InputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The file name as the user gave it. */
   private final String source;
+
+  /** The 1-based line, or 0 for the whole file. */
   private final long line;
+
+  /** What is wrong, without the file and line. */
   private final String problem;
+
+  /** The further problems found in the same file, in file order; immutable. */
   private final java.util.List<InputException> others;
 
   /**
@@ -42,6 +49,7 @@ public final class InputException extends RuntimeException {
    * Returns the first of several problems, carrying the others.
    *
    * @param problems at least one, in file order
+   * @return the first problem, carrying a copy of the rest as {@link #others()}
    */
   public static InputException of(java.util.List<InputException> problems) {
     InputException first = problems.get(0);
@@ -56,6 +64,8 @@ public final class InputException extends RuntimeException {
    * Returns the errors of a validation as one exception: the first, carrying the others (at most
    * those listed).
    *
+   * @param validation a validation with at least one error, non-null
+   * @return the first error, carrying the other listed errors as {@link #others()}
    * @throws IllegalArgumentException when the validation has no error
    */
   public static InputException of(fr.apl.problem.Validation validation) {
@@ -69,22 +79,22 @@ public final class InputException extends RuntimeException {
     return of(errors);
   }
 
-  /** Returns the further problems found in the same file after this one (often none). */
+  /** {@return the further problems found after this one (often none); immutable} */
   public java.util.List<InputException> others() {
     return others;
   }
 
-  /** Returns the file name. */
+  /** {@return the file name as the user gave it} */
   public String source() {
     return source;
   }
 
-  /** Returns the 1-based line number, or 0 for the whole file. */
+  /** {@return the 1-based line number, or 0 for the whole file} */
   public long line() {
     return line;
   }
 
-  /** Returns what is wrong, without the file and line. */
+  /** {@return what is wrong, without the file and line} */
   public String problem() {
     return problem;
   }

@@ -45,14 +45,21 @@ public final class PopulationCsv {
    */
   public record Table(String file, CommuneValues standardised, AgeBandPopulation bands) {
 
-    /** Checks that exactly one of the two is given. */
+    /**
+     * Checks that exactly one of the two is given.
+     *
+     * @param file the file name as given
+     * @param standardised the standardised population, or null
+     * @param bands residents by age band, or null
+     * @throws IllegalArgumentException when both or neither are given
+     */
     public Table {
       if ((standardised == null) == (bands == null)) {
         throw new IllegalArgumentException("give a standardised population or age bands");
       }
     }
 
-    /** Returns true when the file gives age bands (standardised with weights). */
+    /** {@return true when the file gives age bands (standardised with weights)} */
     public boolean byAgeBand() {
       return bands != null;
     }
@@ -60,6 +67,10 @@ public final class PopulationCsv {
     /**
      * Returns the standardised population: as given, or the age bands standardised with these
      * weights and rescaling (used only for age bands).
+     *
+     * @param weights the 19 band weights; non-null for age bands
+     * @param rescaling how the weighted population is rescaled; non-null for age bands
+     * @return a new population
      */
     public Population population(AgeWeights weights, Rescaling rescaling) {
       return standardised != null
@@ -74,6 +85,8 @@ public final class PopulationCsv {
    * (numbers, finite, &gt;= 0), a file with no data row, Paris, Lyon or Marseille both whole and
    * by arrondissement.
    *
+   * @param path the population file, CSV plain or gzip
+   * @param ctx read options, code rules and the collector of problems, non-null
    * @return the table of the rows without error (the collector says whether there was one), or
    *     null when the file cannot be read at all (empty, a column missing)
    * @throws IOException when the file cannot be read
@@ -165,6 +178,11 @@ public final class PopulationCsv {
    * Reads a population file, standardised with the given weights and rescaling when it gives age
    * bands; the first error is thrown (with the others).
    *
+   * @param path the population file, CSV plain or gzip
+   * @param weights the 19 band weights, used for age bands
+   * @param rescaling how the weighted population is rescaled, used for age bands
+   * @return the standardised population, communes in code order
+   * @throws IOException when the file cannot be read
    * @throws InputException on bad data, naming file, line and value
    */
   public static Population read(Path path, AgeWeights weights, Rescaling rescaling)
@@ -176,6 +194,12 @@ public final class PopulationCsv {
    * Reads a population file with the given encoding and column names, as {@link #read(Path,
    * AgeWeights, Rescaling)} does.
    *
+   * @param path the population file, CSV plain or gzip
+   * @param weights the 19 band weights, used for age bands
+   * @param rescaling how the weighted population is rescaled, used for age bands
+   * @param options encoding and column names, non-null
+   * @return the standardised population, communes in code order
+   * @throws IOException when the file cannot be read
    * @throws InputException on bad data, naming file, line and value
    */
   public static Population read(

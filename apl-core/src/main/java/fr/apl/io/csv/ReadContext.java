@@ -25,7 +25,16 @@ public record ReadContext(
   /** The most threads a reader takes: far above any machine this runs on, far below overflow. */
   public static final int MAX_THREADS = 1024;
 
-  /** Checks for nulls and the thread count. */
+  /**
+   * Checks for nulls and the thread count.
+   *
+   * @param options encoding and column names, non-null
+   * @param inseeCodes true when ids must be INSEE commune codes
+   * @param history the code history, non-null
+   * @param threads from 1 to {@link #MAX_THREADS}
+   * @param problems where problems are reported, non-null
+   * @throws IllegalArgumentException on a null or a thread count out of range
+   */
   public ReadContext {
     if (options == null || history == null || problems == null) {
       throw new IllegalArgumentException("options, history and problems must not be null");
@@ -40,12 +49,19 @@ public record ReadContext(
    * Returns a context with the default options, ids taken as given (any text), no history, the
    * machine's processors and a new collector: what the readers' fail-fast shortcuts use. A run
    * ({@code fr.apl.job.AplJob}) checks INSEE codes when its request asks for them.
+   *
+   * @return a new context
    */
   public static ReadContext defaults() {
     return of(ReadOptions.defaults());
   }
 
-  /** Returns a context with these options, ids as given, no history, and a new collector. */
+  /**
+   * Returns a context with these options, ids as given, no history, and a new collector.
+   *
+   * @param options encoding and column names, non-null
+   * @return a new context, on the machine's processors (at most {@link #MAX_THREADS})
+   */
   public static ReadContext of(ReadOptions options) {
     return new ReadContext(
         options,
@@ -55,17 +71,33 @@ public record ReadContext(
         new Problems());
   }
 
-  /** Returns the same context reporting to another collector. */
+  /**
+   * Returns the same context reporting to another collector.
+   *
+   * @param other the collector, non-null
+   * @return a new context
+   */
   public ReadContext withProblems(Problems other) {
     return new ReadContext(options, inseeCodes, history, threads, other);
   }
 
-  /** Returns the same context with another thread count. */
+  /**
+   * Returns the same context with another thread count.
+   *
+   * @param count threads, from 1 to {@link #MAX_THREADS}
+   * @return a new context
+   * @throws IllegalArgumentException when {@code count} is out of range
+   */
   public ReadContext withThreads(int count) {
     return new ReadContext(options, inseeCodes, history, count, problems);
   }
 
-  /** Returns true for a code these rules refuse: not an INSEE code (when required) nor old. */
+  /**
+   * Returns true for a code these rules refuse: not an INSEE code (when required) nor old.
+   *
+   * @param code a commune code as read, non-null
+   * @return true when the code is to be reported
+   */
   public boolean isInvalidCode(String code) {
     return Rules.isInvalidCode(inseeCodes, history, code);
   }

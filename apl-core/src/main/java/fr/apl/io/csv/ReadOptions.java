@@ -18,7 +18,14 @@ public record ReadOptions(InputEncoding encoding, ColumnMapping columns, int max
   private static final ReadOptions DEFAULTS =
       new ReadOptions(InputEncoding.AUTO, ColumnMapping.none());
 
-  /** Checks for nulls and the bound. */
+  /**
+   * Checks for nulls and the bound.
+   *
+   * @param encoding how bytes are decoded, non-null
+   * @param columns column names, non-null
+   * @param maxLineBytes the longest line, from 1 KiB to 1 GiB
+   * @throws IllegalArgumentException on a null or a bound out of range
+   */
   public ReadOptions {
     if (encoding == null || columns == null) {
       throw new IllegalArgumentException("encoding and columns must not be null");
@@ -29,17 +36,27 @@ public record ReadOptions(InputEncoding encoding, ColumnMapping columns, int max
     }
   }
 
-  /** Returns options with the default longest line. */
+  /**
+   * Creates options with the default longest line, {@link #DEFAULT_MAX_LINE_BYTES}.
+   *
+   * @param encoding how bytes are decoded, non-null
+   * @param columns column names, non-null
+   */
   public ReadOptions(InputEncoding encoding, ColumnMapping columns) {
     this(encoding, columns, DEFAULT_MAX_LINE_BYTES);
   }
 
-  /** Returns the options of the plain readers: encoding detected, usual column names. */
+  /** {@return the options of the plain readers: encoding detected, usual column names} */
   public static ReadOptions defaults() {
     return DEFAULTS;
   }
 
-  /** Returns these options with other column names. */
+  /**
+   * Returns these options with other column names.
+   *
+   * @param other the column names, non-null
+   * @return new options
+   */
   public ReadOptions withColumns(ColumnMapping other) {
     return new ReadOptions(encoding, other, maxLineBytes);
   }

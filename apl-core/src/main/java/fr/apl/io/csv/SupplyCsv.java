@@ -34,7 +34,12 @@ public final class SupplyCsv {
    */
   public record Columns(Supply all, SortedMap<Integer, Supply> underAge) {
 
-    /** Makes the map immutable. */
+    /**
+     * Makes the map immutable.
+     *
+     * @param all supply of all doctors
+     * @param underAge supply by age cap, non-null; copied in cap order
+     */
     public Columns {
       underAge = Collections.unmodifiableSortedMap(new TreeMap<>(underAge));
     }
@@ -45,6 +50,9 @@ public final class SupplyCsv {
   /**
    * Reads a supply file, the first error thrown (with the others).
    *
+   * @param path the supply file, CSV plain or gzip
+   * @return the supply of all doctors and of each capped column
+   * @throws IOException when the file cannot be read
    * @throws InputException on bad data, naming file, line and value
    */
   public static Columns read(Path path) throws IOException {
@@ -54,6 +62,10 @@ public final class SupplyCsv {
   /**
    * Reads a supply file with the given encoding and column names, as {@link #read(Path)} does.
    *
+   * @param path the supply file, CSV plain or gzip
+   * @param options encoding and column names, non-null
+   * @return the supply of all doctors and of each capped column
+   * @throws IOException when the file cannot be read
    * @throws InputException on bad data, naming file, line and value
    */
   public static Columns read(Path path, ReadOptions options) throws IOException {
@@ -69,6 +81,8 @@ public final class SupplyCsv {
    * &gt;= 0), a capped column above all doctors', a file with no data row, Paris, Lyon or
    * Marseille both whole and by arrondissement.
    *
+   * @param path the supply file, CSV plain or gzip
+   * @param ctx read options, code rules and the collector of problems, non-null
    * @return the columns of the rows without error (the collector says whether there was one),
    *     or null when the file cannot be read at all (empty, a column missing)
    * @throws IOException when the file cannot be read
