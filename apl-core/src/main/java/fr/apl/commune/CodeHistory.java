@@ -231,15 +231,11 @@ public final class CodeHistory {
 
   /**
    * Returns the doctors with their practice communes in current codes; the practices of one
-<<<<<<< HEAD
    * doctor that fall onto the same commune become one practice, their acts summed. When some code
    * changes, the doctors come out sorted by id, then old practice code.
-=======
-   * doctor that fall onto the same commune become one practice, their acts summed.
    *
    * @param doctors one row per doctor and practice, non-null
-   * @return the list itself when no code is old, else an immutable list in input order
->>>>>>> h-javadoc
+   * @return the list itself when no code is old, else an immutable list sorted as said
    */
   public Remapped<List<Doctor>> remapDoctors(List<Doctor> doctors) {
     // Acts added in the order of doctor id, then old practice code (then acts): with three or more

@@ -192,7 +192,6 @@ public final class TravelTimeMatrix {
     return new TravelTimeMatrix(codes.clone(), rowStart, destinations, minutes, duplicatePairs);
   }
 
-<<<<<<< HEAD
   /**
    * Returns this matrix with {@code more} repeated pairs counted: a reader that drops a repeated
    * row before building the matrix counts it here, so that the count stays that of the file.
@@ -210,10 +209,7 @@ public final class TravelTimeMatrix {
         : new TravelTimeMatrix(codes, rowStart, destination, minutes, duplicatePairs + more);
   }
 
-  /** Returns the longest travel time of the matrix, in minutes (0 without pairs). O(pairs). */
-=======
   /** {@return the longest travel time of the matrix, in minutes (0 without pairs); O(pairs)} */
->>>>>>> h-javadoc
   public double maxMinutes() {
     double max = 0;
     for (double t : minutes) {
