@@ -19,15 +19,15 @@ if [ -z "$jar" ]; then
   echo "apl: not built yet; run first: (cd '$here' && mvn -q -DskipTests package)" >&2
   exit 1
 fi
-# JVM options, measured on the France sample (README, Performance):
-# - A France-sized times table (under 100 MB on disk) is read in a second, before the optimising
-#   compiler (C2) pays off: the quick compiler alone (C1) saves about 0.4 s there. A 1 GB
-#   starting heap with a 600 MB young generation holds all a France run allocates (about 300 MB),
-#   so no collection runs at all: a collection there copied some 80 MB to fresh memory, 20 to
-#   130 ms. Larger tables (a 200 m grid) keep C2 and the default heap.
+# JVM options, measured (README, Performance; benchmarks/results/):
+# - A times table under 100 MB on disk is read in a second, before the optimising compiler (C2)
+#   pays off: the quick compiler alone (C1) takes France from 1.20 to 0.79 s and the Territoire
+#   de Belfort sample from 0.46 to 0.39 s. Larger tables (a 200 m grid) keep C2.
 # - Transparent huge pages, where the kernel offers them (always or madvise), cut the cost of
-#   first touching fresh memory: 0.3 to 0.9 s of system time on a France run in a virtual
-#   machine. The check avoids a JVM warning on machines without them.
+#   first touching fresh memory (Belfort 0.39 -> 0.33 s; 0.3 to 0.9 s of system time on a France
+#   run in earlier code). The check avoids a JVM warning on machines without them.
+# - No heap sizing: a 1 GB starting heap with a 600 MB young generation cost the Belfort sample
+#   0.17 s (0.53 against 0.36 s) and no longer helped France (0.90 against 0.79 s), so it went.
 # APL_JAVA_OPTS comes last and wins.
 times=""
 previous=""
@@ -40,7 +40,7 @@ done
 # stderr: by default the JVM prints them on stdout, where data may go.
 opts="-XX:+UseParallelGC -Xlog:disable -Xlog:all=warning:stderr"
 if [ -z "$times" ] || { [ -f "$times" ] && [ "$(wc -c < "$times")" -lt 100000000 ]; }; then
-  opts="$opts -XX:TieredStopAtLevel=1 -Xms1g -Xmn600m"
+  opts="$opts -XX:TieredStopAtLevel=1"
 fi
 thp=/sys/kernel/mm/transparent_hugepage/enabled
 if [ -r "$thp" ]; then
