@@ -31,7 +31,11 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** Runs apl and exits with its exit code. */
+  /**
+   * Runs apl and exits with its exit code.
+   *
+   * @param args the command line, e.g. {@code compute --times times.csv ...}
+   */
   public static void main(String[] args) {
     System.exit(execute(args, System.out, System.err));
   }
@@ -39,8 +43,12 @@ public final class Main implements Runnable {
   /**
    * Runs apl with the given arguments and streams, and returns the exit code; never exits.
    *
+   * @param args the command line, e.g. {@code compute --times times.csv ...}, non-null
    * @param out where data goes (the APL table when no --output file is given)
    * @param err where the summary, warnings and errors go
+   * @return the exit code, as listed at the bottom of {@code --help}: 0 success, 1 a bug, 2 a
+   *     usage error, 3 a changed zoning ({@code zoning --check}), 65 bad input data, 66 a missing
+   *     input, 74 an input/output error
    */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
     CommandLine.IFactory factory = new CommandLine.IFactory() {

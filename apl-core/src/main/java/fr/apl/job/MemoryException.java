@@ -11,7 +11,10 @@ import java.util.Locale;
 public final class MemoryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The bytes the results would need, estimated: see {@link #neededBytes()}. */
   private final long neededBytes;
+
+  /** The bytes the JVM could still give: see {@link #availableBytes()}. */
   private final long availableBytes;
 
   MemoryException(String message, long neededBytes, long availableBytes) {
@@ -20,12 +23,18 @@ public final class MemoryException extends RuntimeException {
     this.availableBytes = availableBytes;
   }
 
-  /** Returns the bytes the results would need, estimated. */
+  /**
+   * {@return the bytes the results would need, estimated: 8 a value per variant and commune, and
+   * four arrays of 8-byte values over every place for the variant being computed}
+   */
   public long neededBytes() {
     return neededBytes;
   }
 
-  /** Returns the bytes the JVM could still give when the run was refused. */
+  /**
+   * {@return the bytes the JVM could still give when the run was refused: its maximum heap less
+   * what was in use; the run is refused when it needs more than 80 % of it}
+   */
   public long availableBytes() {
     return availableBytes;
   }

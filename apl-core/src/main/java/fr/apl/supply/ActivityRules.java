@@ -40,7 +40,18 @@ public record ActivityRules(
     double newInstallation)
     implements SupplyRule {
 
-  /** Validates the bounds. */
+  /**
+   * Validates the bounds.
+   *
+   * @param zeroAtOrBelow acts at or below which a liberal doctor counts 0, finite and &gt;= 0
+   * @param floorUpTo acts up to which a liberal doctor counts {@code floorValue}, finite, from
+   *     {@code zeroAtOrBelow} to {@code ceiling}
+   * @param floorValue acts such a doctor counts, finite and &gt;= 0
+   * @param ceiling the most acts a liberal doctor counts, finite and &gt;= {@code floorUpTo}
+   * @param newInstallation acts a new liberal installation counts, finite and &gt;= 0
+   * @throws IllegalArgumentException when a bound is negative, NaN or infinite, or when {@code
+   *     zeroAtOrBelow <= floorUpTo <= ceiling} does not hold
+   */
   public ActivityRules {
     double[] all = {zeroAtOrBelow, floorUpTo, floorValue, ceiling, newInstallation};
     for (double v : all) {
@@ -54,7 +65,11 @@ public record ActivityRules(
     }
   }
 
-  /** Returns the DREES bounds for general practitioners (250, 3 600, 3 600, 6 000, 5 400). */
+  /**
+   * Returns the DREES bounds for general practitioners (250, 3 600, 3 600, 6 000, 5 400).
+   *
+   * @return the DREES rules, as listed in the class comment
+   */
   public static ActivityRules dreesGeneralPractitioners() {
     return new ActivityRules(250, 3600, 3600, 6000, 5400);
   }
@@ -62,7 +77,12 @@ public record ActivityRules(
   /**
    * Returns what a doctor counts for, from the acts added over all practices.
    *
-   * @param totalActs acts of the year over all practices
+   * @param totalActs acts of the year over all practices, &gt;= 0
+   * @param mode how the doctor practises, non-null; a salaried doctor of a centre de santé
+   *     counts the acts as they are
+   * @param newInstallation true for a liberal doctor with no liberal activity the year before
+   *     (counts {@link #newInstallation()}, whatever the acts)
+   * @return the acts the doctor counts for in a year, before they are shared among the practices
    */
   public double counted(double totalActs, PracticeMode mode, boolean newInstallation) {
     if (mode == PracticeMode.CENTRE_SANTE) {

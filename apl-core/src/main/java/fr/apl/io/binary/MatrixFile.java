@@ -72,7 +72,16 @@ public final class MatrixFile {
 
   private MatrixFile() {}
 
-  /** Returns true when the file starts with the matrix magic bytes. */
+  /**
+   * Returns true when the file starts with the matrix magic bytes. Reads only those 8 bytes: the
+   * rest of the file is checked by {@link #read(Path)}.
+   *
+   * @param path the file, non-null
+   * @return true when its first 8 bytes are {@link #MAGIC}; false for any other file, a shorter
+   *     one included
+   * @throws IOException when the file cannot be opened or read ({@link
+   *     java.nio.file.NoSuchFileException} when it does not exist)
+   */
   public static boolean isMatrixFile(Path path) throws IOException {
     try (InputStream in = Files.newInputStream(path)) {
       byte[] head = in.readNBytes(MAGIC.length);
@@ -81,24 +90,49 @@ public final class MatrixFile {
   }
 
   /**
-   * Reads a travel-time table from a matrix file or a CSV table, whichever the file is.
+   * Reads a travel-time table from a matrix file or a CSV table, whichever the file is (by its
+   * magic bytes, whatever its name).
    *
-   * @param timeColumn for a CSV table, the minutes column (null: minutes or HC)
+   * @param path a matrix file, or a CSV table plain or gzip, non-null
+   * @param timeColumn for a CSV table, the minutes column (null: minutes or HC); ignored for a
+   *     matrix file
+   * @return the matrix, times in minutes, communes in code order
+   * @throws IOException when the file cannot be read
+   * @throws InputException on bad data, naming the file (and the line, for a CSV table): see
+   *     {@link #read(Path)} and {@link TimesCsv#read(Path, String)}
    */
   public static TravelTimeMatrix readAny(Path path, String timeColumn) throws IOException {
     return readAny(path, timeColumn, ReadProgress.NONE);
   }
 
-  /** Like {@link #readAny(Path, String)}, reporting the progress of a CSV read. */
+  /**
+   * Reads a matrix file or a CSV table as {@link #readAny(Path, String)} does, reporting the
+   * progress of a CSV read.
+   *
+   * @param path a matrix file, or a CSV table plain or gzip, non-null
+   * @param timeColumn for a CSV table, the minutes column (null: minutes or HC); ignored for a
+   *     matrix file
+   * @param progress told how many bytes of a CSV table were read (every 8 MiB, and at the end),
+   *     non-null ({@link ReadProgress#NONE} to ignore it); not called for a matrix file, which
+   *     is mapped in one go
+   * @return the matrix, times in minutes, communes in code order
+   * @throws IOException when the file cannot be read
+   * @throws InputException on bad data, naming the file (and the line, for a CSV table)
+   */
   public static TravelTimeMatrix readAny(Path path, String timeColumn, ReadProgress progress)
       throws IOException {
     return isMatrixFile(path) ? read(path) : TimesCsv.read(path, timeColumn, progress);
   }
 
   /**
-   * Writes a matrix.
+   * Writes a matrix in the current version ({@link #VERSION}), checksum included; the bytes depend
+   * on the matrix only, so the same matrix always gives the same file. The sections are built in
+   * memory first (12 bytes a pair, plus the codes) and then written, the stream flushed.
    *
-   * @param out where to write; not closed
+   * @param matrix the matrix to write, non-null
+   * @param out where to write, non-null; flushed, not closed (write to a temporary file and move
+   *     it into place, so that a failed write leaves no partial file)
+   * @throws IOException when the stream cannot be written
    */
   public static void write(TravelTimeMatrix matrix, OutputStream out) throws IOException {
     String[] codes = matrix.codes();
@@ -151,8 +185,13 @@ public final class MatrixFile {
   }
 
   /**
-   * Reads a matrix file (version 2, or version 1).
+   * Reads a matrix file (version 2, or version 1), checking its header, sections and checksum
+   * before building the matrix.
    *
+   * @param path the matrix file, non-null
+   * @return the matrix, bit for bit the one written, communes in code order
+   * @throws IOException when the file cannot be opened or read ({@link
+   *     java.nio.file.NoSuchFileException} when it does not exist)
    * @throws InputException when the file is not a matrix file of a version this class reads, has
    *     a damaged header, is truncated or longer than its header says, fails its checksum or holds
    *     inconsistent rows; the message names the file and what is wrong

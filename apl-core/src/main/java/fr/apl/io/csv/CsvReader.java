@@ -61,7 +61,16 @@ public final class CsvReader implements Closeable {
     }
   }
 
-  /** Opens a file, its encoding detected ({@link InputEncoding#AUTO}). */
+  /**
+   * Opens a file, its encoding detected ({@link InputEncoding#AUTO}), as {@link #open(Path,
+   * InputEncoding)} does.
+   *
+   * @param path the file, CSV plain or gzip, non-null
+   * @return a reader positioned after the header, to be closed by the caller
+   * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
+   *     when it does not exist)
+   * @throws InputException when the file has no header line (empty, or blank lines only)
+   */
   public static CsvReader open(Path path) throws IOException {
     return open(path, InputEncoding.AUTO);
   }
@@ -70,6 +79,15 @@ public final class CsvReader implements Closeable {
    * Opens a file in the given encoding, read once into memory (these are the small inputs);
    * {@link InputEncoding#AUTO} decides on its bytes (UTF-8 when they all decode, else
    * Windows-1252: see {@link #charset()}).
+   *
+   * @param path the file, CSV plain or gzip, non-null
+   * @param encoding how its bytes are decoded, non-null
+   * @return a reader positioned after the header, to be closed by the caller
+   * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
+   *     when it does not exist)
+   * @throws InputException when the file has no header line (empty, or blank lines only), or its
+   *     header does not decode in the given encoding; a later line that does not decode is
+   *     thrown by {@link #next()}
    */
   public static CsvReader open(Path path, InputEncoding encoding) throws IOException {
     byte[] bytes;
@@ -87,6 +105,12 @@ public final class CsvReader implements Closeable {
   /**
    * Reads a stream (gzip and BOM handled) named {@code source} in messages, its encoding detected:
    * the stream is read into memory first, so keep this for small inputs.
+   *
+   * @param source the name of the input in messages, e.g. {@code population.csv} or {@code -}
+   * @param stream the input, CSV plain or gzip, non-null; read to its end and closed
+   * @return a reader positioned after the header, to be closed by the caller
+   * @throws IOException when the stream cannot be read
+   * @throws InputException when the input has no header line (empty, or blank lines only)
    */
   public static CsvReader open(String source, InputStream stream) throws IOException {
     byte[] bytes;
@@ -246,27 +270,30 @@ public final class CsvReader implements Closeable {
     }
   }
 
-  /** Returns the charset the file is decoded with (UTF-8 or Windows-1252). */
+  /** {@return the charset the file is decoded with: UTF-8 or Windows-1252} */
   public Charset charset() {
     return charset;
   }
 
-  /** Returns the file name used in messages. */
+  /** {@return the file name used in messages, as given or taken from the path} */
   public String source() {
     return source;
   }
 
-  /** Returns the separator found in the header. */
+  /** {@return the separator found in the header: {@code ,}, {@code ;} or tab} */
   public char separator() {
     return separator;
   }
 
-  /** Returns the header fields, trimmed. */
+  /** {@return the header fields, trimmed, in file order; an immutable copy} */
   public List<String> header() {
     return List.copyOf(header);
   }
 
-  /** Returns the 1-based line number of the last record returned by {@link #next()}. */
+  /**
+   * {@return the 1-based line number of the last record returned by {@link #next()} (its first
+   * line, for a record with a quoted line break), or 0 before the first}
+   */
   public long line() {
     return recordLine;
   }
@@ -274,6 +301,9 @@ public final class CsvReader implements Closeable {
   /**
    * Returns the index of the first header field equal (ignoring case) to one of {@code names}, or
    * -1.
+   *
+   * @param names the accepted names of the column, in order of preference, non-null
+   * @return the 0-based index of the column of the first name found, or -1 when none is there
    */
   public int column(String... names) {
     for (String name : names) {
@@ -289,7 +319,11 @@ public final class CsvReader implements Closeable {
   /**
    * Returns the index of a column that must be there.
    *
-   * @throws InputException naming the expected and the found columns
+   * @param what the column's meaning, for the message (e.g. {@code commune})
+   * @param names the accepted names of the column, in order of preference, compared ignoring case
+   * @return the 0-based index of the column of the first name found
+   * @throws InputException at line 1 when no name is there, naming the expected and the found
+   *     columns
    */
   public int requireColumn(String what, String... names) {
     int k = column(names);
@@ -305,10 +339,14 @@ public final class CsvReader implements Closeable {
   }
 
   /**
-   * Returns the next record's fields, or null at the end of the file.
+   * Returns the next record's fields, or null at the end of the file. Blank lines are skipped;
+   * a quoted field may span lines.
    *
-   * @throws InputException on a record with another field count than the header, or an
-   *     unterminated quote
+   * @return the fields as read (not trimmed; quotes removed), as many as the header's, or null at
+   *     the end of the file
+   * @throws IOException when the file cannot be read
+   * @throws InputException on a record with another field count than the header, an unterminated
+   *     quote, or a line that does not decode in the file's charset
    */
   public List<String> next() throws IOException {
     if (problems == null) {
@@ -366,7 +404,12 @@ public final class CsvReader implements Closeable {
     return fields;
   }
 
-  /** Reports a bad value of a record. */
+  /**
+   * Reports a bad value of a record: the exception is returned, for the caller to throw.
+   *
+   * @param problem what is wrong, with the value given
+   * @return an exception naming the file and the line of the last record read
+   */
   public InputException error(String problem) {
     return new InputException(source, recordLine, problem);
   }
@@ -374,7 +417,11 @@ public final class CsvReader implements Closeable {
   /**
    * Parses a field as a number.
    *
+   * @param fields a record, as returned by {@link #next()}
+   * @param column the 0-based index of the field
    * @param what the column's meaning, for the message
+   * @return the number (decimal point or comma, exponent allowed); never NaN, but infinite when it
+   *     overflows a double and of any sign: the caller checks the range
    * @throws InputException when the field is not a decimal number
    */
   public double number(List<String> fields, int column, String what) {

@@ -41,6 +41,15 @@ public final class ScenariosCsv {
    * Reads a scenario file and applies it to a base supply and population, with default options;
    * the first error is thrown (with the others).
    *
+   * @param path the scenario file, CSV plain or gzip, non-null
+   * @param baseSupply the supply the scenarios change (all doctors), in consultations a year,
+   *     non-null
+   * @param basePopulation the population the scenarios change, in standardised inhabitants,
+   *     non-null
+   * @return one variant per scenario, named as in the file, in the order of their first row (its
+   *     population is null, the base, when the scenario changes no population)
+   * @throws IOException when the file cannot be read
+   * @throws InputException on bad data, naming file, line and value
    * @see #read(Path, Supply, Population, ReadContext)
    */
   public static List<Variant> read(Path path, Supply baseSupply, Population basePopulation)
@@ -55,14 +64,18 @@ public final class ScenariosCsv {
    * Reads a scenario file once and applies it to a base supply and population, reporting every
    * problem to the context's collector.
    *
-   * @param baseSupply the supply the scenarios change (all doctors)
-   * @param basePopulation the population the scenarios change
+   * @param path the scenario file, CSV plain or gzip, non-null
+   * @param baseSupply the supply the scenarios change (all doctors), in consultations a year,
+   *     non-null
+   * @param basePopulation the population the scenarios change, in standardised inhabitants,
+   *     non-null
    * @param ctx encoding and column names ({@code commune} may be mapped), code rules, problems
    * @return one variant per scenario, named as in the file, in file order (its population is null,
    *     the base, when the scenario changes no population); null when the file has an error: a
    *     bad name, code or number, a commune given twice in one scenario, a row that changes
    *     nothing, a delta that makes a value negative, or a population change of a commune the
    *     population does not list
+   * @throws IOException when the file cannot be read
    */
   public static List<Variant> read(
       Path path, Supply baseSupply, Population basePopulation, ReadContext ctx) throws IOException {

@@ -44,7 +44,15 @@ public final class TimesCsv {
 
   private TimesCsv() {}
 
-  /** Reads a file, off-peak minutes ({@code HC}) for the Metric layout; fails at an error. */
+  /**
+   * Reads a file, off-peak minutes ({@code HC}) for the Metric layout; the first error is thrown
+   * (with the others).
+   *
+   * @param path the travel-time table, CSV plain or gzip, non-null
+   * @return the matrix, times in minutes, communes in code order
+   * @throws IOException when the file cannot be read
+   * @throws InputException on bad data, naming file, line and value
+   */
   public static TravelTimeMatrix read(Path path) throws IOException {
     return read(path, null);
   }
@@ -52,7 +60,9 @@ public final class TimesCsv {
   /**
    * Reads a file, the first error thrown (with the others).
    *
+   * @param path the travel-time table, CSV plain or gzip, non-null
    * @param timeColumn name of the minutes column, or null to pick {@code minutes} / {@code HC}
+   * @return the matrix, times in minutes, communes in code order
    * @throws InputException on bad data, naming file, line and value
    * @throws IOException when the file cannot be read
    */
@@ -61,10 +71,16 @@ public final class TimesCsv {
   }
 
   /**
-   * Reads a file, reporting progress in bytes of the file (every 8 MiB); the first error thrown.
+   * Reads a file, reporting progress in bytes of the file (every 8 MiB); the first error thrown
+   * (with the others).
    *
+   * @param path the travel-time table, CSV plain or gzip, non-null
    * @param timeColumn name of the minutes column, or null to pick {@code minutes} / {@code HC}
-   * @param progress told how many bytes of the file were read
+   * @param progress told how many bytes of the file were read, non-null ({@link ReadProgress#NONE}
+   *     to ignore it)
+   * @return the matrix, times in minutes, communes in code order
+   * @throws IOException when the file cannot be read
+   * @throws InputException on bad data, naming file, line and value
    */
   public static TravelTimeMatrix read(Path path, String timeColumn, ReadProgress progress)
       throws IOException {
@@ -82,7 +98,11 @@ public final class TimesCsv {
    * finite, &gt;= 0, at most a day), a pair given twice with different times; a pair repeated
    * with the same time and communes with no pair to themselves are warnings.
    *
-   * @param progress told how many bytes of the file were read (every 8 MiB, and at the end)
+   * @param path the travel-time table, CSV plain or gzip, non-null
+   * @param ctx read options (the minutes column among them), code rules, threads and the
+   *     collector of problems, non-null
+   * @param progress told how many bytes of the file were read (every 8 MiB, and at the end),
+   *     non-null ({@link ReadProgress#NONE} to ignore it)
    * @return the matrix of the rows without error (the collector says whether there was one), or
    *     null when none can be built (empty, a column missing, a pair given twice)
    * @throws IOException when the file cannot be read
@@ -104,6 +124,14 @@ public final class TimesCsv {
    * Reads a stream named {@code source} in messages (gzip and BOM handled; gzip inflated on one of
    * the context's threads), as {@link #read(Path, ReadContext, ReadProgress)} does. The stream is
    * not closed.
+   *
+   * @param source the name of the input in messages, e.g. {@code times.csv} or {@code -}
+   * @param stream the input, CSV plain or gzip, non-null; read to its end, not closed
+   * @param ctx read options (the minutes column among them), code rules, threads and the
+   *     collector of problems, non-null
+   * @return the matrix of the rows without error (the collector says whether there was one), or
+   *     null when none can be built (empty, a column missing, a pair given twice)
+   * @throws IOException when the stream cannot be read
    */
   public static TravelTimeMatrix read(String source, InputStream stream, ReadContext ctx)
       throws IOException {
@@ -120,7 +148,14 @@ public final class TimesCsv {
 
   /**
    * Reads a stream (gzip and BOM are handled) named {@code source} in messages; the first error
-   * thrown. The stream is not closed.
+   * thrown (with the others). The stream is not closed.
+   *
+   * @param source the name of the input in messages, e.g. {@code times.csv} or {@code -}
+   * @param stream the input, CSV plain or gzip, non-null; read to its end, not closed
+   * @param timeColumn name of the minutes column, or null to pick {@code minutes} / {@code HC}
+   * @return the matrix, times in minutes, communes in code order
+   * @throws IOException when the stream cannot be read
+   * @throws InputException on bad data, naming the source, line and value
    */
   public static TravelTimeMatrix read(String source, InputStream stream, String timeColumn)
       throws IOException {

@@ -40,9 +40,16 @@ public final class ZoningCsv {
    * Reads numeric columns of a commune table ({@code apl compute} output, or a DREES file).
    * Missing optional columns are left out of the result.
    *
-   * @param required column names that must be there
-   * @param optional column names taken when present
-   * @throws InputException on a missing column, a bad number, a repeated commune
+   * @param path the commune table, CSV plain or gzip, non-null
+   * @param communeColumn commune column name, or null for {@code commune} / {@code CODGEO} / …
+   * @param required column names that must be there (compared ignoring case), non-null
+   * @param optional column names taken when present, non-null (may be empty)
+   * @return the values of each column found, by the name as requested, required columns first;
+   *     every value finite and &gt;= 0
+   * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
+   *     when it does not exist)
+   * @throws InputException on a missing column, a bad number (not a number, negative or
+   *     infinite), an empty or repeated commune, or no commune below the header
    */
   public static CommuneTable readCommuneTable(
       Path path, String communeColumn, List<String> required, List<String> optional)
@@ -85,7 +92,16 @@ public final class ZoningCsv {
     }
   }
 
-  /** Returns the header of a CSV file (to choose default columns). */
+  /**
+   * Returns the header of a CSV file (to choose default columns); only the header line is
+   * decoded.
+   *
+   * @param path a CSV file, plain or gzip, non-null
+   * @return the header fields, trimmed, in file order; immutable
+   * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
+   *     when it does not exist)
+   * @throws InputException when the file has no header line
+   */
   public static List<String> header(Path path) throws IOException {
     try (CsvReader csv = CsvReader.open(path)) {
       return csv.header();
@@ -104,11 +120,19 @@ public final class ZoningCsv {
   /**
    * Reads a territory table {@code commune,territory[,region][,department]}.
    *
+   * @param path the territory table, CSV plain or gzip, non-null
    * @param communeColumn commune column, or null for {@code commune} / {@code CODGEO} / …
    * @param territoryColumn territory column name, e.g. {@code territory}, {@code BV2012}
    * @param regionColumn region column name, or null to take {@code region} / {@code REG} if there
    * @param departmentColumn department column name, or null to take {@code department} /
    *     {@code DEP} if there
+   * @return the territory (and region, when the table gives them) of each commune listed, and the
+   *     departments given; all in code order
+   * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
+   *     when it does not exist)
+   * @throws InputException on a missing column (a region or department column is required when
+   *     named), an empty or repeated commune, an empty territory or region, or no commune below
+   *     the header
    */
   public static Territories readTerritories(
       Path path,
@@ -163,8 +187,11 @@ public final class ZoningCsv {
    * any case; other columns, such as the reason of the decision, are ignored), each class one of
    * the rule's, in any case, returned in the rule's spelling.
    *
-   * @param classes the classes of the rule in use, e.g. {@code zip, vivier, hors_zonage}
-   * @return class by territory, in territory order
+   * @param path the table of forced classes, CSV plain or gzip, non-null
+   * @param classes the classes of the rule in use, e.g. {@code zip, vivier, hors_zonage}, non-null
+   * @return class by territory, in territory order; empty when the file has a header only
+   * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
+   *     when it does not exist)
    * @throws InputException naming the file and line: a missing column, an empty field, a class
    *     that is not the rule's (the message lists the rule's), a territory given twice
    */
@@ -204,7 +231,13 @@ public final class ZoningCsv {
    * Reads regional ceilings {@code region,zip_share,zac_share}: shares as fractions (0.203) or
    * percentages with a sign (20.3 %).
    *
-   * @return {zip, zac} fractions by region
+   * @param path the table of ceilings, CSV plain or gzip, non-null
+   * @return {zip, zac} fractions by region, each from 0 to 1, in region order; empty when the file
+   *     has a header only
+   * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
+   *     when it does not exist)
+   * @throws InputException on a missing column, an empty or repeated region, or a share that is
+   *     not a fraction in [0, 1] or a percentage from 0 to 100
    */
   public static Map<String, double[]> readCeilings(Path path) throws IOException {
     try (CsvReader csv = CsvReader.open(path)) {
@@ -244,7 +277,19 @@ public final class ZoningCsv {
    */
   public record Previous(Map<String, String> classes, Map<String, Double> apl) {}
 
-  /** Reads a territory table written by {@link #writeTerritories} (or any with those columns). */
+  /**
+   * Reads a territory table written by {@link #writeTerritories} (or any with those columns:
+   * {@code territory}, {@code final_class} or else {@code class}, {@code apl}), to compare a zoning
+   * with it. The apostrophe written before a formula-like territory or class is taken off.
+   *
+   * @param path the territory table, CSV plain or gzip, non-null
+   * @return the class and APL of each territory, in territory order; an empty cell leaves the
+   *     territory out of that map
+   * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
+   *     when it does not exist)
+   * @throws InputException on a missing column, an empty or repeated territory, or an APL that is
+   *     not a number
+   */
   public static Previous readPrevious(Path path) throws IOException {
     try (CsvReader csv = CsvReader.open(path)) {
       int t = csv.requireColumn("territory", "territory");
@@ -269,7 +314,17 @@ public final class ZoningCsv {
     }
   }
 
-  /** Writes the territory table: {@code territory,population,apl,class,forced_class,…}. */
+  /**
+   * Writes the territory table, one row per territory in code order: {@code territory,
+   * population, apl, class, forced_class, final_class, region, communes}; territories with no
+   * population included. A missing value is an empty cell: the APL (NaN) and rule class of a
+   * territory with no population, a forced class where none is, a region the table has not.
+   *
+   * @param zoning the zoning, non-null
+   * @param out where to write, non-null; flushed, not closed
+   * @param dialect separator and decimal mark, non-null
+   * @throws IOException when the writer fails
+   */
   public static void writeTerritories(Zoning zoning, Writer out, CsvDialect dialect)
       throws IOException {
     char s = dialect.separator();
@@ -308,7 +363,17 @@ public final class ZoningCsv {
     out.flush();
   }
 
-  /** Writes the commune table: {@code commune,territory,apl,class} (final class). */
+  /**
+   * Writes the commune table, one row per commune with an APL and a territory, in code order:
+   * {@code commune, territory, apl, class} (final class).
+   *
+   * @param zoning the zoning, non-null
+   * @param apl the APL of each commune (the values the zoning was made from), non-null; a
+   *     commune it does not list is written 0
+   * @param out where to write, non-null; flushed, not closed
+   * @param dialect separator and decimal mark, non-null
+   * @throws IOException when the writer fails
+   */
   public static void writeCommunes(Zoning zoning, CommuneValues apl, Writer out, CsvDialect dialect)
       throws IOException {
     char s = dialect.separator();
@@ -334,7 +399,15 @@ public final class ZoningCsv {
    * Writes figures, one row per area: level, code, communes, population, then for each variant
    * its mean, deciles D1…D9, and communes, population and share below 1, 2.5 and 4; then, with
    * two variants or more, the difference of each share between the second variant and the first;
-   * then the population share of each class.
+   * then the population share of each class. A value that is not defined (NaN: a mean or share
+   * of an area with no population) is an empty cell.
+   *
+   * @param figures the areas, in the order to write them, non-null; all with the variants,
+   *     thresholds and classes of the first, which gives the header; nothing, not even a header,
+   *     is written when it is empty
+   * @param out where to write, non-null; flushed, not closed
+   * @param dialect separator and decimal mark, non-null
+   * @throws IOException when the writer fails
    */
   public static void writeFigures(List<AreaFigures> figures, Writer out, CsvDialect dialect)
       throws IOException {
@@ -408,7 +481,19 @@ public final class ZoningCsv {
     out.flush();
   }
 
-  /** Writes the zoning as JSON: rule, territories and communes, in code order. */
+  /**
+   * Writes the zoning as JSON: rule, weight, territories and communes, in code order, with the
+   * fields of {@link #writeTerritories} and {@link #writeCommunes}. Numbers use a decimal point
+   * whatever the locale; a missing value is {@code null}.
+   *
+   * @param zoning the zoning, non-null
+   * @param apl the APL of each commune (the values the zoning was made from), non-null; a
+   *     commune it does not list is written 0
+   * @param weight the name of the population column the communes were weighted with, written as
+   *     it is; null writes {@code null}
+   * @param out where to write, non-null; flushed, not closed
+   * @throws IOException when the writer fails
+   */
   public static void writeJson(Zoning zoning, CommuneValues apl, String weight, Writer out)
       throws IOException {
     StringBuilder b = new StringBuilder(1 << 16);
