@@ -9,6 +9,21 @@ package fr.apl.commune;
  */
 public final class Arrondissements {
 
+  /**
+   * Names a city with municipal arrondissements.
+   *
+   * @param code the municipality's code (75056)
+   * @param name its name (Paris)
+   * @param arrondissements the codes of its arrondissements, as a range (75101-75120)
+   */
+  public record City(String code, String name, String arrondissements) {}
+
+  /** Paris, Lyon and Marseille, in that order. */
+  public static final java.util.List<City> CITIES = java.util.List.of(
+      new City("75056", "Paris", "75101-75120"),
+      new City("69123", "Lyon", "69381-69389"),
+      new City("13055", "Marseille", "13201-13216"));
+
   private Arrondissements() {}
 
   /**

@@ -20,12 +20,6 @@ import java.util.Set;
  */
 final class CrossChecks {
 
-  private static final String[][] CITIES = {
-    {"75056", "Paris", "75101-75120"},
-    {"69123", "Lyon", "69381-69389"},
-    {"13055", "Marseille", "13201-13216"}
-  };
-
   private CrossChecks() {}
 
   /**
@@ -58,27 +52,28 @@ final class CrossChecks {
     // the likely reason why communes are missing, and the message that says what to do.
     boolean cityMismatch = false;
     Set<String> citiesHere = citiesByArrondissement(popCodes);
-    for (String[] city : citiesSplitDifferently(popCodes, timesCodes)) {
-      boolean partsHere = citiesHere.contains(city[0]);
+    for (Arrondissements.City city : citiesSplitDifferently(popCodes, timesCodes)) {
+      boolean partsHere = citiesHere.contains(city.code());
       cityMismatch = true;
       out.add(
           Check.ARRONDISSEMENTS_AND_WHOLE,
           populationFile,
           0,
-          city[0],
-          city[1] + " is given "
+          city.code(),
+          city.name() + " is given "
               + (partsHere
-                  ? "by arrondissement here and as " + city[0] + " in " + timesName
-                  : "as " + city[0] + " here and by arrondissement in " + timesName),
-          "give every file by arrondissement (" + city[2] + "), as DREES does");
-      absent.removeIf(c -> city[0].equals(c) || city[0].equals(Arrondissements.municipalityOf(c)));
+                  ? "by arrondissement here and as " + city.code() + " in " + timesName
+                  : "as " + city.code() + " here and by arrondissement in " + timesName),
+          "give every file by arrondissement (" + city.arrondissements() + "), as DREES does");
+      absent.removeIf(
+          c -> city.code().equals(c) || city.code().equals(Arrondissements.municipalityOf(c)));
     }
     if (!any && !absent.isEmpty()) {
       out.add(
           Check.NO_COMMON_COMMUNE,
           populationFile,
           0,
-          firstCodes(absent),
+          Problems.firstCodes(absent),
           "no commune of" + " this file is in " + timesName,
           "check that both files use the same codes and" + " commune geography (a code history)");
       return;
@@ -91,7 +86,7 @@ final class CrossChecks {
           Check.POPULATION_NOT_IN_TIMES,
           populationFile,
           0,
-          firstCodes(absent),
+          Problems.firstCodes(absent),
           (absent.size() == 1 ? "1 commune is" : absent.size() + " communes are") + " not in "
               + timesName,
           "a commune absent from the times reaches only itself, at 0 minutes;"
@@ -145,7 +140,7 @@ final class CrossChecks {
           Check.SUPPLY_UNREACHED,
           supplyFile,
           0,
-          firstCodes(lost),
+          Problems.firstCodes(lost),
           (lost.size() == 1
                   ? "1 commune with supply is"
                   : lost.size() + " communes with supply are")
@@ -211,7 +206,7 @@ final class CrossChecks {
           Check.SELF_OUT_OF_REACH,
           timesName,
           0,
-          firstCodes(far),
+          Problems.firstCodes(far),
           (far.size() == 1 ? "1 commune is" : far.size() + " communes are")
               + " beyond the decay's reach from"
               + " itself (the first at " + show(example) + " minutes): its own doctors do not count"
@@ -251,7 +246,7 @@ final class CrossChecks {
             Check.NOT_FINITE_RESULT,
             populationFile,
             0,
-            bad.isEmpty() ? null : firstCodes(bad),
+            bad.isEmpty() ? null : Problems.firstCodes(bad),
             name + ": "
                 + (bad.isEmpty()
                     ? "supply is not conserved (sum of"
@@ -273,18 +268,19 @@ final class CrossChecks {
   }
 
   /**
-   * Returns the cities (rows of {@link #CITIES}, in that order) given whole in one code set and
+   * Returns the cities (rows of {@link Arrondissements#CITIES}, in that order) given whole in one code set and
    * by arrondissement in the other.
    */
-  private static List<String[]> citiesSplitDifferently(Set<String> here, Set<String> there) {
+  private static List<Arrondissements.City> citiesSplitDifferently(
+      Set<String> here, Set<String> there) {
     Set<String> citiesHere = citiesByArrondissement(here);
     Set<String> citiesThere = citiesByArrondissement(there);
-    List<String[]> out = new ArrayList<>();
-    for (String[] city : CITIES) {
-      boolean partsHere = citiesHere.contains(city[0]);
-      boolean partsThere = citiesThere.contains(city[0]);
-      boolean wholeHere = here.contains(city[0]);
-      boolean wholeThere = there.contains(city[0]);
+    List<Arrondissements.City> out = new ArrayList<>();
+    for (Arrondissements.City city : Arrondissements.CITIES) {
+      boolean partsHere = citiesHere.contains(city.code());
+      boolean partsThere = citiesThere.contains(city.code());
+      boolean wholeHere = here.contains(city.code());
+      boolean wholeThere = there.contains(city.code());
       if (partsHere && wholeThere && !partsThere || wholeHere && partsThere && !wholeThere) {
         out.add(city);
       }
@@ -302,11 +298,5 @@ final class CrossChecks {
       }
     }
     return out;
-  }
-
-  /** Returns the first ten codes separated by spaces, then "..." when there are more. */
-  static String firstCodes(List<String> codes) {
-    int shown = Math.min(10, codes.size());
-    return String.join(" ", codes.subList(0, shown)) + (codes.size() > shown ? " ..." : "");
   }
 }

@@ -96,6 +96,18 @@ public final class Problems {
   }
 
   /**
+   * Returns the first ten codes separated by spaces, then {@code ...} when there are more: the
+   * value of a problem about many communes.
+   *
+   * @param codes the codes, in the order to show
+   * @return at most ten of them, and {@code ...} when some are left out
+   */
+  public static String firstCodes(List<String> codes) {
+    int shown = Math.min(10, codes.size());
+    return String.join(" ", codes.subList(0, shown)) + (codes.size() > shown ? " ..." : "");
+  }
+
+  /**
    * Returns how many problems a check found so far (listed or not).
    *
    * @param check the check, non-null

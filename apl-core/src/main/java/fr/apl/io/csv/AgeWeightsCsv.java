@@ -26,10 +26,7 @@ public final class AgeWeightsCsv {
    * @throws InputException on a row count other than 19, or a weight that is not a number &gt;= 0
    */
   public static AgeWeights read(Path path) throws IOException {
-    ReadContext ctx = ReadContext.defaults();
-    AgeWeights w = read(path, ctx);
-    ctx.throwIfErrors();
-    return w;
+    return ReadContext.failFast(ReadOptions.defaults(), ctx -> read(path, ctx));
   }
 
   /**

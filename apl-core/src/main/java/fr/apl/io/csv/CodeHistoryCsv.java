@@ -34,10 +34,7 @@ public final class CodeHistoryCsv {
    *     different current codes (a commune split), or a cycle
    */
   public static CodeHistory read(Path path, ReadOptions options) throws IOException {
-    ReadContext ctx = ReadContext.of(options);
-    CodeHistory h = read(path, ctx);
-    ctx.throwIfErrors();
-    return h;
+    return ReadContext.failFast(options, ctx -> read(path, ctx));
   }
 
   /**

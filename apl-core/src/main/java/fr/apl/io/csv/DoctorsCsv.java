@@ -53,10 +53,7 @@ public final class DoctorsCsv {
    * @throws InputException on bad data, naming file, line and value
    */
   public static List<Doctor> read(Path path, ReadOptions options) throws IOException {
-    ReadContext ctx = ReadContext.of(options);
-    List<Doctor> d = read(path, ctx);
-    ctx.throwIfErrors();
-    return d;
+    return ReadContext.failFast(options, ctx -> read(path, ctx));
   }
 
   /**

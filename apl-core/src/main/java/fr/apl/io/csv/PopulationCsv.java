@@ -204,10 +204,7 @@ public final class PopulationCsv {
    */
   public static Population read(
       Path path, AgeWeights weights, Rescaling rescaling, ReadOptions options) throws IOException {
-    ReadContext ctx = ReadContext.of(options);
-    Table t = read(path, ctx);
-    ctx.throwIfErrors();
-    return t.population(weights, rescaling);
+    return ReadContext.failFast(options, ctx -> read(path, ctx)).population(weights, rescaling);
   }
 
   /** Returns the columns of the 19 DREES bands (20 when 90+ is given as 90-94 and 95+), or null. */

@@ -2,6 +2,7 @@ package fr.apl.io.csv;
 
 import fr.apl.commune.CodeHistory;
 import fr.apl.problem.Problems;
+import java.io.IOException;
 
 /**
  * Says how the readers of one run read and check their files, and where they report: the
@@ -100,6 +101,24 @@ public record ReadContext(
    */
   public boolean isInvalidCode(String code) {
     return Rules.isInvalidCode(inseeCodes, history, code);
+  }
+
+  /** Reads with a context, as the readers' fail-fast shortcuts do. */
+  @FunctionalInterface
+  interface Reading<T> {
+    T read(ReadContext ctx) throws IOException;
+  }
+
+  /**
+   * Reads with a new context of these options ({@link #of(ReadOptions)}) and throws the first
+   * error found (carrying the others) as an {@link InputException}: the one ending of every
+   * reader's fail-fast shortcut.
+   */
+  static <T> T failFast(ReadOptions options, Reading<T> reading) throws IOException {
+    ReadContext ctx = of(options);
+    T value = reading.read(ctx);
+    ctx.throwIfErrors();
+    return value;
   }
 
   /**

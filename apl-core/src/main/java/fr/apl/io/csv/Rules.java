@@ -22,13 +22,6 @@ final class Rules {
 
   private Rules() {}
 
-  /** The three cities with municipal arrondissements: code, name, arrondissement codes. */
-  static final String[][] CITIES = {
-    {"75056", "Paris", "75101-75120"},
-    {"69123", "Lyon", "69381-69389"},
-    {"13055", "Marseille", "13201-13216"}
-  };
-
   // ---------------------------------------------------------------- codes
 
   /**
@@ -281,14 +274,14 @@ final class Rules {
 
   /** Reports a municipality given both whole and by arrondissement in one file. */
   static void wholeAndArrondissements(Problems out, String file, Map<String, Long> codes) {
-    for (String[] city : CITIES) {
-      Long whole = codes.get(city[0]);
+    for (Arrondissements.City city : Arrondissements.CITIES) {
+      Long whole = codes.get(city.code());
       if (whole == null) {
         continue;
       }
       TreeSet<String> parts = new TreeSet<>();
       for (String c : codes.keySet()) {
-        if (city[0].equals(Arrondissements.municipalityOf(c))) {
+        if (city.code().equals(Arrondissements.municipalityOf(c))) {
           parts.add(c);
         }
       }
@@ -297,17 +290,11 @@ final class Rules {
             Check.ARRONDISSEMENTS_AND_WHOLE,
             file,
             whole,
-            city[0] + " and " + firstCodes(new ArrayList<>(parts)),
-            city[1] + " is given both as a whole and by" + " arrondissement",
-            "give the arrondissements " + city[2] + " only, as DREES does"
+            city.code() + " and " + Problems.firstCodes(new ArrayList<>(parts)),
+            city.name() + " is given both as a whole and by" + " arrondissement",
+            "give the arrondissements " + city.arrondissements() + " only, as DREES does"
                 + " (the whole would be counted twice)");
       }
     }
-  }
-
-  /** Returns the first ten codes separated by spaces, then "..." when there are more. */
-  static String firstCodes(List<String> codes) {
-    int shown = Math.min(10, codes.size());
-    return String.join(" ", codes.subList(0, shown)) + (codes.size() > shown ? " ..." : "");
   }
 }

@@ -54,10 +54,8 @@ public final class ScenariosCsv {
    */
   public static List<Variant> read(Path path, Supply baseSupply, Population basePopulation)
       throws IOException {
-    ReadContext ctx = ReadContext.defaults();
-    List<Variant> v = read(path, baseSupply, basePopulation, ctx);
-    ctx.throwIfErrors();
-    return v;
+    return ReadContext.failFast(
+        ReadOptions.defaults(), ctx -> read(path, baseSupply, basePopulation, ctx));
   }
 
   /**

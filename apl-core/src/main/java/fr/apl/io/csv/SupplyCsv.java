@@ -69,10 +69,7 @@ public final class SupplyCsv {
    * @throws InputException on bad data, naming file, line and value
    */
   public static Columns read(Path path, ReadOptions options) throws IOException {
-    ReadContext ctx = ReadContext.of(options);
-    Columns c = read(path, ctx);
-    ctx.throwIfErrors();
-    return c;
+    return ReadContext.failFast(options, ctx -> read(path, ctx));
   }
 
   /**

@@ -84,10 +84,8 @@ public final class TimesCsv {
    */
   public static TravelTimeMatrix read(Path path, String timeColumn, ReadProgress progress)
       throws IOException {
-    ReadContext ctx = ReadContext.of(withMinutes(ReadOptions.defaults(), timeColumn));
-    TravelTimeMatrix m = read(path, ctx, progress);
-    ctx.throwIfErrors();
-    return m;
+    return ReadContext.failFast(
+        withMinutes(ReadOptions.defaults(), timeColumn), ctx -> read(path, ctx, progress));
   }
 
   /**
@@ -159,10 +157,8 @@ public final class TimesCsv {
    */
   public static TravelTimeMatrix read(String source, InputStream stream, String timeColumn)
       throws IOException {
-    ReadContext ctx = ReadContext.of(withMinutes(ReadOptions.defaults(), timeColumn));
-    TravelTimeMatrix m = read(source, stream, ctx);
-    ctx.throwIfErrors();
-    return m;
+    return ReadContext.failFast(
+        withMinutes(ReadOptions.defaults(), timeColumn), ctx -> read(source, stream, ctx));
   }
 
   /**
@@ -578,7 +574,7 @@ public final class TimesCsv {
             Check.MISSING_SELF_PAIRS,
             source,
             0,
-            Rules.firstCodes(new ArrayList<>(missing)),
+            Problems.firstCodes(new ArrayList<>(missing)),
             (missing.size() == 1 ? "1 commune has" : missing.size() + " communes have")
                 + " no pair to itself",
             "0 minutes is assumed (people and doctors at the town hall)");
