@@ -34,15 +34,20 @@ final class CrossChecks {
       CommuneValues population,
       TravelTimeMatrix times,
       java.util.function.Predicate<String> invalid) {
-    Set<String> timesCodes = new HashSet<>(List.of(times.codes()));
-    Set<String> popCodes = new HashSet<>(List.of(population.codes()));
+    // Both code lists are sorted (String.compareTo): one merge, no hashing of 35 000 codes.
+    String[] timesCodes = times.codes();
+    String[] popCodes = population.codes();
     boolean any = false;
     List<String> absent = new ArrayList<>();
-    for (String c : population.codes()) {
+    int t = 0;
+    for (String c : popCodes) {
+      while (t < timesCodes.length && timesCodes[t].compareTo(c) < 0) {
+        t++;
+      }
       if (invalid.test(c)) {
         continue;
       }
-      if (timesCodes.contains(c)) {
+      if (t < timesCodes.length && timesCodes[t].equals(c)) {
         any = true;
       } else {
         absent.add(c);
@@ -192,13 +197,13 @@ final class CrossChecks {
     String[] codes = times.codes();
     List<String> far = new ArrayList<>();
     double example = 0;
-    for (String c : codes) {
-      double t = times.minutes(c, c);
+    for (int i = 0; i < codes.length; i++) {
+      double t = times.selfMinutes(i);
       if (!Double.isNaN(t) && decay.weight(t) == 0) {
         if (far.isEmpty()) {
           example = t;
         }
-        far.add(c);
+        far.add(codes[i]);
       }
     }
     if (!far.isEmpty()) {
@@ -268,19 +273,18 @@ final class CrossChecks {
   }
 
   /**
-   * Returns the cities (rows of {@link Arrondissements#CITIES}, in that order) given whole in one code set and
-   * by arrondissement in the other.
+   * Returns the cities (rows of {@link Arrondissements#CITIES}, in that order) given whole in one
+   * sorted code list and by arrondissement in the other.
    */
-  private static List<Arrondissements.City> citiesSplitDifferently(
-      Set<String> here, Set<String> there) {
+  private static List<Arrondissements.City> citiesSplitDifferently(String[] here, String[] there) {
     Set<String> citiesHere = citiesByArrondissement(here);
     Set<String> citiesThere = citiesByArrondissement(there);
     List<Arrondissements.City> out = new ArrayList<>();
     for (Arrondissements.City city : Arrondissements.CITIES) {
       boolean partsHere = citiesHere.contains(city.code());
       boolean partsThere = citiesThere.contains(city.code());
-      boolean wholeHere = here.contains(city.code());
-      boolean wholeThere = there.contains(city.code());
+      boolean wholeHere = java.util.Arrays.binarySearch(here, city.code()) >= 0;
+      boolean wholeThere = java.util.Arrays.binarySearch(there, city.code()) >= 0;
       if (partsHere && wholeThere && !partsThere || wholeHere && partsThere && !wholeThere) {
         out.add(city);
       }
@@ -289,7 +293,7 @@ final class CrossChecks {
   }
 
   /** Returns the cities (Paris, Lyon, Marseille) that some of the codes divide by arrondissement. */
-  private static Set<String> citiesByArrondissement(Set<String> codes) {
+  private static Set<String> citiesByArrondissement(String[] codes) {
     Set<String> out = new HashSet<>();
     for (String c : codes) {
       String city = Arrondissements.municipalityOf(c);

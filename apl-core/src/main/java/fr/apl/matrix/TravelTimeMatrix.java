@@ -219,6 +219,18 @@ public final class TravelTimeMatrix {
   }
 
   /**
+   * Returns the time of commune {@code index} to itself, or NaN when the matrix has no such
+   * pair. O(log pairs of its row).
+   *
+   * @param index a commune index, {@code [0, communeCount())}
+   * @return minutes, or NaN
+   */
+  public double selfMinutes(int index) {
+    int k = Arrays.binarySearch(destination, rowStart[index], rowStart[index + 1], index);
+    return k < 0 ? Double.NaN : minutes[k];
+  }
+
+  /**
    * Returns true when commune {@code index} has a pair to itself. O(log pairs of its row): rows
    * are sorted by destination.
    *

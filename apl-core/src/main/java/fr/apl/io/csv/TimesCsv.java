@@ -553,20 +553,26 @@ public final class TimesCsv {
     private void selfPairs(TravelTimeMatrix matrix) {
       String[] codes = matrix.codes();
       fr.apl.commune.CodeHistory history = ctx.history();
-      java.util.Set<String> withSelf = new java.util.HashSet<>();
-      for (int i = 0; i < codes.length; i++) {
-        if (matrix.hasSelfPair(i)) {
-          withSelf.add(history.current(codes[i]));
-        }
-      }
-      if (withSelf.size() == codes.length) {
-        return; // every commune has its own pair (the usual case): nothing to look up
-      }
       java.util.TreeSet<String> missing = new java.util.TreeSet<>();
-      for (int i = 0; i < codes.length; i++) {
-        String c = history.current(codes[i]);
-        if (!withSelf.contains(c) && !ctx.isInvalidCode(codes[i])) {
-          missing.add(c);
+      if (history.isEmpty()) {
+        // No code history (the usual case): each commune stands for itself, no lookup.
+        for (int i = 0; i < codes.length; i++) {
+          if (!matrix.hasSelfPair(i) && !ctx.isInvalidCode(codes[i])) {
+            missing.add(codes[i]);
+          }
+        }
+      } else {
+        java.util.Set<String> withSelf = new java.util.HashSet<>();
+        for (int i = 0; i < codes.length; i++) {
+          if (matrix.hasSelfPair(i)) {
+            withSelf.add(history.current(codes[i]));
+          }
+        }
+        for (int i = 0; i < codes.length; i++) {
+          String c = history.current(codes[i]);
+          if (!withSelf.contains(c) && !ctx.isInvalidCode(codes[i])) {
+            missing.add(c);
+          }
         }
       }
       if (!missing.isEmpty()) {
