@@ -11,6 +11,14 @@ case "$src" in
   */*) here="${src%/*}" ;;
   *) here="." ;;
 esac
+# An absolute folder (builtins only, the working directory restored): the class-data archive
+# records the jar's path, and a run from another folder must name the jar the same way.
+if [ "${here#/}" = "$here" ]; then
+  back="$PWD"
+  cd "$here"
+  here="$PWD"
+  cd "$back"
+fi
 shopt -s nullglob
 jars=("$here"/apl-cli/target/apl-cli-*-all.jar)
 shopt -u nullglob
@@ -38,10 +46,30 @@ for a in "$@"; do
 done
 # JVM warnings (a young generation larger than a heap capped in APL_JAVA_OPTS, say) go to
 # stderr: by default the JVM prints them on stdout, where data may go.
-opts="-XX:+UseParallelGC -Xlog:disable -Xlog:all=warning:stderr"
+opts="-XX:+UseParallelGC -Xlog:disable -Xlog:all=warning,cds*=off:stderr"
 if [ -z "$times" ] || { [ -f "$times" ] && [ "$(wc -c < "$times")" -lt 100000000 ]; }; then
   opts="$opts -XX:TieredStopAtLevel=1"
 fi
+# - Class data sharing of the run's own classes: the first compute, validate, zoning or matrix
+#   after a build dumps the classes it loaded (into a file of its own, renamed into
+#   apl-cli/target/apl-cds.jsa once complete, so that two first runs at once cannot leave a torn
+#   archive); later runs map them, their checksum verified, instead of loading and verifying the
+#   classes again (France 0.77 -> 0.73 s; the dump costs the first run some 0.3 s). An archive
+#   older than the jar is dumped again; one that does not match this JVM, or is damaged, is
+#   ignored silently (cds logging off), and so is a target folder that cannot be written.
+dump=""
+case "${1:-}" in
+  compute | validate | zoning | matrix)
+    target_dir="${jar%/*}"
+    archive="$target_dir/apl-cds.jsa"
+    if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
+      opts="$opts -XX:SharedArchiveFile=$archive -XX:+VerifySharedSpaces"
+    elif [ -w "$target_dir" ]; then
+      dump="$archive.$$"
+      opts="$opts -XX:ArchiveClassesAtExit=$dump"
+    fi
+    ;;
+esac
 thp=/sys/kernel/mm/transparent_hugepage/enabled
 if [ -r "$thp" ]; then
   read -r modes < "$thp" || true
@@ -49,4 +77,12 @@ if [ -r "$thp" ]; then
     *"[always]"* | *"[madvise]"*) opts="$opts -XX:+UseTransparentHugePages" ;;
   esac
 fi
-exec java $opts ${APL_JAVA_OPTS:-} -jar "$jar" "$@"
+if [ -z "$dump" ]; then
+  exec java $opts ${APL_JAVA_OPTS:-} -jar "$jar" "$@"
+fi
+status=0
+java $opts ${APL_JAVA_OPTS:-} -jar "$jar" "$@" || status=$?
+if [ -f "$dump" ]; then
+  mv -f "$dump" "$archive" 2>/dev/null || rm -f "$dump"
+fi
+exit "$status"
