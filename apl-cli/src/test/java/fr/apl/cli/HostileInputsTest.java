@@ -26,11 +26,9 @@ class HostileInputsTest {
   @TempDir
   Path dir;
 
-  private static final String TIMES = "origin,destination,minutes\n01001,01001,0\n"
-      + "01001,01002,12\n01002,01002,0\n01002,01001,12\n01004,01004,0\n01004,01002,18\n";
-  private static final String POPULATION =
-      "commune,population\n01001,100\n01002,200\n" + "01004,300\n";
-  private static final String SUPPLY = "commune,consultations\n01001,1000\n01004,600\n";
+  private static final String TIMES = BrokenInputsTest.TIMES;
+  private static final String POPULATION = BrokenInputsTest.POPULATION;
+  private static final String SUPPLY = BrokenInputsTest.SUPPLY;
 
   /** Writes the good world, then replaces one file with {@code bytes}; returns compute's args. */
   private String[] world(String role, byte[] bytes) throws IOException {
