@@ -1,12 +1,19 @@
 package fr.apl.core;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
- * Computes an access indicator from the weighted catchments, in two steps: the demand that
- * reaches each practice (which depends on the population only, so it is computed once per
- * population and shared by every supply scenario), then each residence's access to the supply.
- * Methods are values of this type; the E2SFCA of DREES is {@link #e2sfca()}, the default. Other
- * floating-catchment methods (3SFCA, M2SFCA, BFCA…) are further classes behind it, on the same
- * {@link Gathers}.
+ * Computes an access indicator from the weighted catchments, in two steps: what depends on the
+ * population only (for most methods the demand that reaches each practice), computed once per
+ * population and shared by every supply scenario, then each residence's access to the supply.
+ * Methods are values of this type; the E2SFCA of DREES is {@link #e2sfca()}, the default; {@link
+ * #of(String)} gives the others by name (3SFCA, M2SFCA, BFCA, cumulative opportunities, supply to
+ * demand ratio), all on the same {@link Gathers}.
+ *
+ * <p>A method whose demand depends on the supply (3SFCA) keeps the population in step 1 and
+ * computes its demand in step 2, which runs once per variant: the interface needs nothing more,
+ * and E2SFCA keeps its one step 1 per population.
  *
  * <p>Vectors hold one value per place, numbered as {@link Gathers} says. Implementations are
  * immutable and thread-safe, and sum in a fixed order (results do not depend on threads).
@@ -25,11 +32,12 @@ public interface AccessMethod {
   boolean conservesSupply();
 
   /**
-   * Step 1: the demand that reaches each practice.
+   * Step 1: what depends on the population only, for most methods the demand that reaches each
+   * practice. The vector is the method's own: only its {@link #access} reads it.
    *
    * @param gathers the weighted catchments, non-null
    * @param population standardised population per place
-   * @param demand written: the demand per place
+   * @param demand written: the method's step-1 value per place
    */
   void demand(Gathers gathers, double[] population, double[] demand);
 
@@ -38,7 +46,7 @@ public interface AccessMethod {
    *
    * @param gathers the weighted catchments the demand was computed on, non-null
    * @param supply supply per place (consultations per year)
-   * @param demand the demand of step 1
+   * @param demand the vector of step 1, for the population of this variant
    * @param access written: the access per place
    */
   void access(Gathers gathers, double[] supply, double[] demand, double[] access);
@@ -52,5 +60,41 @@ public interface AccessMethod {
    */
   static AccessMethod e2sfca() {
     return E2sfca.INSTANCE;
+  }
+
+  /**
+   * Returns a method by its name, as {@link #name()} gives it, ignoring case: {@code e2sfca},
+   * {@code 3sfca} (Wan, Zou &amp; Sternberg 2012), {@code m2sfca} (Delamater 2013), {@code bfca}
+   * (Paez, Higgins &amp; Vivona 2019), {@code cumulative} (opportunities in reach) or {@code
+   * ratio} (supply to demand ratio in reach, pysal's {@code fca_ratio}).
+   *
+   * @param name a name of {@link #names()}, any case, non-null
+   * @return the method, immutable and shared
+   * @throws IllegalArgumentException on a null or unknown name, listing the names
+   */
+  static AccessMethod of(String name) {
+    String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    switch (key) {
+      case "e2sfca":
+        return E2sfca.INSTANCE;
+      case "3sfca":
+        return ThreeStepFca.INSTANCE;
+      case "m2sfca":
+        return ModifiedTwoStepFca.INSTANCE;
+      case "bfca":
+        return BalancedFca.INSTANCE;
+      case "cumulative":
+        return CumulativeOpportunities.INSTANCE;
+      case "ratio":
+        return SupplyDemandRatio.INSTANCE;
+      default:
+        throw new IllegalArgumentException(
+            "unknown access method: " + name + " (known: " + String.join(", ", names()) + ")");
+    }
+  }
+
+  /** {@return the names {@link #of(String)} knows, the default {@code e2sfca} first} */
+  static List<String> names() {
+    return List.of("e2sfca", "3sfca", "m2sfca", "bfca", "cumulative", "ratio");
   }
 }

@@ -362,10 +362,23 @@ public final class Catchments {
         bandWeight,
         selfWeight);
     // Step 1 once per distinct population (by identity), in the order the variants need them.
+    // The diagnostics (supply reached, practices in reach) read the weighted demand of E2SFCA,
+    // whatever the method: it is step 1 itself for E2SFCA and M2SFCA, one more gather otherwise.
     Map<Population, double[]> demands = new IdentityHashMap<>();
+    Map<Population, double[]> reaches = new IdentityHashMap<>();
+    boolean weightedDemand = method instanceof E2sfca || method instanceof ModifiedTwoStepFca;
     for (Population own : populations) {
       if (!demands.containsKey(own)) {
-        demands.put(own, demand(own.standardised(), popIndex, gathers, method));
+        double[] p = placed(own.standardised(), popIndex, size);
+        double[] demand = new double[size];
+        method.demand(gathers, p, demand);
+        demands.put(own, demand);
+        double[] reach = demand;
+        if (!weightedDemand) {
+          reach = new double[size];
+          gathers.sumOverResidences(p, reach);
+        }
+        reaches.put(own, reach);
       }
     }
 
@@ -378,6 +391,7 @@ public final class Catchments {
       CommuneValues sv = scenario.supply().consultationsPerYear();
       CommuneValues vp = populations.get(v).standardised();
       double[] demand = demands.get(populations.get(v));
+      double[] reach = reaches.get(populations.get(v));
       int[] where = supplyIndex[v];
       double[] s = new double[size];
       for (int k = 0; k < sv.size(); k++) {
@@ -404,7 +418,7 @@ public final class Catchments {
       for (int k = 0; k < sv.size(); k++) {
         double value = sv.value(k);
         totalSupply += value;
-        if (demand[where[k]] > 0) {
+        if (reach[where[k]] > 0) {
           reached += value;
         } else if (value > 0) {
           unreached += value;
@@ -423,7 +437,7 @@ public final class Catchments {
           without,
           popWithout));
       if (v == 0) {
-        countPracticesInReach(s, demand, popIndex, n, threads, practicesInReach);
+        countPracticesInReach(s, reach, popIndex, n, threads, practicesInReach);
       }
     }
     int timesNotInPopulation = n - (pop.size() - populationNotInTimes.size());
@@ -445,19 +459,13 @@ public final class Catchments {
     return new AplResult(population, populations, variantNames, apl, practicesInReach, diagnostics);
   }
 
-  /**
-   * Step 1 for one population: the standardised population each practice commune reaches,
-   * weighted, {@code D_j}. Communes outside the matrix reach only themselves.
-   */
-  private static double[] demand(
-      CommuneValues pop, int[] popIndex, Gathers gathers, AccessMethod method) {
-    double[] p = new double[gathers.places()];
+  /** Returns the standardised population as a vector of places. */
+  private static double[] placed(CommuneValues pop, int[] popIndex, int size) {
+    double[] p = new double[size];
     for (int k = 0; k < pop.size(); k++) {
       p[popIndex[k]] = pop.value(k);
     }
-    double[] demand = new double[gathers.places()];
-    method.demand(gathers, p, demand);
-    return demand;
+    return p;
   }
 
   /**

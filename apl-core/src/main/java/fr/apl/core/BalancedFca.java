@@ -1,0 +1,78 @@
+package fr.apl.core;
+
+import fr.apl.internal.TwoStepKernel;
+
+/**
+ * The balanced floating catchment area method (Paez, Higgins &amp; Vivona 2019, PLOS ONE 14(6)
+ * e0218773), as IPEA's R package {@code accessibility} computes it ({@code
+ * floating_catchment_area(fca_metric = "bfca")}): each residence's population is split among the
+ * destinations it reaches, and each practice's level of service among the origins that reach it,
+ * so that neither demand nor supply is counted twice.
+ *
+ * <pre>
+ *   W'_ij  = w_ij / Σ_k w_ik   over all destinations k of i
+ *   W''_ij = w_ij / Σ_l w_lj   over all origins l of j
+ *   D_j    = Σ_i W'_ij P_i
+ *   R_j    = S_j / D_j         (0 when D_j = 0)
+ *   A_i    = Σ_j W''_ij R_j
+ * </pre>
+ *
+ * <p>Conservation, worked out: population is conserved, {@code Σ_j D_j = Σ_i P_i} (each row of
+ * {@code W'} sums to 1), and so is the level of service, {@code Σ_i A_i = Σ_j R_j} (each column
+ * of {@code W''} sums to 1). Supply in the sense of E2SFCA is not: {@code Σ_i P_i A_i = Σ_j (R_j
+ * / Σ_l w_lj) · Σ_i w_ij P_i}, while the reached supply is {@code Σ_j R_j · Σ_i (w_ij / Σ_k
+ * w_ik) P_i}; the two differ as soon as the catchments differ in size (a test shows a three-commune
+ * case). So {@link #conservesSupply()} is false.
+ */
+final class BalancedFca implements AccessMethod {
+
+  static final BalancedFca INSTANCE = new BalancedFca();
+
+  private BalancedFca() {}
+
+  @Override
+  public String name() {
+    return "bfca";
+  }
+
+  @Override
+  public boolean conservesSupply() {
+    return false;
+  }
+
+  @Override
+  public void demand(Gathers gathers, double[] population, double[] demand) {
+    int n = gathers.places();
+    double[] rowTotal = new double[n];
+    gathers.sumOverPractices(ones(n), rowTotal);
+    double[] share = new double[n];
+    for (int i = 0; i < n; i++) {
+      share[i] = rowTotal[i] > 0 ? population[i] / rowTotal[i] : 0.0;
+    }
+    gathers.sumOverResidences(share, demand);
+  }
+
+  @Override
+  public void access(Gathers gathers, double[] supply, double[] demand, double[] access) {
+    int n = gathers.places();
+    double[] columnTotal = new double[n];
+    gathers.sumOverResidences(ones(n), columnTotal);
+    double[] ratio = new double[n];
+    TwoStepKernel.ratio(supply, demand, ratio, 0, n);
+    for (int j = 0; j < n; j++) {
+      ratio[j] = columnTotal[j] > 0 ? ratio[j] / columnTotal[j] : 0.0;
+    }
+    gathers.sumOverPractices(ratio, access);
+  }
+
+  private static double[] ones(int n) {
+    double[] x = new double[n];
+    java.util.Arrays.fill(x, 1.0);
+    return x;
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}
