@@ -269,7 +269,7 @@ public final class AplJob {
       List<Integer> caps = r.ageCaps;
       if (read.supply() != null) {
         Supply all = remap(read.supply().all(), r.supply);
-        variants.add(Variant.of("apl", all));
+        variants.add(Variant.of(column("apl"), all));
         SortedMap<Integer, Supply> capped = read.supply().underAge();
         for (int cap : caps == null ? new ArrayList<>(capped.keySet()) : caps) {
           Supply s = capped.get(cap);
@@ -279,7 +279,8 @@ public final class AplJob {
                 + (capped.isEmpty() ? "" : " (it has: " + capped.keySet() + ")")
                 + "; give doctors to compute any age cap");
           }
-          variants.add(Variant.of("apl_moins" + cap, ctx.history().remap(s).value()));
+          variants.add(
+              Variant.of(column("apl_moins" + cap), ctx.history().remap(s).value()));
         }
         return all;
       }
@@ -291,14 +292,14 @@ public final class AplJob {
       List<Doctor> doctors = remapped.value();
       SupplyRule rules = r.supplyRule;
       Supply all = rules.supply(doctors);
-      variants.add(Variant.of("apl", all));
+      variants.add(Variant.of(column("apl"), all));
       boolean agesKnown = true;
       for (Doctor d : doctors) {
         agesKnown &= d.age() != Doctor.UNKNOWN_AGE;
       }
       for (int cap : caps == null ? (agesKnown ? List.of(65) : List.<Integer>of()) : caps) {
         try {
-          variants.add(Variant.of("apl_moins" + cap, rules.supply(doctors, cap)));
+          variants.add(Variant.of(column("apl_moins" + cap), rules.supply(doctors, cap)));
         } catch (IllegalArgumentException e) {
           out.add(
               Check.INVALID_VALUE,
@@ -338,7 +339,11 @@ public final class AplJob {
           Population p = ctx.history()
               .remap(table.bands().standardise(e.getValue(), r.rescaling))
               .value();
-          add(variants, Variant.of(e.getKey(), all, p), table.file(), "the compared age weights");
+          add(
+              variants,
+              Variant.of(column(e.getKey()), all, p),
+              table.file(),
+              "the compared age weights");
         }
       }
     }
@@ -356,10 +361,24 @@ public final class AplJob {
       for (Variant s : read) {
         add(
             variants,
-            Variant.of("apl_" + s.name(), s.supply(), s.population()),
+            Variant.of(column("apl_" + s.name()), s.supply(), s.population()),
             r.scenarios.toString(),
             "scenario " + s.name());
       }
+    }
+
+    /**
+     * Returns the column of a variant: its name under E2SFCA ({@code apl}, {@code apl_moins65}…);
+     * under another method, the leading {@code apl} replaced by {@code access_} and the method's
+     * name ({@code access_3sfca}, {@code access_3sfca_moins65}…), so that no other method's
+     * figures pass for APL.
+     */
+    private String column(String name) {
+      String method = r.method.name();
+      if (method.equals("e2sfca") || !name.startsWith("apl")) {
+        return name;
+      }
+      return "access_" + method + name.substring(3);
     }
 
     /** Adds a variant, reporting a column name that another variant already has. */

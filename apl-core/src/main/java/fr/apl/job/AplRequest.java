@@ -347,7 +347,11 @@ public final class AplRequest {
     }
 
     /**
-     * Sets the access method (E2SFCA, the DREES APL, by default).
+     * Sets the access method (E2SFCA, the DREES APL, by default). Under any other method the
+     * columns are named {@code access_NAME} instead of {@code apl}, with the same suffixes ({@code
+     * access_3sfca_moins65}, {@code access_3sfca_SCENARIO}, {@code access_3sfca_weights2022}):
+     * the leading {@code apl} of every variant name is replaced by {@code access_} and the
+     * method's {@link AccessMethod#name()}.
      *
      * @param accessMethod the method, non-null
      * @return this builder

@@ -80,10 +80,11 @@ class AplJobSeamsTest {
     assertFalse(run.validation().hasErrors(), run.validation().problems().toString());
     AplResult r = run.result();
     assertNotNull(r);
+    // Named access_cumulative, not apl: another method's figures are not APL.
     // 01001: its own 3000 at weight 1; 01002: 3000 at 12 min, weight 2/3 -> 2000; 01004: 600.
-    assertEquals(3000.0, r.apl("apl", "01001"), 1e-9);
-    assertEquals(3000.0 * 2 / 3, r.apl("apl", "01002"), 1e-9);
-    assertEquals(600.0, r.apl("apl", "01004"), 1e-9);
+    assertEquals(3000.0, r.apl("access_cumulative", "01001"), 1e-9);
+    assertEquals(3000.0 * 2 / 3, r.apl("access_cumulative", "01002"), 1e-9);
+    assertEquals(600.0, r.apl("access_cumulative", "01004"), 1e-9);
   }
 
   /** A flat rule: every practice of every doctor counts 1 000 consultations. */
