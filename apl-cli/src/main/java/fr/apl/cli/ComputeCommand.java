@@ -45,7 +45,9 @@ import picocli.CommandLine.Spec;
       "Computes the APL of every commune of the population file (E2SFCA, DREES method):",
       "  D_j = sum_i w(t_ij) P_i,  R_j = S_j / D_j,  APL_i = sum_j w(t_ij) R_j",
       "Writes CSV 'commune,apl[,apl_moinsNN...],population[,residents],practices_in_reach'",
-      "sorted by commune code; prints a summary and the diagnostics on stderr."
+      "sorted by commune code; prints a summary and the diagnostics on stderr.",
+      "With --method other than e2sfca, every column apl... is named access_NAME... instead",
+      "(access_3sfca, access_3sfca_moins65, access_3sfca_SCENARIO, access_3sfca_weights2022)."
     },
     footer = ExitCodes.HELP)
 final class ComputeCommand implements Callable<Integer> {
@@ -317,6 +319,7 @@ final class ComputeCommand implements Callable<Integer> {
       AplRun.Timings t,
       double writeSeconds) {
     Diagnostics d = result.diagnostics();
+    boolean conserves = method.accessMethod().conservesSupply();
     if (!common.quiet) {
       err.printf(
           Locale.ROOT,
@@ -326,6 +329,13 @@ final class ComputeCommand implements Callable<Integer> {
           d.pairsInReach(),
           method.decay.trim(),
           bands.edges() == BandEdges.HALF_OPEN ? "half-open" : "closed-upper");
+      if (!method.accessMethod().name().equals("e2sfca")) {
+        err.printf(
+            Locale.ROOT,
+            "  method: %s (%s)%n",
+            method.accessMethod().name(),
+            conserves ? "conserves supply" : "does not conserve supply: conservation not checked");
+      }
       err.printf(
           Locale.ROOT,
           "  population: %s; total %.3f%n",
@@ -336,7 +346,7 @@ final class ComputeCommand implements Callable<Integer> {
         err.printf(
             Locale.ROOT,
             "  %-12s mean %.4f (weighted by %s);"
-                + " conservation %s (relative error %.1e); %d communes with no supply in reach"
+                + " conservation %s; %d communes with no supply in reach"
                 + " (population %.0f)%n",
             v.name(),
             result.weightedMean(v.name()),
@@ -347,8 +357,13 @@ final class ComputeCommand implements Callable<Integer> {
                     "its own population: %s; total %.3f",
                     own.provenance(),
                     own.standardised().sum()),
-            v.conservationRelativeError() < 1e-9 ? "ok" : "FAILED",
-            v.conservationRelativeError(),
+            !conserves
+                ? "not applicable"
+                : String.format(
+                    Locale.ROOT,
+                    "%s (relative error %.1e)",
+                    v.conservationRelativeError() < 1e-9 ? "ok" : "FAILED",
+                    v.conservationRelativeError()),
             v.communesWithoutSupply(),
             v.populationWithoutSupply());
       }
@@ -385,7 +400,7 @@ final class ComputeCommand implements Callable<Integer> {
                 + String.format(Locale.ROOT, "%.1f", v.unreachedSupply()) + " consultations)",
             v.unreachedSupplyCommunes());
       }
-      if (v.conservationRelativeError() >= 1e-9) {
+      if (conserves && v.conservationRelativeError() >= 1e-9) {
         err.printf(
             Locale.ROOT,
             "apl: warning: %s: conservation check failed: sum P*APL = %.6f,"

@@ -1,16 +1,18 @@
 package fr.apl.cli;
 
+import fr.apl.core.AccessMethod;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.AgeWeights;
 import fr.apl.job.AplRequest;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * Options of the method that compute and validate share (a picocli mixin): the decay, its band
- * edges, the age weights and the minutes column of the times table.
+ * edges, the age weights, the minutes column of the times table and the access method.
  */
 final class MethodOptions {
 
@@ -48,6 +50,33 @@ final class MethodOptions {
           + " band,weight of 19 rows (default: ${DEFAULT-VALUE}).")
   String ageWeights;
 
+  @Option(
+      names = "--method",
+      paramLabel = "NAME",
+      defaultValue = "e2sfca",
+      description = "Access method, any case: e2sfca (DREES APL; 2sfca is the same with a single"
+          + " band), 3sfca, m2sfca, bfca, cumulative or ratio (README, Methods). Other than"
+          + " e2sfca, the columns are access_NAME for apl: access_3sfca, access_3sfca_moins65,"
+          + " access_3sfca_SCENARIO… (default: ${DEFAULT-VALUE}).")
+  String method;
+
+  /** Returns the method of --method ({@code 2sfca} is E2SFCA); an unknown name is a usage error. */
+  AccessMethod accessMethod() {
+    String name = method.trim();
+    if (name.equalsIgnoreCase("2sfca")) {
+      return AccessMethod.e2sfca();
+    }
+    try {
+      return AccessMethod.of(name);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--method must be one of 2sfca, " + String.join(", ", AccessMethod.names()) + ", given: "
+              + method,
+          e);
+    }
+  }
+
   /** Returns the decay of --decay and --band-edges; a bad value is a usage error. */
   DistanceDecay decay() {
     return Options.decay(spec, decay, bandEdges);
@@ -65,6 +94,7 @@ final class MethodOptions {
 
   /** Sets the method options on a request. */
   AplRequest.Builder apply(AplRequest.Builder request) {
+    request.method(accessMethod());
     return request.decay(decay()).ageWeights(weights(ageWeights));
   }
 }
