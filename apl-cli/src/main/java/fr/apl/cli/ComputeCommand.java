@@ -46,8 +46,8 @@ import picocli.CommandLine.Spec;
       "  D_j = sum_i w(t_ij) P_i,  R_j = S_j / D_j,  APL_i = sum_j w(t_ij) R_j",
       "Writes CSV 'commune,apl[,apl_moinsNN...],population[,residents],practices_in_reach'",
       "sorted by commune code; prints a summary and the diagnostics on stderr.",
-      "With --method other than e2sfca, every column apl... is named access_NAME... instead",
-      "(access_3sfca, access_3sfca_moins65, access_3sfca_SCENARIO, access_3sfca_weights2022)."
+      "With --method other than e2sfca, each column apl... is access_NAME... instead:",
+      "access_3sfca, access_3sfca_moins65, access_3sfca_SCENARIO, access_3sfca_weights2022."
     },
     footer = ExitCodes.HELP)
 final class ComputeCommand implements Callable<Integer> {

@@ -55,7 +55,7 @@ final class MethodOptions {
       paramLabel = "NAME",
       defaultValue = "e2sfca",
       description = "Access method, any case: e2sfca (DREES APL; 2sfca is the same with a single"
-          + " band), 3sfca, m2sfca, bfca, cumulative or ratio (README, Methods). Other than"
+          + " band), 3sfca, m2sfca, bfca, cumulative or ratio (README, Other access methods). Other than"
           + " e2sfca, the columns are access_NAME for apl: access_3sfca, access_3sfca_moins65,"
           + " access_3sfca_SCENARIO… (default: ${DEFAULT-VALUE}).")
   String method;
