@@ -4,7 +4,7 @@ package fr.apl.decay;
  * Weighs a travel time with an inverse power (gravity): {@code f(t) = max(t, MIN)^(−β)} within a
  * cutoff, 0 beyond. The floor {@code MIN} (1 minute by default) keeps the weight finite at t = 0
  * (a commune to itself); with MIN = 1, f(0) = 1. This is the gravity kernel of the 2SFCA
- * literature (Joseph & Bantock 1982; Wang 2012, "Measurement, optimization, and impact of health
+ * literature (Joseph &amp; Bantock 1982; Wang 2012, "Measurement, optimization, and impact of health
  * care accessibility", Annals of the AAG) and IPEA's {@code decay_power(decay_value = β)}.
  *
  * <p>With MIN &lt; 1 a weight can exceed 1; it stays finite. The curve never reaches 0, so a
