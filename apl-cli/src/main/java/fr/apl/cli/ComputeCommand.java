@@ -3,8 +3,7 @@ package fr.apl.cli;
 import fr.apl.core.AplResult;
 import fr.apl.core.Diagnostics;
 import fr.apl.core.VariantDiagnostics;
-import fr.apl.decay.BandEdges;
-import fr.apl.decay.DistanceDecay;
+import fr.apl.decay.Decay;
 import fr.apl.demand.Population;
 import fr.apl.demand.Rescaling;
 import fr.apl.io.TimesFile;
@@ -313,22 +312,17 @@ final class ComputeCommand implements Callable<Integer> {
   }
 
   private void report(
-      PrintWriter err,
-      DistanceDecay bands,
-      AplResult result,
-      AplRun.Timings t,
-      double writeSeconds) {
+      PrintWriter err, Decay decay, AplResult result, AplRun.Timings t, double writeSeconds) {
     Diagnostics d = result.diagnostics();
     boolean conserves = method.accessMethod().conservesSupply();
     if (!common.quiet) {
       err.printf(
           Locale.ROOT,
-          "apl compute: %d communes, %d travel-time pairs, %d in reach with" + " bands %s (%s)%n",
+          "apl compute: %d communes, %d travel-time pairs, %d in reach with %s%n",
           d.communes(),
           d.pairs(),
           d.pairsInReach(),
-          method.decay.trim(),
-          bands.edges() == BandEdges.HALF_OPEN ? "half-open" : "closed-upper");
+          decay.describe());
       if (!method.accessMethod().name().equals("e2sfca")) {
         err.printf(
             Locale.ROOT,

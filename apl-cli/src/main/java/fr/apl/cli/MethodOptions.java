@@ -1,7 +1,7 @@
 package fr.apl.cli;
 
 import fr.apl.core.AccessMethod;
-import fr.apl.decay.DistanceDecay;
+import fr.apl.decay.Decay;
 import fr.apl.demand.AgeWeights;
 import fr.apl.job.AplRequest;
 import java.nio.file.Path;
@@ -11,8 +11,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Options of the method that compute and validate share (a picocli mixin): the decay, its band
- * edges, the age weights, the minutes column of the times table and the access method.
+ * Options of the method that compute and validate share (a picocli mixin): the decay, its cutoff
+ * and band edges, the age weights, the minutes column of the times table and the access method.
  */
 final class MethodOptions {
 
@@ -21,18 +21,30 @@ final class MethodOptions {
 
   @Option(
       names = "--decay",
-      paramLabel = "BANDS",
+      paramLabel = "DECAY",
       defaultValue = "10:1,15:2/3,20:1/3",
       description = "Distance bands MINUTES:WEIGHT, weights as decimals or fractions"
-          + " (default: ${DEFAULT-VALUE}, the DREES GP bands).")
+          + " (default: ${DEFAULT-VALUE}, the DREES GP bands), or a continuous decay of the"
+          + " time t in minutes: gaussian:SIGMA, kd2sfca:T0, exponential:BETA,"
+          + " power:BETA[:MIN] (MIN 1 by default), linear:T, logistic:T:SD (formulas in the"
+          + " README).")
   String decay;
+
+  @Option(
+      names = "--max-minutes",
+      paramLabel = "M",
+      description = "Cutoff of a continuous decay in minutes: required by gaussian, exponential,"
+          + " power and logistic; optional for linear and kd2sfca (cutoff min(M, T)); not with"
+          + " bands. --band-edges applies to it: half-open keeps t < M, closed-upper t <= M.")
+  Double maxMinutes;
 
   @Option(
       names = "--band-edges",
       paramLabel = "EDGES",
       defaultValue = "half-open",
       description = "half-open (t < 10 weighs 1, t = 10 is in the next band) or closed-upper"
-          + " (t <= 10 weighs 1) (default: ${DEFAULT-VALUE}).")
+          + " (t <= 10 weighs 1); also at the cutoff of --max-minutes"
+          + " (default: ${DEFAULT-VALUE}).")
   String bandEdges;
 
   @Option(
@@ -77,9 +89,9 @@ final class MethodOptions {
     }
   }
 
-  /** Returns the decay of --decay and --band-edges; a bad value is a usage error. */
-  DistanceDecay decay() {
-    return Options.decay(spec, decay, bandEdges);
+  /** Returns the decay of --decay, --max-minutes and --band-edges; a bad value is a usage error. */
+  Decay decay() {
+    return Options.decay(spec, decay, maxMinutes, bandEdges);
   }
 
   /** Returns the weights of a value of --age-weights: a year (2022, 2023) or a file. */

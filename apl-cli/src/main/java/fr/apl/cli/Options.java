@@ -1,7 +1,8 @@
 package fr.apl.cli;
 
 import fr.apl.decay.BandEdges;
-import fr.apl.decay.DistanceDecay;
+import fr.apl.decay.Decay;
+import fr.apl.decay.Decays;
 import fr.apl.demand.AgeWeights;
 import fr.apl.io.csv.AgeWeightsCsv;
 import fr.apl.io.csv.CsvDialect;
@@ -53,14 +54,37 @@ final class Options {
         option + " must be " + String.join(" or ", allowed) + ", given: " + value);
   }
 
-  /** Returns the distance decay of --decay and --band-edges; a bad value is a usage error. */
-  static DistanceDecay decay(CommandSpec spec, String bands, String edges) {
+  /**
+   * Returns the decay of --decay, --max-minutes and --band-edges; a bad value is a usage error
+   * naming the option at fault.
+   */
+  static Decay decay(CommandSpec spec, String decay, Double maxMinutes, String edges) {
     boolean halfOpen =
         choice(spec, "--band-edges", edges, "half-open", "closed-upper").equals("half-open");
+    if (maxMinutes != null && (!(maxMinutes > 0) || Double.isInfinite(maxMinutes))) {
+      throw new ParameterException(
+          spec.commandLine(), "--max-minutes must be finite and > 0, given: " + maxMinutes);
+    }
+    if (maxMinutes == null && Decays.needsCutoff(decay)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--decay " + decay.trim() + " needs --max-minutes M, the cutoff in minutes (its"
+              + " weight never reaches 0)");
+    }
+    if (maxMinutes != null && Decays.isBands(decay)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--max-minutes applies to continuous decays only; bands end at their last edge");
+    }
     try {
-      return DistanceDecay.parse(bands, halfOpen ? BandEdges.HALF_OPEN : BandEdges.CLOSED_UPPER);
+      return Decays.parse(
+          decay, maxMinutes, halfOpen ? BandEdges.HALF_OPEN : BandEdges.CLOSED_UPPER);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      String message = e.getMessage();
+      // Bands name the band at fault and keep their old messages; a continuous decay's message
+      // starts with its own name, so the option goes in front.
+      throw new ParameterException(
+          spec.commandLine(), Decays.isBands(decay) ? message : "--decay: " + message, e);
     }
   }
 

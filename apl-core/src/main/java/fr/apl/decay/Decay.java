@@ -2,8 +2,9 @@ package fr.apl.decay;
 
 /**
  * Maps a travel time to the weight it gets in both steps of a floating-catchment method: a step
- * function today ({@link DistanceDecay}, the DREES bands), continuous kernels (Gaussian, kernel
- * density, exponential…) behind the same interface.
+ * function ({@link DistanceDecay}, the DREES bands) or a continuous kernel ({@link GaussianDecay},
+ * {@link KernelDensityDecay}, {@link ExponentialDecay}, {@link PowerDecay}, {@link LinearDecay},
+ * {@link LogisticDecay}); {@link Decays#parse} reads any of them from a spec.
  *
  * <p>The catchments evaluate a decay once per pair when they are built, never in the kernel. A
  * decay that is not a {@link DistanceDecay} is evaluated on each distinct travel time of the
@@ -25,4 +26,17 @@ public interface Decay {
 
   /** {@return the largest time that can have a non-zero weight (the cutoff), in minutes} */
   double maxMinutes();
+
+  /**
+   * Returns a one-line description for reports: the kind, its parameters as {@link
+   * Decays#parse} reads them, the cutoff and the edge convention, e.g. {@code bands
+   * 10:1,15:2/3,20:1/3 (half-open)} or {@code gaussian:10 within 30 min (half-open)}. The
+   * decays of this package write it with {@link java.util.Locale#ROOT} digits; the default is
+   * {@link Object#toString()}.
+   *
+   * @return the description, non-null, on one line
+   */
+  default String describe() {
+    return toString();
+  }
 }

@@ -201,6 +201,43 @@ public final class DistanceDecay implements Decay {
     return edges;
   }
 
+  /**
+   * Returns {@code bands} and the bands as {@link #parse} reads them, then the edges: e.g.
+   * {@code bands 10:1,15:2/3,20:1/3 (half-open)}. An edge is written as short as it reads back
+   * (10, not 10.0); a weight that is exactly {@code p/q} in double for some q up to 12 is written
+   * as that fraction (2/3), otherwise as a decimal.
+   *
+   * @return the description, on one line
+   */
+  @Override
+  public String describe() {
+    StringBuilder sb = new StringBuilder("bands ");
+    for (int b = 0; b < weights.length; b++) {
+      if (b > 0) {
+        sb.append(',');
+      }
+      sb.append(Params.text(upperMinutes[b])).append(':').append(weightText(weights[b]));
+    }
+    return sb.append(" (").append(Params.text(edges)).append(')').toString();
+  }
+
+  private static String weightText(double weight) {
+    if (weight == Math.rint(weight)) {
+      return Params.text(weight);
+    }
+    String decimal = Double.toString(weight);
+    if (decimal.length() <= 6) {
+      return decimal;
+    }
+    for (int q = 2; q <= 12; q++) {
+      long p = Math.round(weight * q);
+      if ((double) p / q == weight) {
+        return p + "/" + q;
+      }
+    }
+    return decimal;
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();

@@ -4,10 +4,14 @@ import fr.apl.core.Apl;
 import fr.apl.core.AplResult;
 import fr.apl.core.Catchments;
 import fr.apl.core.Variant;
+import fr.apl.decay.BandEdges;
+import fr.apl.decay.Decay;
+import fr.apl.decay.Decays;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
 import fr.apl.internal.Parallel;
 import fr.apl.internal.TwoStepKernel;
+import fr.apl.matrix.TravelTimeMatrix;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -33,6 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the diagnostics and the result. {@link #gatherBothSteps}: {@link TwoStepKernel#gather} by
  * practice (demand), {@link TwoStepKernel#ratio}, then gather by residence (access), on exactly 3
  * million random pairs among 35 000 communes, one thread: the floor of {@link #compute}, per pair.
+ * {@link #prepareAndCompute} and {@link #computeDecayed}: the same world under the DREES bands or a
+ * continuous decay (gaussian:10, cutoff 20 minutes half-open), the catchments built in the
+ * measured call or beforehand.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -62,6 +69,41 @@ public class KernelBenchmark {
       scenarios = List.of(Variant.of("apl", world.supply()));
       System.out.println(
           "# " + world.summary() + "; " + catchments.pairsInReach() + " pairs in reach");
+    }
+  }
+
+  /**
+   * The synthetic France world under one decay: {@code bands} (the DREES GP bands) or {@code
+   * gaussian} (gaussian:10 within 20 minutes, half-open, so the same pairs are in reach: the world
+   * keeps pairs up to 20.0 minutes and drops those at exactly 20.0 as the bands do).
+   */
+  @State(Scope.Benchmark)
+  public static class Decayed {
+    @Param({"bands", "gaussian"})
+    String decay;
+
+    @Param({"1", "2"})
+    int threads;
+
+    TravelTimeMatrix matrix;
+    Decay weights;
+    Catchments catchments;
+    Population population;
+    List<Variant> scenarios;
+
+    /** Builds the matrix, the decay and catchments for {@link #computeDecayed}. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      SyntheticFrance world = SyntheticFrance.standard();
+      matrix = world.matrix();
+      weights = decay.equals("bands")
+          ? DistanceDecay.dreesGeneralPractitioners()
+          : Decays.parse("gaussian:10", 20.0, BandEdges.HALF_OPEN);
+      catchments = Apl.prepare(matrix, weights, threads);
+      population = world.population();
+      scenarios = List.of(Variant.of("apl", world.supply()));
+      System.out.println("# " + world.summary() + "; " + weights.describe() + ": "
+          + catchments.pairsInReach() + " pairs in reach");
     }
   }
 
@@ -178,6 +220,19 @@ public class KernelBenchmark {
   /** Computes one APL variant on the prepared world. */
   @Benchmark
   public AplResult compute(Prepared world) {
+    return world.catchments.compute(world.population, world.scenarios, world.threads);
+  }
+
+  /** Builds the catchments under the decay (weights tabulated per distinct time), then computes. */
+  @Benchmark
+  public AplResult prepareAndCompute(Decayed world) {
+    return Apl.prepare(world.matrix, world.weights, world.threads)
+        .compute(world.population, world.scenarios, world.threads);
+  }
+
+  /** Computes one APL variant on catchments prepared beforehand under the decay. */
+  @Benchmark
+  public AplResult computeDecayed(Decayed world) {
     return world.catchments.compute(world.population, world.scenarios, world.threads);
   }
 
