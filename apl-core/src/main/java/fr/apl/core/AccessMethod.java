@@ -59,7 +59,7 @@ public interface AccessMethod {
    * @return the shared E2SFCA instance, which conserves supply
    */
   static AccessMethod e2sfca() {
-    return E2sfca.INSTANCE;
+    return E2sfca.E2SFCA;
   }
 
   /**
@@ -76,11 +76,11 @@ public interface AccessMethod {
     String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
     switch (key) {
       case "e2sfca":
-        return E2sfca.INSTANCE;
+        return E2sfca.E2SFCA;
       case "3sfca":
         return ThreeStepFca.INSTANCE;
       case "m2sfca":
-        return ModifiedTwoStepFca.INSTANCE;
+        return E2sfca.M2SFCA;
       case "bfca":
         return BalancedFca.INSTANCE;
       case "cumulative":

@@ -366,7 +366,7 @@ public final class Catchments {
     // whatever the method: it is step 1 itself for E2SFCA and M2SFCA, one more gather otherwise.
     Map<Population, double[]> demands = new IdentityHashMap<>();
     Map<Population, double[]> reaches = new IdentityHashMap<>();
-    boolean weightedDemand = method instanceof E2sfca || method instanceof ModifiedTwoStepFca;
+    boolean weightedDemand = method instanceof E2sfca;
     for (Population own : populations) {
       if (!demands.containsKey(own)) {
         double[] p = placed(own.standardised(), popIndex, size);
