@@ -305,4 +305,21 @@ class HostileInputsTest {
     assertTrue(output.contains("split the scenarios"), output);
     assertFalse(Files.exists(out), "no output");
   }
+
+  /** The zoning readers keep the same line bound: /dev/zero as the APL table is bad data. */
+  @Test
+  void zoningFromDevZeroStopsAtTheLineBound() throws IOException {
+    Path territories = Files.writeString(dir.resolve("t.csv"), "commune,territory\n01001,T1\n");
+    Cli.Run run = Cli.run(
+        "zoning",
+        "--apl",
+        "/dev/zero",
+        "--territories",
+        territories.toString(),
+        "--output",
+        dir.resolve("z.csv").toString());
+    assertEquals(65, run.exit(), run.err());
+    assertTrue(run.err().contains("/dev/zero:1: the line is longer than 1048576 bytes"), run.err());
+    assertFalse(Files.exists(dir.resolve("z.csv")), "no output");
+  }
 }

@@ -85,14 +85,18 @@ public final class CsvReader implements Closeable {
    * @return a reader positioned after the header, to be closed by the caller
    * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
    *     when it does not exist)
-   * @throws InputException when the file has no header line (empty, or blank lines only), or its
-   *     header does not decode in the given encoding; a later line that does not decode is
-   *     thrown by {@link #next()}
+   * @throws InputException when the file has no header line (empty, or blank lines only), its
+   *     header does not decode in the given encoding (a later line that does not decode is
+   *     thrown by {@link #next()}), a line is longer than {@link
+   *     ReadOptions#DEFAULT_MAX_LINE_BYTES}, or its bytes are no text table (damaged gzip,
+   *     UTF-16)
    */
   public static CsvReader open(Path path, InputEncoding encoding) throws IOException {
     byte[] bytes;
     try (InputStream in = CsvFiles.open(path)) {
-      bytes = in.readAllBytes();
+      bytes = readBounded(in, ReadOptions.DEFAULT_MAX_LINE_BYTES);
+    } catch (UnreadableInputException e) {
+      throw e.toInputException(CsvFiles.name(path));
     }
     Charset charset = encoding.charset();
     if (charset == null) {
@@ -110,12 +114,16 @@ public final class CsvReader implements Closeable {
    * @param stream the input, CSV plain or gzip, non-null; read to its end and closed
    * @return a reader positioned after the header, to be closed by the caller
    * @throws IOException when the stream cannot be read
-   * @throws InputException when the input has no header line (empty, or blank lines only)
+   * @throws InputException when the input has no header line (empty, or blank lines only), a line
+   *     is longer than {@link ReadOptions#DEFAULT_MAX_LINE_BYTES}, or its bytes are no text table
+   *     (damaged gzip, UTF-16)
    */
   public static CsvReader open(String source, InputStream stream) throws IOException {
     byte[] bytes;
     try (InputStream s = CsvFiles.open(stream)) {
-      bytes = s.readAllBytes();
+      bytes = readBounded(s, ReadOptions.DEFAULT_MAX_LINE_BYTES);
+    } catch (UnreadableInputException e) {
+      throw e.toInputException(source);
     }
     Charset charset =
         isUtf8(new ByteArrayInputStream(bytes)) ? StandardCharsets.UTF_8 : InputEncoding.CP1252;

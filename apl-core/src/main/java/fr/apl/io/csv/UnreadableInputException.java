@@ -41,4 +41,14 @@ final class UnreadableInputException extends IOException {
   void report(ReadContext ctx, String file) {
     ctx.problems().add(check, file, line, null, getMessage(), hint);
   }
+
+  /**
+   * Returns this problem as the fail-fast readers throw problems.
+   *
+   * @param file the file as the user named it
+   * @return an input exception naming the file, the line (0 for the file) and what is wrong
+   */
+  InputException toInputException(String file) {
+    return new InputException(file, line, getMessage() + " \u2014 " + hint);
+  }
 }
