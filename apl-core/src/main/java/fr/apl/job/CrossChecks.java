@@ -179,12 +179,13 @@ final class CrossChecks {
           Check.DECAY_BEYOND_TIMES,
           timesName,
           0,
-          show(longest) + " minutes",
+          Problems.number(longest) + " minutes",
           "the times"
-              + " stop before the last band of the decay (" + show(from) + " to "
-              + show(bands.get(last).upperMinutes()) + " minutes): pairs beyond the longest time"
+              + " stop before the last band of the decay (" + Problems.number(from) + " to "
+              + Problems.number(bands.get(last).upperMinutes())
+              + " minutes): pairs beyond the longest time"
               + " are missing, not out of reach",
-          "give a times table that reaches " + show(bands.get(last).upperMinutes())
+          "give a times table that reaches " + Problems.number(bands.get(last).upperMinutes())
               + " minutes, or bands that end within it");
     }
   }
@@ -214,7 +215,8 @@ final class CrossChecks {
           Problems.firstCodes(far),
           (far.size() == 1 ? "1 commune is" : far.size() + " communes are")
               + " beyond the decay's reach from"
-              + " itself (the first at " + show(example) + " minutes): its own doctors do not count"
+              + " itself (the first at " + Problems.number(example)
+              + " minutes): its own doctors do not count"
               + " for it",
           "a commune's time to itself is usually 0 (people and doctors at the town"
               + " hall): check the self pairs");
@@ -264,12 +266,6 @@ final class CrossChecks {
       }
     }
     return ok;
-  }
-
-  private static String show(double minutes) {
-    return minutes == Math.rint(minutes) && Math.abs(minutes) < 1e15
-        ? Long.toString((long) minutes)
-        : Double.toString(minutes);
   }
 
   /**

@@ -96,6 +96,19 @@ public final class Problems {
   }
 
   /**
+   * Writes a number of a problem's value as short as it reads back: {@code 12}, not {@code 12.0};
+   * {@code 12.5} as it is.
+   *
+   * @param value a finite number
+   * @return its text
+   */
+  public static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
+        : Double.toString(value);
+  }
+
+  /**
    * Returns the first ten codes separated by spaces, then {@code ...} when there are more: the
    * value of a problem about many communes.
    *

@@ -647,7 +647,8 @@ public final class TimesCsv {
                   Check.DUPLICATE_PAIR,
                   source,
                   line[r],
-                  show(minutes[first]) + " and " + show(minutes[r]) + " minutes",
+                  Problems.number(minutes[first]) + " and " + Problems.number(minutes[r])
+                      + " minutes",
                   "pair " + codes[origin[r]] + " -> "
                       + codes[destination[r]] + " is given twice with different times, first at"
                       + " line " + line[first],
@@ -680,10 +681,6 @@ public final class TimesCsv {
         }
         return order;
       }
-    }
-
-    private static String show(double t) {
-      return t == Math.rint(t) && Math.abs(t) < 1e15 ? Long.toString((long) t) : Double.toString(t);
     }
 
     private static int lastNewline(byte[] buf, int length) {
