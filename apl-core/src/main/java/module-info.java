@@ -15,6 +15,7 @@ module fr.apl.core {
   exports fr.apl.job;
   exports fr.apl.matrix;
   exports fr.apl.place;
+  exports fr.apl.profession;
   exports fr.apl.problem;
   exports fr.apl.supply;
   exports fr.apl.zoning;

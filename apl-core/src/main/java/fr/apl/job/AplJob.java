@@ -6,6 +6,7 @@ import fr.apl.core.AplResult;
 import fr.apl.core.Catchments;
 import fr.apl.core.Variant;
 import fr.apl.demand.AgeWeights;
+import fr.apl.demand.DemandWeights;
 import fr.apl.demand.Population;
 import fr.apl.internal.Parallel;
 import fr.apl.io.TimesFile;
@@ -130,7 +131,10 @@ public final class AplJob {
       Small read = Parallel.await(small, "reading the inputs");
       out.addAll(read.populationProblems());
       out.addAll(read.supplyProblems());
-      AgeWeights weights = weights(r.ageWeights);
+      AgeWeights weights = r.ageWeights == null ? null : weights(r.ageWeights);
+      DemandWeights demand = r.ageWeights == null
+          ? r.demand
+          : DemandWeights.of(weights == null ? AgeWeights.drees2023() : weights);
       Map<String, AgeWeights> compared = new java.util.LinkedHashMap<>();
       for (Map.Entry<String, AplRequest.Weights> e : r.comparedWeights.entrySet()) {
         compared.put(e.getKey(), weights(e.getValue()));
@@ -140,13 +144,24 @@ public final class AplJob {
       List<Variant> variants = new ArrayList<>();
       Population population = null;
       if (read.population() != null) {
-        population = remap(
-            read.population()
-                .population(weights == null ? AgeWeights.drees2023() : weights, r.rescaling),
-            read.population().file());
+        try {
+          population = remap(
+              read.population().population(demand, r.rescaling),
+              read.population().file());
+        } catch (IllegalArgumentException e) {
+          out.add(
+              Check.MISSING_COLUMN,
+              read.population().file(),
+              1,
+              null,
+              e.getMessage(),
+              "the profession " + r.profession.name() + " weighs the demand by sex: give the"
+                  + " residents by sex and age band");
+        }
       }
       Supply all = supplyVariants(read, variants);
-      if (population != null && all != null && weights != null) {
+      boolean weightsRead = r.ageWeights == null || weights != null;
+      if (population != null && all != null && weightsRead) {
         comparedVariants(read.population(), compared, all, variants);
         scenarios(all, population, variants);
       }
@@ -199,7 +214,7 @@ public final class AplJob {
       }
       Catchments catchments = Parallel.await(prepared, "preparing the catchments");
       MemoryException.check(variants.size(), population.standardised().size(), matrix);
-      AplResult result = catchments.compute(population, variants, r.method, r.threads);
+      AplResult result = catchments.compute(population, scaled(variants), r.method, r.threads);
       long t3 = System.nanoTime();
       if (!CrossChecks.finite(
           out, result, r.method.conservesSupply(), read.population().file(), supplyName())) {
@@ -216,6 +231,24 @@ public final class AplJob {
           notes,
           new AplRun.Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9),
           matrix);
+    }
+
+    /**
+     * Returns the variants with their supply times the profession's output scale (the variants
+     * themselves when it is 1): every method is linear in the supply, so the access comes out in
+     * the profession's unit (per 100 000 inhabitants…).
+     */
+    private List<Variant> scaled(List<Variant> variants) {
+      double scale = r.profession.scale();
+      if (scale == 1) {
+        return variants;
+      }
+      List<Variant> s = new ArrayList<>(variants.size());
+      for (Variant v : variants) {
+        s.add(Variant.of(
+            v.name(), Supply.of(v.supply().consultationsPerYear().scaled(scale)), v.population()));
+      }
+      return s;
     }
 
     private AplRun refused(long t0, long t1) {
@@ -245,7 +278,7 @@ public final class AplJob {
       if (r.supply != null && exists(supplyOut, r.supply)) {
         supply = SupplyCsv.read(r.supply, supplyCtx);
       } else if (r.doctors != null && exists(supplyOut, r.doctors)) {
-        doctors = DoctorsCsv.read(r.doctors, supplyCtx);
+        doctors = DoctorsCsv.read(r.doctors, supplyCtx, r.profession.activity());
       }
       return new Small(pop, supply, doctors, popOut, supplyOut);
     }
@@ -291,13 +324,27 @@ public final class AplJob {
       note(r.doctors.toString(), remapped, "practices merged into another");
       List<Doctor> doctors = remapped.value();
       SupplyRule rules = r.supplyRule;
-      Supply all = rules.supply(doctors);
+      Supply all;
+      try {
+        all = rules.supply(doctors);
+      } catch (IllegalArgumentException e) {
+        out.add(
+            Check.INVALID_VALUE,
+            r.doctors.toString(),
+            0,
+            null,
+            e.getMessage(),
+            "give every practitioner's age: the profession " + r.profession.name()
+                + " leaves liberal practitioners out from an age");
+        return null;
+      }
       variants.add(Variant.of(column("apl"), all));
       boolean agesKnown = true;
       for (Doctor d : doctors) {
         agesKnown &= d.age() != Doctor.UNKNOWN_AGE;
       }
-      for (int cap : caps == null ? (agesKnown ? List.of(65) : List.<Integer>of()) : caps) {
+      List<Integer> byDefault = agesKnown ? r.profession.ageCaps() : List.of();
+      for (int cap : caps == null ? byDefault : caps) {
         try {
           variants.add(Variant.of(column("apl_moins" + cap), rules.supply(doctors, cap)));
         } catch (IllegalArgumentException e) {

@@ -2,13 +2,13 @@ package fr.apl.job;
 
 import fr.apl.core.AccessMethod;
 import fr.apl.decay.Decay;
-import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.AgeWeights;
+import fr.apl.demand.DemandWeights;
 import fr.apl.demand.Rescaling;
 import fr.apl.io.TravelTimeSource;
 import fr.apl.io.csv.ReadContext;
 import fr.apl.io.csv.ReadOptions;
-import fr.apl.supply.ActivityRules;
+import fr.apl.profession.Profession;
 import fr.apl.supply.SupplyRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +80,7 @@ public final class AplRequest {
   final ReadOptions readOptions;
   final boolean inseeCodes;
   final Weights ageWeights;
+  final DemandWeights demand;
   final Map<String, Weights> comparedWeights;
   final Rescaling rescaling;
   final Decay decay;
@@ -87,8 +88,12 @@ public final class AplRequest {
   final SupplyRule supplyRule;
   final List<Integer> ageCaps;
   final int threads;
+  final Profession profession;
+  final List<String> overridden;
 
   private AplRequest(Builder b) {
+    Profession p = b.profession;
+    List<String> over = new ArrayList<>();
     this.times = b.times;
     this.population = b.population;
     this.supply = b.supply;
@@ -98,18 +103,34 @@ public final class AplRequest {
     this.readOptions = b.readOptions;
     this.inseeCodes = b.inseeCodes;
     this.ageWeights = b.ageWeights;
+    this.demand = b.ageWeights == null ? p.demand() : null;
     this.comparedWeights = Collections.unmodifiableMap(new LinkedHashMap<>(b.compared));
-    this.rescaling = b.rescaling;
-    this.decay = b.decay;
+    this.rescaling = b.rescaling != null ? b.rescaling : p.rescaling();
+    this.decay = b.decay != null ? b.decay : p.decay();
     this.method = b.method;
-    this.supplyRule = b.supplyRule;
+    this.supplyRule = b.supplyRule != null ? b.supplyRule : p.supply();
     this.ageCaps = b.ageCaps == null ? null : List.copyOf(b.ageCaps);
     this.threads = b.threads;
+    this.profession = p;
+    if (b.decay != null) {
+      over.add("decay");
+    }
+    if (b.supplyRule != null) {
+      over.add("supply");
+    }
+    if (b.ageWeights != null) {
+      over.add("demand.weights");
+    }
+    if (b.rescaling != null) {
+      over.add("demand.rescaling");
+    }
+    this.overridden = List.copyOf(over);
   }
 
   /**
-   * Returns a builder: no input, default read options, INSEE codes, DREES 2023 age weights
-   * rescaled to the file's total, DREES GP bands, default age caps, the machine's processors.
+   * Returns a builder: no input, default read options, INSEE codes, the general practitioners'
+   * profession (DREES 2023 age weights rescaled to the file's total, DREES GP bands and bounds,
+   * cap 65 when the doctors have ages), E2SFCA, the machine's processors.
    *
    * @return a new builder, not thread-safe
    */
@@ -120,6 +141,22 @@ public final class AplRequest {
   /** {@return the distance decay of the run, non-null} */
   public Decay decay() {
     return decay;
+  }
+
+  /** {@return the profession of the run (general practitioners unless set), non-null} */
+  public Profession profession() {
+    return profession;
+  }
+
+  /**
+   * Returns the parts of the profession that the request sets otherwise: {@code decay}, {@code
+   * supply}, {@code demand.weights}, {@code demand.rescaling}, in that order. A run with any of
+   * them is not the profession's figure.
+   *
+   * @return the names, immutable; empty when the profession is used as it is
+   */
+  public List<String> overridden() {
+    return overridden;
   }
 
   /** {@return the travel-time source, or null when the request has none} */
@@ -155,8 +192,14 @@ public final class AplRequest {
    */
   public List<Path> inputFiles() {
     List<Path> in = new ArrayList<>();
-    for (Path p :
-        new Path[] {population, supply, doctors, scenarios, codeHistory, ageWeights.file()}) {
+    for (Path p : new Path[] {
+      population,
+      supply,
+      doctors,
+      scenarios,
+      codeHistory,
+      ageWeights == null ? null : ageWeights.file()
+    }) {
       if (p != null) {
         in.add(p);
       }
@@ -179,17 +222,35 @@ public final class AplRequest {
     private Path codeHistory;
     private ReadOptions readOptions = ReadOptions.defaults();
     private boolean inseeCodes = true;
-    private Weights ageWeights = Weights.of(AgeWeights.drees2023());
+    private Profession profession = Profession.generalPractitioner();
+    private Weights ageWeights;
     private final Map<String, Weights> compared = new LinkedHashMap<>();
-    private Rescaling rescaling = Rescaling.toTotal();
-    private Decay decay = DistanceDecay.dreesGeneralPractitioners();
+    private Rescaling rescaling;
+    private Decay decay;
     private AccessMethod method = AccessMethod.e2sfca();
-    private SupplyRule supplyRule = ActivityRules.dreesGeneralPractitioners();
+    private SupplyRule supplyRule;
     private List<Integer> ageCaps;
     private int threads =
         Math.min(ReadContext.MAX_THREADS, Runtime.getRuntime().availableProcessors());
 
     private Builder() {}
+
+    /**
+     * Sets the profession: its decay, supply rule, activity column, default age caps, demand
+     * weights, rescaling and output scale, each of which the other setters can override ({@link
+     * AplRequest#overridden()} says which were).
+     *
+     * @param value the profession, non-null (general practitioners by default)
+     * @return this builder
+     * @throws IllegalArgumentException when {@code value} is null
+     */
+    public Builder profession(Profession value) {
+      if (value == null) {
+        throw new IllegalArgumentException("profession must not be null");
+      }
+      this.profession = value;
+      return this;
+    }
 
     /**
      * Sets the travel times (a {@link fr.apl.io.TimesFile} for a file), or null.
@@ -284,7 +345,8 @@ public final class AplRequest {
     }
 
     /**
-     * Sets the age weights that standardise a population given by age band.
+     * Sets the age weights (both sexes) that standardise a population given by age band, in place
+     * of the profession's demand weights.
      *
      * @param weights the weights or their file, non-null
      * @return this builder
@@ -317,7 +379,7 @@ public final class AplRequest {
     }
 
     /**
-     * Sets how a population by age band is rescaled.
+     * Sets how a population by age band is rescaled, in place of the profession's rescaling.
      *
      * @param how the rescaling, non-null
      * @return this builder
@@ -332,7 +394,7 @@ public final class AplRequest {
     }
 
     /**
-     * Sets the distance decay (DREES GP bands by default).
+     * Sets the distance decay, in place of the profession's (DREES GP bands by default).
      *
      * @param distanceDecay the weight of a pair by its minutes, non-null
      * @return this builder
@@ -366,8 +428,8 @@ public final class AplRequest {
     }
 
     /**
-     * Sets the rule that turns doctors' activity into supply (the DREES GP bounds by default);
-     * used with a doctors file.
+     * Sets the rule that turns doctors' activity into supply, in place of the profession's (the
+     * DREES GP bounds by default); used with a doctors file.
      *
      * @param rule the supply rule, non-null
      * @return this builder
@@ -383,7 +445,8 @@ public final class AplRequest {
 
     /**
      * Sets the age caps, one variant {@code apl_moinsNN} each, in order; an empty list for none;
-     * null (the default) for 65 when doctors have ages or the supply has its column.
+     * null (the default) for the profession's caps (65) when doctors have ages, or the supply's
+     * {@code consultations_moinsNN} columns.
      *
      * @param caps ages in years, each from 1 to 120; kept as given (copied at build), or null
      * @return this builder

@@ -25,19 +25,34 @@ import java.util.TreeMap;
  * acts at all, which only matters for a new installation). An age cap drops the doctors aged
  * {@code cap} or more ({@code cap = 65} gives DREES's "médecins de moins de 65 ans").
  *
+ * <p>Other professions use the same structure with other values (see {@code
+ * fr.apl.profession.Profession}): how salaried practice counts, the activity per unit of supply
+ * (the counted activity is divided by it: 1 for consultations; the median liberal activity when
+ * the activity is given in acts but the supply is wanted in full-time equivalents) and an age
+ * from which liberal practitioners are left out of every figure (DREES counts dentists of 65 or
+ * less).
+ *
  * @param zeroAtOrBelow a liberal doctor with at most this many acts counts 0 (DREES: 250)
  * @param floorUpTo a liberal doctor with at most this many acts (and more than
  *     {@code zeroAtOrBelow}) counts {@code floorValue} (DREES: 3 600)
  * @param floorValue what such a doctor counts (DREES: 3 600)
  * @param ceiling a liberal doctor counts at most this (DREES: 6 000)
  * @param newInstallation what a new liberal installation counts (DREES: 5 400)
+ * @param salaried how the activity of a salaried practitioner counts (DREES: unbounded)
+ * @param perUnit activity per unit of supply: each practitioner's counted activity is divided by
+ *     it (1: the supply is the activity itself)
+ * @param liberalAgeLimit liberal practitioners of this age or more are left out of every figure;
+ *     {@link Integer#MAX_VALUE} for none (general practitioners)
  */
 public record ActivityRules(
     double zeroAtOrBelow,
     double floorUpTo,
     double floorValue,
     double ceiling,
-    double newInstallation)
+    double newInstallation,
+    SalariedPractice salaried,
+    double perUnit,
+    int liberalAgeLimit)
     implements SupplyRule {
 
   /**
@@ -49,10 +64,26 @@ public record ActivityRules(
    * @param floorValue acts such a doctor counts, finite and &gt;= 0
    * @param ceiling the most acts a liberal doctor counts, finite and &gt;= {@code floorUpTo}
    * @param newInstallation acts a new liberal installation counts, finite and &gt;= 0
-   * @throws IllegalArgumentException when a bound is negative, NaN or infinite, or when {@code
-   *     zeroAtOrBelow <= floorUpTo <= ceiling} does not hold
+   * @param salaried how salaried practice counts, non-null
+   * @param perUnit activity per unit of supply, finite and &gt; 0
+   * @param liberalAgeLimit age from which liberal practitioners are left out, from 1, or {@link
+   *     Integer#MAX_VALUE} for none
+   * @throws IllegalArgumentException when a bound is negative, NaN or infinite, when {@code
+   *     zeroAtOrBelow <= floorUpTo <= ceiling} does not hold, or on a null mode, a unit not &gt; 0
+   *     or an age limit below 1
    */
   public ActivityRules {
+    if (salaried == null) {
+      throw new IllegalArgumentException("how salaried practice counts must be given");
+    }
+    if (!(perUnit > 0) || Double.isInfinite(perUnit)) {
+      throw new IllegalArgumentException(
+          "activity per unit of supply must be finite and > 0, given: " + perUnit);
+    }
+    if (liberalAgeLimit < 1) {
+      throw new IllegalArgumentException(
+          "the age limit of liberal practitioners must be >= 1, given: " + liberalAgeLimit);
+    }
     double[] all = {zeroAtOrBelow, floorUpTo, floorValue, ceiling, newInstallation};
     for (double v : all) {
       if (!(v >= 0) || Double.isInfinite(v)) {
@@ -63,6 +94,34 @@ public record ActivityRules(
       throw new IllegalArgumentException("activity bounds must satisfy zeroAtOrBelow <= floorUpTo"
           + " <= ceiling, given: " + zeroAtOrBelow + ", " + floorUpTo + ", " + ceiling);
     }
+  }
+
+  /**
+   * Returns liberal bounds with salaried practice unbounded, the activity as the unit of supply
+   * and no age limit: the structure of the DREES rules for general practitioners.
+   *
+   * @param zeroAtOrBelow acts at or below which a liberal doctor counts 0, finite and &gt;= 0
+   * @param floorUpTo acts up to which a liberal doctor counts {@code floorValue}
+   * @param floorValue acts such a doctor counts, finite and &gt;= 0
+   * @param ceiling the most acts a liberal doctor counts
+   * @param newInstallation acts a new liberal installation counts, finite and &gt;= 0
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public ActivityRules(
+      double zeroAtOrBelow,
+      double floorUpTo,
+      double floorValue,
+      double ceiling,
+      double newInstallation) {
+    this(
+        zeroAtOrBelow,
+        floorUpTo,
+        floorValue,
+        ceiling,
+        newInstallation,
+        SalariedPractice.UNBOUNDED,
+        1,
+        Integer.MAX_VALUE);
   }
 
   /**
@@ -79,18 +138,31 @@ public record ActivityRules(
    *
    * @param totalActs acts of the year over all practices, &gt;= 0
    * @param mode how the doctor practises, non-null; a salaried doctor of a centre de santé
-   *     counts the acts as they are
+   *     counts as {@link #salaried()} says
    * @param newInstallation true for a liberal doctor with no liberal activity the year before
    *     (counts {@link #newInstallation()}, whatever the acts)
-   * @return the acts the doctor counts for in a year, before they are shared among the practices
+   * @return the activity the doctor counts for in a year, before it is divided by {@link
+   *     #perUnit()} and shared among the practices
    */
   public double counted(double totalActs, PracticeMode mode, boolean newInstallation) {
     if (mode == PracticeMode.CENTRE_SANTE) {
-      return totalActs;
+      switch (salaried) {
+        case UNBOUNDED:
+          return totalActs;
+        case EXCLUDED:
+          return 0;
+        default:
+          return bounded(totalActs);
+      }
     }
     if (newInstallation) {
       return this.newInstallation;
     }
+    return bounded(totalActs);
+  }
+
+  /** Applies the liberal floor and ceiling. */
+  private double bounded(double totalActs) {
     if (totalActs <= zeroAtOrBelow) {
       return 0;
     }
@@ -154,7 +226,17 @@ public record ActivityRules(
           continue;
         }
       }
-      double value = counted(total, first.mode(), first.newInstallation());
+      if (liberalAgeLimit != Integer.MAX_VALUE && first.mode() == PracticeMode.LIBERAL) {
+        if (first.age() == Doctor.UNKNOWN_AGE) {
+          throw new IllegalArgumentException("age of practitioner " + first.id()
+              + " is unknown, so the age limit " + liberalAgeLimit + " of liberal practice"
+              + " cannot apply");
+        }
+        if (first.age() >= liberalAgeLimit) {
+          continue;
+        }
+      }
+      double value = counted(total, first.mode(), first.newInstallation()) / perUnit;
       for (Doctor p : practices) {
         // A doctor with no acts at all (a new installation counts 5 400 even so) is shared equally.
         double share = total > 0 ? value * p.acts() / total : value / practices.size();

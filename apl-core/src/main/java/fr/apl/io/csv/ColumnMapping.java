@@ -35,6 +35,8 @@ public final class ColumnMapping {
   public static final String DOCTOR_ID = "doctor_id";
   /** Acts of a doctor at a practice. */
   public static final String ACTS = "acts";
+  /** Full-time equivalents of a practitioner at a practice (professions counted in FTE). */
+  public static final String FTE = "fte";
   /** Age of a doctor. */
   public static final String AGE = "age";
   /** Practice mode of a doctor. */
@@ -65,6 +67,7 @@ public final class ColumnMapping {
     DEFAULTS.put(CONSULTATIONS, List.of("consultations"));
     DEFAULTS.put(DOCTOR_ID, List.of("doctor_id", "id", "medecin"));
     DEFAULTS.put(ACTS, List.of("acts", "actes", "activity"));
+    DEFAULTS.put(FTE, List.of("fte", "etp"));
     DEFAULTS.put(AGE, List.of("age"));
     DEFAULTS.put(MODE, List.of("mode"));
     DEFAULTS.put(NEW_INSTALLATION, List.of("new_installation", "nouvelle_installation"));

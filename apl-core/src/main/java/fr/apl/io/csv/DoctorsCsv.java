@@ -2,6 +2,7 @@ package fr.apl.io.csv;
 
 import fr.apl.problem.Check;
 import fr.apl.problem.Problems;
+import fr.apl.supply.Activity;
 import fr.apl.supply.Doctor;
 import fr.apl.supply.PracticeMode;
 import java.io.IOException;
@@ -70,6 +71,27 @@ public final class DoctorsCsv {
    * @throws IOException when the file cannot be read
    */
   public static List<Doctor> read(Path path, ReadContext ctx) throws IOException {
+    return read(path, ctx, Activity.ACTS);
+  }
+
+  /**
+   * Reads a practitioners file as {@link #read(Path, ReadContext)} does, the activity in the
+   * column the profession needs: {@code acts} (also {@code actes}, {@code activity}) or {@code
+   * fte} (also {@code etp}), full-time equivalents from 0 to 10 at one practice. The value goes
+   * into {@link Doctor#acts()} either way.
+   *
+   * @param path the practitioners file, CSV plain or gzip
+   * @param ctx read options, code rules and the collector of problems, non-null
+   * @param activity what the activity column measures, non-null
+   * @return the practitioners of the rows without error, or null when the file cannot be read at
+   *     all
+   * @throws IOException when the file cannot be read
+   */
+  public static List<Doctor> read(Path path, ReadContext ctx, Activity activity)
+      throws IOException {
+    boolean fte = activity == Activity.FTE;
+    String key = fte ? ColumnMapping.FTE : ColumnMapping.ACTS;
+    String what = fte ? "fte" : "acts";
     try (CsvReader csv = CsvReader.open(path, ctx)) {
       if (csv == null) {
         return null;
@@ -81,12 +103,12 @@ public final class DoctorsCsv {
       ColumnMapping names = ctx.options().columns();
       int id = Rules.find(header, names.candidates(ColumnMapping.DOCTOR_ID));
       int code = Rules.find(header, names.candidates(ColumnMapping.COMMUNE));
-      int acts = Rules.find(header, names.candidates(ColumnMapping.ACTS));
+      int acts = Rules.find(header, names.candidates(key));
       ok &= Rules.requireColumn(
           out, file, 1, header, id, "doctor id", ColumnMapping.DOCTOR_ID, names);
       ok &= Rules.requireColumn(
           out, file, 1, header, code, "practice commune", ColumnMapping.COMMUNE, names);
-      ok &= Rules.requireColumn(out, file, 1, header, acts, "acts", ColumnMapping.ACTS, names);
+      ok &= Rules.requireColumn(out, file, 1, header, acts, what, key, names);
       int age = Rules.find(header, names.candidates(ColumnMapping.AGE));
       int mode = Rules.find(header, names.candidates(ColumnMapping.MODE));
       int fresh = Rules.find(header, names.candidates(ColumnMapping.NEW_INSTALLATION));
@@ -95,7 +117,7 @@ public final class DoctorsCsv {
           file,
           1,
           header,
-          new String[] {"doctor id", "practice commune", "acts", "age", "mode", "new_installation"},
+          new String[] {"doctor id", "practice commune", what, "age", "mode", "new_installation"},
           new int[] {id, code, acts, age, mode, fresh});
       if (!ok) {
         return null;
@@ -129,10 +151,12 @@ public final class DoctorsCsv {
             file,
             line,
             f.get(acts),
-            "acts of doctor " + doctor,
+            what + " of doctor " + doctor,
             null,
-            "acts are consultations, visits and teleconsultations in the year",
-            Rules.MAX_ACTS);
+            fte
+                ? "full-time equivalents of the year at this practice"
+                : "acts are consultations, visits and teleconsultations in the year",
+            fte ? Rules.MAX_FTE : Rules.MAX_ACTS);
         good &= c != null && !Double.isNaN(a);
         String ageText = age >= 0 ? f.get(age).trim() : "";
         int years = Doctor.UNKNOWN_AGE;
@@ -227,7 +251,7 @@ public final class DoctorsCsv {
               file,
               e.getValue(),
               null,
-              "doctor " + e.getKey() + " has no act in the year",
+              "doctor " + e.getKey() + (fte ? " has no activity" : " has no act") + " in the year",
               "counted 0 unless a new installation: check the" + " extraction");
         }
       }

@@ -72,6 +72,24 @@ public final class PopulationCsv {
      * @param rescaling how the weighted population is rescaled; non-null for age bands
      * @return a new population
      */
+    /**
+     * Placeholder.
+     *
+     * @param weights weights
+     * @param rescaling rescaling
+     * @return population
+     */
+    public Population population(fr.apl.demand.DemandWeights weights, Rescaling rescaling) {
+      return population(weights.both(), rescaling);
+    }
+
+    /**
+     * Returns the standardised population.
+     *
+     * @param weights weights
+     * @param rescaling rescaling
+     * @return population
+     */
     public Population population(AgeWeights weights, Rescaling rescaling) {
       return standardised != null
           ? Population.standardised(standardised)

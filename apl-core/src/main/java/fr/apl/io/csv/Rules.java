@@ -130,6 +130,8 @@ final class Rules {
   static final double MAX_POPULATION = 1e9;
   /** The most consultations a commune or a doctor can count in a year (France: 3e8 in all). */
   static final double MAX_ACTS = 1e8;
+  /** The most full-time equivalents one practitioner can count at one practice. */
+  static final double MAX_FTE = 10;
   /** The largest age weight: DREES weights are 0.5 to 2.4 times the national mean. */
   static final double MAX_AGE_WEIGHT = 1e3;
 
