@@ -4,6 +4,7 @@
  */
 module fr.apl.cli {
   requires fr.apl.core;
+  requires fr.apl.profiles;
   requires info.picocli;
 
   opens fr.apl.cli to

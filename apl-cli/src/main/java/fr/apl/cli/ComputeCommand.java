@@ -15,6 +15,9 @@ import fr.apl.job.AplRequest;
 import fr.apl.job.AplRun;
 import fr.apl.job.MemoryException;
 import fr.apl.job.RequestException;
+import fr.apl.profession.Parameter;
+import fr.apl.profession.Profession;
+import fr.apl.supply.Activity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -127,10 +130,10 @@ final class ComputeCommand implements Callable<Integer> {
   @Option(
       names = "--rescale",
       paramLabel = "HOW",
-      defaultValue = "total",
       description = "Rescaling of an age-band population: total (sums to the file's residents,"
           + " as DREES does for all of France), none, or a factor such as 0.9987 (the national"
-          + " one, for a partial territory) (default: ${DEFAULT-VALUE}).")
+          + " one, for a partial territory) (default: the profession's; total for general"
+          + " practitioners).")
   String rescale;
 
   @Option(
@@ -174,15 +177,18 @@ final class ComputeCommand implements Callable<Integer> {
         .doctors(supplySource.doctors)
         .scenarios(scenarios)
         .ageCaps(requestedCaps())
-        .rescaling(rescaling())
         .threads(threadCount);
-    method.apply(request);
+    if (rescale != null) {
+      request.rescaling(rescaling());
+    }
     input.apply(request, method.timeColumn);
     comparedWeights(request);
     try {
+      method.apply(request);
+      AplRequest built = request.build();
       AplRun run;
       try {
-        run = AplJob.run(request.build());
+        run = AplJob.run(built);
       } catch (RequestException e) {
         throw new ParameterException(spec.commandLine(), InputCheck.flags(e.getMessage()), e);
       } catch (MemoryException e) {
@@ -203,11 +209,48 @@ final class ComputeCommand implements Callable<Integer> {
       long t3 = System.nanoTime();
       target.write(w -> AplCsv.write(result, w, dialect, threadCount), stdout);
       target.commit();
-      report(err, method.decay(), result, run.timings(), (System.nanoTime() - t3) / 1e9);
+      report(err, built, result, run.timings(), (System.nanoTime() - t3) / 1e9);
       return ExitCodes.OK;
     } catch (InputException | IOException e) {
       return Failures.exitCode(err, e, inputs());
     }
+  }
+
+  /**
+   * Prints the profession: its name, unit, what the request overrides, and the parameters it
+   * assumes (then the figure is not the published one).
+   */
+  private static void describe(PrintWriter err, AplRequest request) {
+    Profession p = request.profession();
+    err.printf(Locale.ROOT, "  profession: %s (%s); %s%n", p.name(), p.label(), p.unit());
+    if (!request.overridden().isEmpty()) {
+      err.printf(
+          Locale.ROOT,
+          "  profession: set by the options instead of the profile: %s%n",
+          String.join(", ", request.overridden()));
+    }
+    List<String> assumed = new ArrayList<>();
+    for (Parameter q : p.assumed()) {
+      assumed.add(q.name());
+    }
+    if (assumed.isEmpty() && request.overridden().isEmpty()) {
+      err.printf(Locale.ROOT, "  profession: every parameter from its source%n");
+    } else {
+      err.printf(
+          Locale.ROOT,
+          "  profession: NOT the DREES figure: %s%n",
+          assumed.isEmpty()
+              ? "options override the profile"
+              : "assumed " + String.join(", ", assumed) + " ('apl profession " + p.name()
+                  + "' gives each value and why)");
+    }
+  }
+
+  /** Names the supply unit: consultations for acts as they are, else full-time equivalents. */
+  private static String supplyUnit(Profession p) {
+    return p.activity() == Activity.ACTS && p.supply().perUnit() == 1
+        ? "consultations"
+        : "full-time equivalents";
   }
 
   /** Adds the weights of --compare-age-weights, one column each, in the order given. */
@@ -312,7 +355,13 @@ final class ComputeCommand implements Callable<Integer> {
   }
 
   private void report(
-      PrintWriter err, Decay decay, AplResult result, AplRun.Timings t, double writeSeconds) {
+      PrintWriter err,
+      AplRequest request,
+      AplResult result,
+      AplRun.Timings t,
+      double writeSeconds) {
+    Decay decay = request.decay();
+    Profession profession = request.profession();
     Diagnostics d = result.diagnostics();
     boolean conserves = method.accessMethod().conservesSupply();
     if (!common.quiet) {
@@ -323,6 +372,9 @@ final class ComputeCommand implements Callable<Integer> {
           d.pairs(),
           d.pairsInReach(),
           decay.describe());
+      if (method.professionGiven()) {
+        describe(err, request);
+      }
       if (!method.accessMethod().name().equals("e2sfca")) {
         err.printf(
             Locale.ROOT,
@@ -391,7 +443,8 @@ final class ComputeCommand implements Callable<Integer> {
         Options.warn(
             err,
             v.name() + ": supply that no population reaches, left out ("
-                + String.format(Locale.ROOT, "%.1f", v.unreachedSupply()) + " consultations)",
+                + String.format(Locale.ROOT, "%.1f", v.unreachedSupply() / profession.scale())
+                + " " + supplyUnit(profession) + ")",
             v.unreachedSupplyCommunes());
       }
       if (conserves && v.conservationRelativeError() >= 1e-9) {

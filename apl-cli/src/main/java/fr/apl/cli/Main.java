@@ -26,6 +26,7 @@ public final class Main implements Runnable {
     COMMANDS.put("validate", ValidateCommand.class);
     COMMANDS.put("zoning", ZoningCommand.class);
     COMMANDS.put("matrix", MatrixCommand.class);
+    COMMANDS.put("profession", ProfessionCommand.class);
   }
 
   @CommandLine.Spec

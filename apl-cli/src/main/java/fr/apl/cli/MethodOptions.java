@@ -1,9 +1,15 @@
 package fr.apl.cli;
 
 import fr.apl.core.AccessMethod;
+import fr.apl.decay.BandEdges;
 import fr.apl.decay.Decay;
 import fr.apl.demand.AgeWeights;
+import fr.apl.io.csv.InputException;
 import fr.apl.job.AplRequest;
+import fr.apl.profession.Profession;
+import fr.apl.profiles.ProfessionProfiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,11 +26,22 @@ final class MethodOptions {
   CommandSpec spec;
 
   @Option(
+      names = "--profession",
+      paramLabel = "NAME|FILE",
+      description = "Profession profile: general-practitioner (default: the DREES APL), nurse,"
+          + " physiotherapist, midwife, dentist, or a JSON profile ('apl profession NAME' prints"
+          + " one to start from). It sets the decay, the activity bounds and column (acts or"
+          + " fte), the default age caps, the age weights, the rescaling and the unit; --decay,"
+          + " --max-minutes, --band-edges, --age-weights and --rescale override it. The summary"
+          + " names the parameters the profile assumes.")
+  String profession;
+
+  @Option(
       names = "--decay",
       paramLabel = "DECAY",
-      defaultValue = "10:1,15:2/3,20:1/3",
       description = "Distance bands MINUTES:WEIGHT, weights as decimals or fractions"
-          + " (default: ${DEFAULT-VALUE}, the DREES GP bands), or a continuous decay of the"
+          + " (default: the profession's; 10:1,15:2/3,20:1/3, the DREES GP bands), or a"
+          + " continuous decay of the"
           + " time t in minutes: gaussian:SIGMA, kd2sfca:T0, exponential:BETA,"
           + " power:BETA[:MIN] (MIN 1 by default), linear:T, logistic:T:SD (formulas in the"
           + " README).")
@@ -41,10 +58,9 @@ final class MethodOptions {
   @Option(
       names = "--band-edges",
       paramLabel = "EDGES",
-      defaultValue = "half-open",
       description = "half-open (t < 10 weighs 1, t = 10 is in the next band) or closed-upper"
           + " (t <= 10 weighs 1); also at the cutoff of --max-minutes"
-          + " (default: ${DEFAULT-VALUE}).")
+          + " (default: the profession's; half-open for general practitioners).")
   String bandEdges;
 
   @Option(
@@ -57,9 +73,9 @@ final class MethodOptions {
   @Option(
       names = "--age-weights",
       paramLabel = "YEAR|FILE",
-      defaultValue = "2023",
-      description = "Age-band weights for an age-band population: 2022, 2023 (DREES) or a CSV"
-          + " band,weight of 19 rows (default: ${DEFAULT-VALUE}).")
+      description = "Age-band weights (both sexes) for an age-band population: 2022, 2023"
+          + " (DREES) or a CSV band,weight of 19 rows (default: the profession's; 2023 for"
+          + " general practitioners).")
   String ageWeights;
 
   @Option(
@@ -89,9 +105,60 @@ final class MethodOptions {
     }
   }
 
-  /** Returns the decay of --decay, --max-minutes and --band-edges; a bad value is a usage error. */
-  Decay decay() {
-    return Options.decay(spec, decay, maxMinutes, bandEdges);
+  private Profession resolved;
+
+  /**
+   * Returns the profession of --profession: the general practitioners' when absent, a built-in
+   * profile by name, or a profile file; an unknown name that is no file is a usage error.
+   *
+   * @throws InputException when the file is not a valid profile (file, line, value)
+   * @throws IOException when the file cannot be read
+   */
+  Profession profession() throws IOException {
+    if (resolved == null) {
+      resolved = resolve();
+    }
+    return resolved;
+  }
+
+  private Profession resolve() throws IOException {
+    if (profession == null) {
+      return Profession.generalPractitioner();
+    }
+    String name = profession.trim();
+    if (ProfessionProfiles.builtInNames().contains(name)) {
+      return ProfessionProfiles.builtIn(name);
+    }
+    Path file = Path.of(profession);
+    if (!Files.exists(file)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--profession must be " + String.join(", ", ProfessionProfiles.builtInNames())
+              + " or a profile file (JSON), given: " + profession + " (no such file)");
+    }
+    return ProfessionProfiles.read(file);
+  }
+
+  /** Returns true when --profession names a profession (the summary then describes it). */
+  boolean professionGiven() {
+    return profession != null;
+  }
+
+  /**
+   * Returns the decay of --decay, --max-minutes and --band-edges, each missing one taken from the
+   * profession; null when none of them is given (the profession's decay then applies). A bad
+   * value is a usage error.
+   */
+  Decay decay(Profession p) {
+    if (decay == null && maxMinutes == null && bandEdges == null) {
+      return null;
+    }
+    String spec = decay != null ? decay : p.decaySpec();
+    Double max = maxMinutes != null ? maxMinutes : decay != null ? null : p.maxMinutes();
+    String edges = bandEdges != null
+        ? bandEdges
+        : p.bandEdges() == BandEdges.HALF_OPEN ? "half-open" : "closed-upper";
+    return Options.decay(this.spec, spec, max, edges);
   }
 
   /** Returns the weights of a value of --age-weights: a year (2022, 2023) or a file. */
@@ -104,9 +171,22 @@ final class MethodOptions {
         value.trim().equals("2022") ? AgeWeights.drees2022() : AgeWeights.drees2023());
   }
 
-  /** Sets the method options on a request. */
-  AplRequest.Builder apply(AplRequest.Builder request) {
-    request.method(accessMethod());
-    return request.decay(decay()).ageWeights(weights(ageWeights));
+  /**
+   * Sets the profession and the method options given on a request.
+   *
+   * @throws InputException when the profession file is not a valid profile
+   * @throws IOException when the profession file cannot be read
+   */
+  AplRequest.Builder apply(AplRequest.Builder request) throws IOException {
+    Profession p = profession();
+    request.profession(p).method(accessMethod());
+    Decay d = decay(p);
+    if (d != null) {
+      request.decay(d);
+    }
+    if (ageWeights != null) {
+      request.ageWeights(weights(ageWeights));
+    }
+    return request;
   }
 }

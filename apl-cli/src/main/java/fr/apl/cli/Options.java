@@ -90,6 +90,9 @@ final class Options {
 
   /** Returns the file of --age-weights, or null when it names a built-in year (2022, 2023). */
   static Path ageWeightsFile(String value) {
+    if (value == null) {
+      return null;
+    }
     String w = value.trim();
     return w.equals("2022") || w.equals("2023") ? null : Path.of(value);
   }

@@ -120,9 +120,9 @@ final class ValidateCommand implements Callable<Integer> {
         .scenarios(scenarios)
         .supply(supplySource == null ? null : supplySource.supply)
         .doctors(supplySource == null ? null : supplySource.doctors);
-    method.apply(request);
     input.apply(request, method.timeColumn);
     try {
+      method.apply(request);
       Validation v = AplJob.validate(request.build()).validation();
       if (quiet) {
         for (var p : v.errorList()) {
