@@ -7,9 +7,7 @@ import fr.apl.demand.AgeWeights;
 import fr.apl.io.csv.InputException;
 import fr.apl.job.AplRequest;
 import fr.apl.profession.Profession;
-import fr.apl.profiles.ProfessionProfiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -122,21 +120,9 @@ final class MethodOptions {
   }
 
   private Profession resolve() throws IOException {
-    if (profession == null) {
-      return Profession.generalPractitioner();
-    }
-    String name = profession.trim();
-    if (ProfessionProfiles.builtInNames().contains(name)) {
-      return ProfessionProfiles.builtIn(name);
-    }
-    Path file = Path.of(profession);
-    if (!Files.exists(file)) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--profession must be " + String.join(", ", ProfessionProfiles.builtInNames())
-              + " or a profile file (JSON), given: " + profession + " (no such file)");
-    }
-    return ProfessionProfiles.read(file);
+    return profession == null
+        ? Profession.generalPractitioner()
+        : Options.profession(spec, "--profession", profession);
   }
 
   /** Returns true when --profession names a profession (the summary then describes it). */

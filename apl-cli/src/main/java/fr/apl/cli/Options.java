@@ -6,6 +6,8 @@ import fr.apl.decay.Decays;
 import fr.apl.demand.AgeWeights;
 import fr.apl.io.csv.AgeWeightsCsv;
 import fr.apl.io.csv.CsvDialect;
+import fr.apl.profession.Profession;
+import fr.apl.profiles.ProfessionProfiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -86,6 +88,28 @@ final class Options {
       throw new ParameterException(
           spec.commandLine(), Decays.isBands(decay) ? message : "--decay: " + message, e);
     }
+  }
+
+  /**
+   * Returns the profession a value names: a built-in profile, or a profile file; a value that is
+   * neither is a usage error naming the option.
+   *
+   * @throws fr.apl.io.csv.InputException when the file is not a valid profile (file, line, value)
+   * @throws IOException when the file cannot be read
+   */
+  static Profession profession(CommandSpec spec, String option, String value) throws IOException {
+    String name = value.trim();
+    if (ProfessionProfiles.builtInNames().contains(name)) {
+      return ProfessionProfiles.builtIn(name);
+    }
+    Path file = Path.of(value);
+    if (!java.nio.file.Files.exists(file)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          option + " must be " + String.join(", ", ProfessionProfiles.builtInNames())
+              + " or a profile file (JSON), given: " + value + " (no such file)");
+    }
+    return ProfessionProfiles.read(file);
   }
 
   /** Returns the file of --age-weights, or null when it names a built-in year (2022, 2023). */

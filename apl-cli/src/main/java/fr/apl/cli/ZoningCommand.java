@@ -4,6 +4,7 @@ import fr.apl.io.csv.CsvDialect;
 import fr.apl.io.csv.InputException;
 import fr.apl.io.csv.ZoningCsv;
 import fr.apl.place.CommuneValues;
+import fr.apl.profession.ZoningClasses;
 import fr.apl.zoning.AreaFigures;
 import fr.apl.zoning.ClassChange;
 import fr.apl.zoning.ClassSummary;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,6 +116,15 @@ final class ZoningCommand implements Callable<Integer> {
       description = "Department column of --territories (default: department or DEP when"
           + " present, else the department is read from the commune code).")
   String departmentColumn;
+
+  @Option(
+      names = "--profession",
+      paramLabel = "NAME|FILE",
+      description = "Take the zoning classes of a profession profile (built-in name or JSON"
+          + " file): its rule and thresholds or shares (general-practitioner: national 2.5,4;"
+          + " nurse: quantiles 5.3,9.4,36.6,20.4,28.3). --rule, --thresholds and --shares"
+          + " override it.")
+  String profession;
 
   @Option(
       names = "--rule",
@@ -354,7 +365,28 @@ final class ZoningCommand implements Callable<Integer> {
     return t;
   }
 
+  /** Sets --rule and its values from --profession, where the command line does not give them. */
+  private void professionDefaults() throws IOException {
+    if (profession == null) {
+      return;
+    }
+    ZoningClasses z = Options.profession(spec, "--profession", profession).zoning();
+    CommandLine.ParseResult given = spec.commandLine().getParseResult();
+    if (!given.hasMatchedOption("--rule")) {
+      rule = z.rule();
+    }
+    if (rule.trim().equalsIgnoreCase(z.rule())) {
+      if (z.rule().equals("national") && !given.hasMatchedOption("--thresholds")) {
+        thresholds = z.valuesText();
+      }
+      if (z.rule().equals("quantiles") && !given.hasMatchedOption("--shares")) {
+        shares = z.valuesText();
+      }
+    }
+  }
+
   private ZoningRule rule(ZoningCsv.Territories terr) throws IOException {
+    professionDefaults();
     switch (rule.trim().toLowerCase(Locale.ROOT)) {
       case "national": {
         double[] t = Options.numbers(spec, "--thresholds", thresholds);

@@ -45,14 +45,14 @@ class ModuleBoundaryTest {
   }
 
   @Test
-  void theCommandLineNeedsOnlyTheCoreAndPicocli() throws URISyntaxException {
+  void theCommandLineNeedsOnlyTheCoreTheProfilesAndPicocli() throws URISyntaxException {
     ModuleDescriptor cli = descriptorOf(Main.class);
     assertEquals("fr.apl.cli", cli.name());
     Set<String> requires = new TreeSet<>();
     for (ModuleDescriptor.Requires r : cli.requires()) {
       requires.add(r.name());
     }
-    assertEquals(Set.of("java.base", "fr.apl.core", "info.picocli"), requires);
+    assertEquals(Set.of("java.base", "fr.apl.core", "fr.apl.profiles", "info.picocli"), requires);
     assertEquals(Set.of(), cli.exports());
   }
 }

@@ -261,4 +261,102 @@ class ProfessionCliTest {
     assertFalse(missing.exit() == 0, missing.out());
     assertTrue(missing.out().contains("acts"), missing.out());
   }
+
+  /**
+   * Midwives: the demand is the women aged 15-49 of the census-style file, counted once each,
+   * not rescaled; the men's bands and the other ages change nothing.
+   */
+  @Test
+  void midwivesCountWomenAged15To49(@TempDir Path tmp) throws IOException {
+    List<String> lines = Files.readAllLines(DIR.resolve("population_sex_age.csv"));
+    List<String> header = List.of(lines.get(0).split(","));
+    Map<String, Double> women = new TreeMap<>();
+    StringBuilder changed = new StringBuilder(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      double w = 0;
+      for (String band : List.of("15_19", "20_24", "25_29", "30_34", "35_39", "40_44", "45_49")) {
+        w += Double.parseDouble(f[header.indexOf("f_" + band)]);
+      }
+      women.put(f[0], w);
+      // Everyone else doubled: men of every age, women under 15 and from 50.
+      for (int c = 1; c < f.length; c++) {
+        String col = header.get(c);
+        boolean counted = col.startsWith("f_")
+            && women.containsKey(f[0])
+            && List.of("f_15_19", "f_20_24", "f_25_29", "f_30_34", "f_35_39", "f_40_44", "f_45_49")
+                .contains(col);
+        if (!counted && !col.startsWith("p_")) {
+          f[c] = Double.toString(2 * Double.parseDouble(f[c]));
+        }
+      }
+      changed.append(String.join(",", f)).append('\n');
+    }
+    Cli.Run run = Cli.run(
+        "compute",
+        "--times",
+        DIR.resolve("times.csv").toString(),
+        "--doctors",
+        DIR.resolve("practitioners_fte.csv").toString(),
+        "--population",
+        DIR.resolve("population_sex_age.csv").toString(),
+        "--profession",
+        "midwife");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.err().contains("per 100 000 women aged 15-49"), run.err());
+    Map<String, Map<String, Double>> t = table(run.out());
+    for (Map.Entry<String, Double> e : women.entrySet()) {
+      assertEquals(e.getValue(), t.get(e.getKey()).get("population"), 1e-9, e.getKey());
+    }
+    Path other = tmp.resolve("others_doubled.csv");
+    Files.writeString(other, changed.toString());
+    Cli.Run same = Cli.run(
+        "compute",
+        "--times",
+        DIR.resolve("times.csv").toString(),
+        "--doctors",
+        DIR.resolve("practitioners_fte.csv").toString(),
+        "--population",
+        other.toString(),
+        "--profession",
+        "midwife");
+    assertEquals(0, same.exit(), same.err());
+    Map<String, Map<String, Double>> u = table(same.out());
+    for (String c : t.keySet()) {
+      assertEquals(t.get(c).get("apl"), u.get(c).get("apl"), 1e-9 * t.get(c).get("apl"), c);
+    }
+    Cli.Run standardised = compute("practitioners_fte.csv", "--profession", "midwife");
+    assertEquals(65, standardised.exit(), standardised.err());
+    assertTrue(
+        standardised
+            .err()
+            .contains("population.csv:1: error: the population is given"
+                + " standardised, so it cannot be weighted by sex"),
+        standardised.err());
+  }
+
+  /** Every built-in profile runs end to end on Haute-Loire and says what it assumes. */
+  @Test
+  void everyBuiltInRunsOnHauteLoire() {
+    for (String name : ProfessionProfiles.builtInNames()) {
+      Profession p = ProfessionProfiles.builtIn(name);
+      String practitioners =
+          p.activity() == fr.apl.supply.Activity.FTE ? "practitioners_fte.csv" : "doctors.csv";
+      Cli.Run run = Cli.run(
+          "compute",
+          "--times",
+          DIR.resolve("times.csv").toString(),
+          "--doctors",
+          DIR.resolve(practitioners).toString(),
+          "--population",
+          DIR.resolve("population_sex_age.csv").toString(),
+          "--profession",
+          name);
+      assertEquals(0, run.exit(), name + ": " + run.err());
+      assertTrue(run.err().contains("profession: " + name + " ("), run.err());
+      assertEquals(
+          p.assumed().isEmpty(), run.err().contains("every parameter from its source"), name);
+      assertEquals(1011, run.out().lines().count(), name);
+    }
+  }
 }

@@ -330,4 +330,28 @@ class ZoningCommandTest {
     assertEquals(65, weight.exit());
     assertTrue(weight.err().contains("no residents column"), weight.err());
   }
+
+  @Test
+  void aProfessionGivesItsZoningClasses() throws IOException {
+    Cli.Run plain = Cli.run(args("--output", "-"));
+    Cli.Run gp = Cli.run(args("--output", "-", "--profession", "general-practitioner"));
+    assertEquals(0, gp.exit(), gp.err());
+    assertEquals(plain.out(), gp.out());
+    Cli.Run nurse = Cli.run(args("--output", "-", "--profession", "nurse"));
+    Cli.Run quantiles = Cli.run(args("--output", "-", "--rule", "quantiles"));
+    assertEquals(0, nurse.exit(), nurse.err());
+    assertEquals(quantiles.out(), nurse.out());
+    assertTrue(nurse.out().contains("tres_sous_dotee"), nurse.out());
+    // The command line wins over the profile.
+    Cli.Run shares =
+        Cli.run(args("--output", "-", "--profession", "nurse", "--shares", "20,20,20,20,20"));
+    Cli.Run sharesOnly =
+        Cli.run(args("--output", "-", "--rule", "quantiles", "--shares", "20,20,20,20,20"));
+    assertEquals(sharesOnly.out(), shares.out());
+    Cli.Run national =
+        Cli.run(args("--output", "-", "--profession", "nurse", "--rule", "national"));
+    assertEquals(plain.out(), national.out());
+    Cli.Run unknown = Cli.run(args("--output", "-", "--profession", "vet"));
+    assertEquals(2, unknown.exit(), unknown.err());
+  }
 }

@@ -149,14 +149,15 @@ public final class AplJob {
               read.population().population(demand, r.rescaling),
               read.population().file());
         } catch (IllegalArgumentException e) {
+          String file = read.population().file();
+          String why = e.getMessage();
           out.add(
               Check.MISSING_COLUMN,
-              read.population().file(),
+              file,
               1,
               null,
-              e.getMessage(),
-              "the profession " + r.profession.name() + " weighs the demand by sex: give the"
-                  + " residents by sex and age band");
+              why.startsWith(file + ": ") ? why.substring(file.length() + 2) : why,
+              "the profession " + r.profession.name() + " weighs the demand by sex");
         }
       }
       Supply all = supplyVariants(read, variants);

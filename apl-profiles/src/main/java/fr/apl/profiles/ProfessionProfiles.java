@@ -282,7 +282,7 @@ public final class ProfessionProfiles {
       List<Integer> caps = ages(param(root, "", "age_caps"), "/age_caps");
       JsonNode demand = object(root, "", "demand");
       keys(demand, "/demand", "weights", "rescaling");
-      DemandWeights weights = weights(param(demand, "/demand", "weights"), "/demand/weights");
+      DemandWeights weights = weights(param(demand, "/demand", "weights"), "/demand/weights", name);
       Rescaling rescaling = rescaling(param(demand, "/demand", "rescaling"), "/demand/rescaling");
       JsonNode output = object(root, "", "output");
       keys(output, "/output", "unit", "scale");
@@ -495,7 +495,7 @@ public final class ProfessionProfiles {
       return t;
     }
 
-    private DemandWeights weights(JsonNode v, String at) {
+    private DemandWeights weights(JsonNode v, String at, String profile) {
       if (v == null) {
         return null;
       }
@@ -507,7 +507,7 @@ public final class ProfessionProfiles {
       }
       if (v.isArray()) {
         double[] w = nineteen(v, at + "/value");
-        return w == null ? null : DemandWeights.of(AgeWeights.of("the profile's weights", w));
+        return w == null ? null : DemandWeights.of(AgeWeights.of("profile " + profile, w));
       }
       if (v.isObject()) {
         keys(v, at + "/value", "women", "men");
@@ -517,9 +517,7 @@ public final class ProfessionProfiles {
           return null;
         }
         return DemandWeights.bySex(
-            "the profile's weights by sex",
-            AgeWeights.of("women", women),
-            AgeWeights.of("men", men));
+            "profile " + profile, AgeWeights.of("women", women), AgeWeights.of("men", men));
       }
       fail(
           at + "/value",
