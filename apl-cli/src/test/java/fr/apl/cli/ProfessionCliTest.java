@@ -25,14 +25,19 @@ class ProfessionCliTest {
   private static final Path DIR = Cli.samples().resolve("haute-loire-43");
 
   private static Cli.Run compute(String practitioners, String... extra) {
+    return compute(DIR.resolve(practitioners), DIR.resolve("population.csv"), extra);
+  }
+
+  /** Computes on the Haute-Loire times with these practitioners and population. */
+  private static Cli.Run compute(Path practitioners, Path population, String... extra) {
     List<String> args = new ArrayList<>(List.of(
         "compute",
         "--times",
         DIR.resolve("times.csv").toString(),
         "--doctors",
-        DIR.resolve(practitioners).toString(),
+        practitioners.toString(),
         "--population",
-        DIR.resolve("population.csv").toString(),
+        population.toString(),
         "--threads",
         "2"));
     args.addAll(List.of(extra));
@@ -180,16 +185,7 @@ class ProfessionCliTest {
     assertEquals(oldSalaried, differ > 0, "differ in " + differ + " communes");
     Path noAge = tmp.resolve("no_age.csv");
     Files.writeString(noAge, "doctor_id,commune,fte\nD1,43157,1\n");
-    Cli.Run refused = Cli.run(
-        "compute",
-        "--times",
-        DIR.resolve("times.csv").toString(),
-        "--doctors",
-        noAge.toString(),
-        "--population",
-        DIR.resolve("population.csv").toString(),
-        "--profession",
-        "dentist");
+    Cli.Run refused = compute(noAge, DIR.resolve("population.csv"), "--profession", "dentist");
     assertEquals(65, refused.exit(), refused.err());
     assertTrue(refused.err().contains("age of practitioner D1 is unknown"), refused.err());
   }
@@ -292,16 +288,8 @@ class ProfessionCliTest {
       }
       changed.append(String.join(",", f)).append('\n');
     }
-    Cli.Run run = Cli.run(
-        "compute",
-        "--times",
-        DIR.resolve("times.csv").toString(),
-        "--doctors",
-        DIR.resolve("practitioners_fte.csv").toString(),
-        "--population",
-        DIR.resolve("population_sex_age.csv").toString(),
-        "--profession",
-        "midwife");
+    Path fte = DIR.resolve("practitioners_fte.csv");
+    Cli.Run run = compute(fte, DIR.resolve("population_sex_age.csv"), "--profession", "midwife");
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.err().contains("per 100 000 women aged 15-49"), run.err());
     Map<String, Map<String, Double>> t = table(run.out());
@@ -310,16 +298,7 @@ class ProfessionCliTest {
     }
     Path other = tmp.resolve("others_doubled.csv");
     Files.writeString(other, changed.toString());
-    Cli.Run same = Cli.run(
-        "compute",
-        "--times",
-        DIR.resolve("times.csv").toString(),
-        "--doctors",
-        DIR.resolve("practitioners_fte.csv").toString(),
-        "--population",
-        other.toString(),
-        "--profession",
-        "midwife");
+    Cli.Run same = compute(fte, other, "--profession", "midwife");
     assertEquals(0, same.exit(), same.err());
     Map<String, Map<String, Double>> u = table(same.out());
     for (String c : t.keySet()) {
@@ -342,16 +321,8 @@ class ProfessionCliTest {
       Profession p = ProfessionProfiles.builtIn(name);
       String practitioners =
           p.activity() == fr.apl.supply.Activity.FTE ? "practitioners_fte.csv" : "doctors.csv";
-      Cli.Run run = Cli.run(
-          "compute",
-          "--times",
-          DIR.resolve("times.csv").toString(),
-          "--doctors",
-          DIR.resolve(practitioners).toString(),
-          "--population",
-          DIR.resolve("population_sex_age.csv").toString(),
-          "--profession",
-          name);
+      Cli.Run run = compute(
+          DIR.resolve(practitioners), DIR.resolve("population_sex_age.csv"), "--profession", name);
       assertEquals(0, run.exit(), name + ": " + run.err());
       assertTrue(run.err().contains("profession: " + name + " ("), run.err());
       assertEquals(

@@ -325,18 +325,11 @@ public final class AplJob {
       note(r.doctors.toString(), remapped, "practices merged into another");
       List<Doctor> doctors = remapped.value();
       SupplyRule rules = r.supplyRule;
-      Supply all;
-      try {
-        all = rules.supply(doctors);
-      } catch (IllegalArgumentException e) {
-        out.add(
-            Check.INVALID_VALUE,
-            r.doctors.toString(),
-            0,
-            null,
-            e.getMessage(),
-            "give every practitioner's age: the profession " + r.profession.name()
-                + " leaves liberal practitioners out from an age");
+      Supply all = supplyOf(
+          () -> rules.supply(doctors),
+          "give every practitioner's age: the profession " + r.profession.name()
+              + " leaves liberal practitioners out from an age");
+      if (all == null) {
         return null;
       }
       variants.add(Variant.of(column("apl"), all));
@@ -346,19 +339,26 @@ public final class AplJob {
       }
       List<Integer> byDefault = agesKnown ? r.profession.ageCaps() : List.of();
       for (int cap : caps == null ? byDefault : caps) {
-        try {
-          variants.add(Variant.of(column("apl_moins" + cap), rules.supply(doctors, cap)));
-        } catch (IllegalArgumentException e) {
-          out.add(
-              Check.INVALID_VALUE,
-              r.doctors.toString(),
-              0,
-              null,
-              e.getMessage(),
-              "give every doctor's age, or leave out the age cap");
+        Supply capped = supplyOf(
+            () -> rules.supply(doctors, cap), "give every doctor's age, or leave out the age cap");
+        if (capped != null) {
+          variants.add(Variant.of(column("apl_moins" + cap), capped));
         }
       }
       return all;
+    }
+
+    /**
+     * Returns the supply a rule gives, or null when the rule refuses the practitioners (an age
+     * unknown where one is needed): reported as an error of the practitioners' file.
+     */
+    private Supply supplyOf(java.util.function.Supplier<Supply> rule, String hint) {
+      try {
+        return rule.get();
+      } catch (IllegalArgumentException e) {
+        out.add(Check.INVALID_VALUE, r.doctors.toString(), 0, null, e.getMessage(), hint);
+        return null;
+      }
     }
 
     /** Adds one variant per set of compared weights (the population must be by age band). */
