@@ -1,0 +1,90 @@
+package fr.apl.geo;
+
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * Projects WGS84 longitude/latitude (EPSG:4326, as GeoJSON gives them) to Lambert-93 (EPSG:2154,
+ * metres), the projection of French official maps, with proj4j and the EPSG:2154 proj string
+ * alone. Notre-Dame de Paris (2.3499 E, 48.8530 N) comes to about x 652 297, y 6 861 636.
+ *
+ * <p>Thread-safe: each call uses its own transform (proj4j transforms keep state).
+ */
+public final class Lambert93 {
+
+  /** The EPSG code of Lambert-93. */
+  public static final int EPSG = 2154;
+
+  /** The proj string of EPSG:2154 (RGF93 / Lambert-93). */
+  public static final String PROJ = "+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44"
+      + " +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs";
+
+  private static final CoordinateReferenceSystem WGS84;
+  private static final CoordinateReferenceSystem L93;
+
+  static {
+    CRSFactory f = new CRSFactory();
+    WGS84 = f.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
+    L93 = f.createFromParameters("EPSG:2154", PROJ);
+  }
+
+  private Lambert93() {}
+
+  private static CoordinateTransform transform() {
+    return new CoordinateTransformFactory().createTransform(WGS84, L93);
+  }
+
+  /**
+   * Returns a point projected.
+   *
+   * @param lon longitude in degrees (WGS84)
+   * @param lat latitude in degrees (WGS84)
+   * @return {x, y} in metres (Lambert-93)
+   */
+  public static double[] project(double lon, double lat) {
+    ProjCoordinate out = new ProjCoordinate();
+    transform().transform(new ProjCoordinate(lon, lat), out);
+    return new double[] {out.x, out.y};
+  }
+
+  /**
+   * Returns a copy of a geometry with every coordinate projected.
+   *
+   * @param wgs84 a geometry in longitude/latitude degrees
+   * @return the same shape in Lambert-93 metres
+   */
+  public static Geometry project(Geometry wgs84) {
+    Geometry g = wgs84.copy();
+    CoordinateTransform t = transform();
+    ProjCoordinate in = new ProjCoordinate();
+    ProjCoordinate out = new ProjCoordinate();
+    g.apply(new CoordinateSequenceFilter() {
+      @Override
+      public void filter(CoordinateSequence seq, int i) {
+        in.x = seq.getX(i);
+        in.y = seq.getY(i);
+        t.transform(in, out);
+        seq.setOrdinate(i, 0, out.x);
+        seq.setOrdinate(i, 1, out.y);
+      }
+
+      @Override
+      public boolean isDone() {
+        return false;
+      }
+
+      @Override
+      public boolean isGeometryChanged() {
+        return true;
+      }
+    });
+    g.geometryChanged();
+    return g;
+  }
+}
