@@ -5,6 +5,7 @@
 module fr.apl.cli {
   requires fr.apl.core;
   requires fr.apl.profiles;
+  requires fr.apl.geo;
   requires info.picocli;
 
   opens fr.apl.cli to

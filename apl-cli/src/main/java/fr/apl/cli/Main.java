@@ -26,6 +26,7 @@ public final class Main implements Runnable {
     COMMANDS.put("validate", ValidateCommand.class);
     COMMANDS.put("zoning", ZoningCommand.class);
     COMMANDS.put("matrix", MatrixCommand.class);
+    COMMANDS.put("map", MapCommand.class);
     COMMANDS.put("profession", ProfessionCommand.class);
   }
 
@@ -57,6 +58,9 @@ public final class Main implements Runnable {
       public <K> K create(Class<K> cls) throws Exception {
         if (cls == ComputeCommand.class) {
           return cls.cast(new ComputeCommand(out));
+        }
+        if (cls == MapCommand.class) {
+          return cls.cast(new MapCommand(out));
         }
         if (cls == ZoningCommand.class) {
           return cls.cast(new ZoningCommand(out));

@@ -87,4 +87,38 @@ public final class Lambert93 {
     g.geometryChanged();
     return g;
   }
+
+  /**
+   * Returns a copy of a geometry in a local equirectangular projection (metres, true scale at
+   * the given latitude): for the insets of overseas departments, which Lambert-93 does not cover.
+   * An approximation, named as one: fine for drawing a department, not for measuring.
+   *
+   * @param wgs84 a geometry in longitude/latitude degrees
+   * @param latitude the latitude of true scale, in degrees
+   * @return the shape in local metres
+   */
+  public static Geometry local(Geometry wgs84, double latitude) {
+    Geometry g = wgs84.copy();
+    double kx = 111_320 * Math.cos(Math.toRadians(latitude));
+    double ky = 110_574;
+    g.apply(new CoordinateSequenceFilter() {
+      @Override
+      public void filter(CoordinateSequence seq, int i) {
+        seq.setOrdinate(i, 0, seq.getX(i) * kx);
+        seq.setOrdinate(i, 1, seq.getY(i) * ky);
+      }
+
+      @Override
+      public boolean isDone() {
+        return false;
+      }
+
+      @Override
+      public boolean isGeometryChanged() {
+        return true;
+      }
+    });
+    g.geometryChanged();
+    return g;
+  }
 }

@@ -1,0 +1,376 @@
+package fr.apl.cli;
+
+import fr.apl.commune.CodeHistory;
+import fr.apl.geo.CommuneMap;
+import fr.apl.geo.CommuneShapes;
+import fr.apl.geo.MapClasses;
+import fr.apl.geo.ResultTable;
+import fr.apl.io.csv.CodeHistoryCsv;
+import fr.apl.io.csv.InputException;
+import fr.apl.io.csv.ReadOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code apl map}: a choropleth of a result column, SVG or PNG. */
+@Command(
+    name = "map",
+    header = "Draws a map of a result column (SVG or PNG), in Lambert-93.",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Joins a column of a result table (apl compute, a zoning's communes) to commune polygons",
+      "and draws it in classes: the DREES classes [0; 2.5[, [2.5; 4[, [4; +inf[ by default.",
+      "The legend counts communes and inhabitants per class; communes without a value are",
+      "hatched; department outlines are drawn when there are several. The format follows the",
+      "extension of --output: .svg or .png."
+    },
+    footer = ExitCodes.HELP)
+final class MapCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(
+      names = "--values",
+      required = true,
+      paramLabel = "FILE",
+      description = "Result table with a commune column (apl compute output, or any CSV).")
+  Path values;
+
+  @Option(
+      names = "--geometry",
+      required = true,
+      paramLabel = "FILE",
+      description = "Commune polygons: GeoJSON (.geojson or .geojson.gz), WGS84, a code"
+          + " property per feature.")
+  Path geometry;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The map: .svg or .png.")
+  String output;
+
+  @Option(
+      names = "--column",
+      paramLabel = "NAME",
+      defaultValue = "apl",
+      description = "Column drawn (default: ${DEFAULT-VALUE}); a capped or scenario column, or a"
+          + " zoning class column (class, final_class: drawn as categories).")
+  String column;
+
+  @Option(
+      names = "--minus",
+      paramLabel = "NAME",
+      description = "Draw --column minus this column (a scenario against apl, say); the"
+          + " classes then need --breaks.")
+  String minus;
+
+  @Option(
+      names = "--breaks",
+      paramLabel = "CUTS|quantiles:N|equal:N",
+      description = "Classes: increasing cuts such as 2.5,4 (the default, DREES), quantiles:N"
+          + " (N classes of equal population) or equal:N (N classes of equal commune counts).")
+  String breaks;
+
+  @Option(
+      names = "--categories",
+      paramLabel = "A,B,...",
+      split = ",",
+      description = "Draw the column as categories in this order, least served first (default"
+          + " for class columns: the zoning's classes).")
+  List<String> categories;
+
+  @Option(
+      names = "--departments",
+      paramLabel = "CODES",
+      split = ",",
+      description = "Only these departments (e.g. 43 or 43,15,63); default: every commune of the"
+          + " polygons.")
+  List<String> departments;
+
+  @Option(
+      names = "--weight",
+      paramLabel = "NAME",
+      description = "Inhabitants column for the legend counts and for cities drawn whole"
+          + " (default: residents, else population, when present).")
+  String weight;
+
+  @Option(
+      names = "--code-property",
+      paramLabel = "NAME",
+      defaultValue = "code",
+      description = "Feature property holding the commune code (default: ${DEFAULT-VALUE}; IGN:"
+          + " INSEE_COM).")
+  String codeProperty;
+
+  @Option(
+      names = "--name-property",
+      paramLabel = "NAME",
+      defaultValue = "nom",
+      description = "Feature property holding the commune name (default: ${DEFAULT-VALUE}).")
+  String nameProperty;
+
+  @Option(
+      names = "--outlines",
+      paramLabel = "FILE",
+      description = "Polygons drawn as outlines over the map (GeoJSON, e.g. the departments)."
+          + " Default: the departments dissolved from the communes, up to 5 000 communes.")
+  Path outlines;
+
+  @Option(
+      names = "--cog-map",
+      paramLabel = "FILE",
+      description = "Code history ancien_code,code_actuel: polygons of merged communes are"
+          + " dissolved into the current commune.")
+  Path cogMap;
+
+  @Option(names = "--title", paramLabel = "TEXT", description = "Title of the map.")
+  String title;
+
+  @Option(
+      names = "--source",
+      paramLabel = "TEXT",
+      description = "A line under the map (repeatable): method, parameters, data year,"
+          + " estimates. Default: the files drawn.")
+  List<String> source;
+
+  @Option(
+      names = "--width",
+      paramLabel = "PX",
+      defaultValue = "1600",
+      description = "Width of a PNG in pixels, 200 to 8000 (default: ${DEFAULT-VALUE}).")
+  int width;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "LANG",
+      defaultValue = "fr",
+      description = "fr or en: the words of the legend and the default title (default:"
+          + " ${DEFAULT-VALUE}).")
+  String lang;
+
+  @Option(names = "--force", description = "Replace --output if it exists.")
+  boolean force;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print errors only.")
+  boolean quiet;
+
+  private final PrintStream stdout;
+
+  MapCommand(PrintStream stdout) {
+    this.stdout = stdout;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    String ext = output.toLowerCase(Locale.ROOT);
+    boolean png = ext.endsWith(".png");
+    if (!png && !ext.endsWith(".svg")) {
+      throw new ParameterException(
+          spec.commandLine(), "--output must end in .svg or .png, given: " + output);
+    }
+    String language = Options.choice(spec, "--lang", lang, "fr", "en");
+    if (width < 200 || width > 8000) {
+      throw new ParameterException(
+          spec.commandLine(), "--width must be from 200 to 8000 pixels, given: " + width);
+    }
+    List<Path> inputs = new ArrayList<>(List.of(values, geometry));
+    if (cogMap != null) {
+      inputs.add(cogMap);
+    }
+    if (outlines != null) {
+      inputs.add(outlines);
+    }
+    OutputTarget target = OutputTarget.of("--output", output, inputs, force);
+    if (target.refusal() != null) {
+      throw new ParameterException(spec.commandLine(), target.refusal());
+    }
+    try {
+      ResultTable table = ResultTable.read(values);
+      boolean categorical =
+          categories != null || column.toLowerCase(Locale.ROOT).endsWith("class");
+      MapClasses classes = categorical ? null : classes(table);
+      CodeHistory history =
+          cogMap == null ? CodeHistory.none() : CodeHistoryCsv.read(cogMap, ReadOptions.defaults());
+      CommuneShapes shapes = CommuneShapes.read(geometry, codeProperty, nameProperty);
+      String w = weightColumn(table);
+      Set<String> deps = new LinkedHashSet<>();
+      if (departments != null) {
+        for (String d : departments) {
+          deps.add(d.trim());
+        }
+      }
+      boolean fr = language.equals("fr");
+      String shown = minus == null ? column : column + " - " + minus;
+      CommuneMap.Result map = CommuneMap.build(
+          shapes,
+          new CommuneMap.Request(
+              table,
+              column,
+              minus,
+              categorical,
+              categorical ? categoryOrder(table) : null,
+              classes,
+              w,
+              deps,
+              outlines == null ? null : outlineShapes(),
+              history,
+              title != null
+                  ? title
+                  : (fr ? "Accessibilité potentielle localisée : " : "Local potential access: ")
+                      + shown,
+              legendTitle(shown, fr),
+              sourceLines(fr),
+              language));
+      if (png) {
+        target.writeBytes(out -> map.map().writePng(out, width), stdout);
+      } else {
+        target.write(wr -> map.map().writeSvg(wr), stdout);
+      }
+      target.commit();
+      if (!quiet) {
+        err.printf(
+            Locale.ROOT,
+            "apl map: %d communes drawn in %s%n",
+            map.drawn(),
+            target.file() == null ? "stdout" : output);
+        long[] counts = map.map().communesByClass();
+        double[] people = map.map().inhabitantsByClass();
+        for (int k = 0; k < map.classes().size(); k++) {
+          err.printf(
+              Locale.ROOT,
+              "  %-14s %6d communes  %12.0f %s%n",
+              map.classes().labels().get(k),
+              counts[k],
+              people[k],
+              w == null ? "" : w);
+        }
+        for (String note : map.notes()) {
+          err.println("  " + note);
+        }
+      }
+      return ExitCodes.OK;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    } catch (InputException | IOException e) {
+      return Failures.exitCode(err, e, inputs);
+    }
+  }
+
+  private List<org.locationtech.jts.geom.Geometry> outlineShapes() throws IOException {
+    List<org.locationtech.jts.geom.Geometry> out = new ArrayList<>();
+    for (var s : CommuneShapes.read(outlines, codeProperty, null).byCode().values()) {
+      out.add(s.geometry());
+    }
+    return out;
+  }
+
+  private MapClasses classes(ResultTable table) {
+    if (breaks == null) {
+      if (minus != null) {
+        throw new ParameterException(
+            spec.commandLine(), "--minus draws a difference: give its classes with --breaks");
+      }
+      return MapClasses.drees();
+    }
+    String b = breaks.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (b.startsWith("quantiles:") || b.startsWith("equal:")) {
+        int n = Integer.parseInt(b.substring(b.indexOf(':') + 1));
+        var nums = table.numbers(column);
+        var other = minus == null ? null : table.numbers(minus);
+        String wc = weightColumn(table);
+        var ws = b.startsWith("equal:") || wc == null ? null : table.numbers(wc);
+        double[] v = new double[nums.size()];
+        double[] weights = new double[nums.size()];
+        int k = 0;
+        for (var e : nums.entrySet()) {
+          v[k] = other == null ? e.getValue() : e.getValue() - other.get(e.getKey());
+          weights[k] = ws == null ? 1 : Math.max(0, ws.get(e.getKey()));
+          k++;
+        }
+        return MapClasses.quantiles(n, v, weights);
+      }
+      return MapClasses.breaks(Options.numbers(spec, "--breaks", breaks));
+    } catch (NumberFormatException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--breaks takes cuts such as 2.5,4, quantiles:N or equal:N, given: " + breaks);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--breaks: " + e.getMessage());
+    }
+  }
+
+  /** The zoning classes in their order when the column holds them, else as given. */
+  private List<String> categoryOrder(ResultTable table) {
+    if (categories != null) {
+      return categories;
+    }
+    Set<String> present = new LinkedHashSet<>(table.text(column).values());
+    for (List<String> order : List.of(
+        List.of("zip", "zac", "vivier", "hors_zonage"),
+        List.of("tres_sous_dotee", "sous_dotee", "intermediaire", "tres_dotee", "sur_dotee"))) {
+      if (order.containsAll(present.stream().filter(s -> !s.isEmpty()).toList())) {
+        return order.stream().filter(present::contains).toList();
+      }
+    }
+    return null;
+  }
+
+  private String weightColumn(ResultTable table) {
+    if (weight != null) {
+      if (table.column(weight) < 0) {
+        throw new ParameterException(
+            spec.commandLine(), "--weight: " + values + " has no column " + weight);
+      }
+      return weight;
+    }
+    return table.column("residents") >= 0
+        ? "residents"
+        : table.column("population") >= 0 ? "population" : null;
+  }
+
+  private String legendTitle(String shown, boolean fr) {
+    if (shown.equals("apl") || shown.startsWith("apl_")) {
+      return fr
+          ? "APL (consultations par an et par habitant)"
+          : "APL (consultations per year per inhabitant)";
+    }
+    return shown;
+  }
+
+  private List<String> sourceLines(boolean fr) {
+    if (source != null) {
+      return source;
+    }
+    return List.of(
+        (fr ? "Valeurs : " : "Values: ")
+            + values.getFileName()
+            + (fr ? " ; polygones : " : "; polygons: ")
+            + geometry.getFileName()
+            + (fr ? " (Lambert-93, EPSG:2154)" : " (Lambert-93, EPSG:2154)"),
+        fr
+            ? "Classes APL de la DREES : [0; 2,5[, [2,5; 4[, [4; +∞[ consultations par an et par habitant standardisé"
+            : "DREES APL classes: [0; 2.5[, [2.5; 4[, [4; +inf[ consultations per year per standardised inhabitant");
+  }
+}
