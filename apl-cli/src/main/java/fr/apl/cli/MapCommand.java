@@ -147,8 +147,8 @@ final class MapCommand implements Callable<Integer> {
   @Option(
       names = "--source",
       paramLabel = "TEXT",
-      description = "A line under the map (repeatable): method, parameters, data year,"
-          + " estimates. Default: the files drawn.")
+      description = "A line added under the map (repeatable): method, parameters, data year,"
+          + " which inputs are estimates. The files drawn and the classes are always named.")
   List<String> source;
 
   @Option(
@@ -360,17 +360,22 @@ final class MapCommand implements Callable<Integer> {
   }
 
   private List<String> sourceLines(boolean fr) {
-    if (source != null) {
-      return source;
+    List<String> lines = new ArrayList<>(
+        List.of(
+            (fr ? "Valeurs : " : "Values: ")
+                + values.getFileName()
+                + (fr ? " ; polygones : " : "; polygons: ")
+                + geometry.getFileName()
+                + (fr ? " (Lambert-93, EPSG:2154)" : " (Lambert-93, EPSG:2154)"),
+            fr
+                ? "Classes APL de la DREES : [0; 2,5[, [2,5; 4[, [4; +∞[ consultations par an et par habitant standardisé"
+                : "DREES APL classes: [0; 2.5[, [2.5; 4[, [4; +inf[ consultations per year per standardised inhabitant"));
+    if (breaks != null || minus != null || column.toLowerCase(Locale.ROOT).endsWith("class")) {
+      lines.remove(1);
     }
-    return List.of(
-        (fr ? "Valeurs : " : "Values: ")
-            + values.getFileName()
-            + (fr ? " ; polygones : " : "; polygons: ")
-            + geometry.getFileName()
-            + (fr ? " (Lambert-93, EPSG:2154)" : " (Lambert-93, EPSG:2154)"),
-        fr
-            ? "Classes APL de la DREES : [0; 2,5[, [2,5; 4[, [4; +∞[ consultations par an et par habitant standardisé"
-            : "DREES APL classes: [0; 2.5[, [2.5; 4[, [4; +inf[ consultations per year per standardised inhabitant");
+    if (source != null) {
+      lines.addAll(source);
+    }
+    return lines;
   }
 }

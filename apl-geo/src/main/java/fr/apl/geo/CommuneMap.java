@@ -248,7 +248,11 @@ public final class CommuneMap {
         classes,
         areas,
         outlines,
-        weights == null ? "" : fr ? "habitants" : "inhabitants",
+        weights == null
+            ? ""
+            : r.weightColumn().equalsIgnoreCase("population")
+                ? (fr ? "habitants (population standardisée)" : "inhabitants (standardised)")
+                : (fr ? "habitants" : "inhabitants"),
         fr ? "sans valeur" : "no value");
     return new Result(map, classes, notes, areas.size());
   }
