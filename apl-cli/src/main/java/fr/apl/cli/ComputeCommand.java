@@ -97,8 +97,19 @@ final class ComputeCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       defaultValue = "-",
-      description = "Where to write the APL table; '-' for stdout (default: ${DEFAULT-VALUE}).")
+      description = "Where to write the APL table; '-' for stdout (default: ${DEFAULT-VALUE})."
+          + " The format follows the extension: .geojson (RFC 7946, needs --geometry), .gpkg"
+          + " (GeoPackage, Lambert-93, needs --geometry), .xlsx (a spreadsheet: codes as text,"
+          + " names with --geometry, the DREES class, sheets of figures and parameters), CSV"
+          + " otherwise.")
   String output;
+
+  @Option(
+      names = "--geometry",
+      paramLabel = "FILE",
+      description = "Commune polygons (GeoJSON, WGS84, properties code and nom) for a .geojson,"
+          + " .gpkg or .xlsx output; merged communes' polygons are dissolved with --cog-map.")
+  Path geometry;
 
   @Option(
       names = "--age-caps",
@@ -166,6 +177,11 @@ final class ComputeCommand implements Callable<Integer> {
     // Options first: a usage error must not wait for a 2.8-million-row file to be read.
     int threadCount = Options.threads(spec, "--threads", threads);
     CsvDialect dialect = Options.dialect(spec, common.outputDialect);
+    GeoOutput.Format format = GeoOutput.format(output);
+    if (GeoOutput.needsGeometry(format) && geometry == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--output " + output + " needs --geometry POLYGONS (GeoJSON)");
+    }
     OutputTarget target = OutputTarget.of("--output", output, inputs(), common.force);
     if (target.refusal() != null) {
       throw new ParameterException(spec.commandLine(), target.refusal());
@@ -207,7 +223,24 @@ final class ComputeCommand implements Callable<Integer> {
       }
       AplResult result = run.result();
       long t3 = System.nanoTime();
-      target.write(w -> AplCsv.write(result, w, dialect, threadCount), stdout);
+      if (format == GeoOutput.Format.CSV) {
+        target.write(w -> AplCsv.write(result, w, dialect, threadCount), stdout);
+      } else {
+        java.io.StringWriter csv = new java.io.StringWriter();
+        AplCsv.write(result, csv, CsvDialect.STANDARD, threadCount);
+        fr.apl.geo.FeatureTable table = GeoOutput.features(
+            csv.toString(),
+            geometry,
+            input.cogMap == null
+                ? fr.apl.commune.CodeHistory.none()
+                : fr.apl.io.csv.CodeHistoryCsv.read(
+                    input.cogMap, fr.apl.io.csv.ReadOptions.defaults()),
+            parameters(built));
+        target.writeBytes(out -> GeoOutput.write(table, format, out), stdout);
+        if (!common.quiet && geometry != null) {
+          err.println("  " + output + ": " + GeoOutput.coverage(table));
+        }
+      }
       target.commit();
       report(err, built, result, run.timings(), (System.nanoTime() - t3) / 1e9);
       return ExitCodes.OK;
@@ -277,6 +310,30 @@ final class ComputeCommand implements Callable<Integer> {
     }
   }
 
+  /** The run's parameters for the parameters sheet or table: {name, value, source}. */
+  private List<String[]> parameters(AplRequest request) {
+    List<String[]> p = new ArrayList<>();
+    Profession prof = request.profession();
+    p.add(new String[] {"profession", prof.name(), prof.label()});
+    p.add(new String[] {"method", method.accessMethod().name(), "--method"});
+    p.add(new String[] {
+      "decay",
+      request.decay().describe(),
+      request.overridden().contains("decay")
+          ? "--decay"
+          : prof.parameter("decay").source()
+    });
+    for (Parameter q : prof.parameters()) {
+      if (!q.name().equals("decay")) {
+        p.add(new String[] {q.name(), q.value(), q.source()});
+      }
+    }
+    for (Path f : inputs()) {
+      p.add(new String[] {"input", f.toString(), ""});
+    }
+    return p;
+  }
+
   private List<Path> inputs() {
     List<Path> in = new ArrayList<>();
     in.add(times);
@@ -290,6 +347,9 @@ final class ComputeCommand implements Callable<Integer> {
     }
     if (scenarios != null) {
       in.add(scenarios);
+    }
+    if (geometry != null) {
+      in.add(geometry);
     }
     if (compareAgeWeights != null) {
       for (String w : compareAgeWeights) {

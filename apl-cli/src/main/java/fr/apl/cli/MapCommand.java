@@ -106,6 +106,19 @@ final class MapCommand implements Callable<Integer> {
   List<String> departments;
 
   @Option(
+      names = "--communes",
+      paramLabel = "FILE",
+      description = "Only the communes of this table (a commune column: a list, or INSEE's"
+          + " table d'appartenance with --where for a region).")
+  Path communes;
+
+  @Option(
+      names = "--where",
+      paramLabel = "COLUMN=VALUE",
+      description = "With --communes: only its rows whose COLUMN is VALUE (e.g. REG=84).")
+  String where;
+
+  @Option(
       names = "--weight",
       paramLabel = "NAME",
       description = "Inhabitants column for the legend counts and for cities drawn whole"
@@ -201,6 +214,13 @@ final class MapCommand implements Callable<Integer> {
     if (outlines != null) {
       inputs.add(outlines);
     }
+    if (communes != null) {
+      inputs.add(communes);
+    }
+    if (where != null && (communes == null || !where.contains("="))) {
+      throw new ParameterException(
+          spec.commandLine(), "--where takes COLUMN=VALUE and needs --communes, given: " + where);
+    }
     OutputTarget target = OutputTarget.of("--output", output, inputs, force);
     if (target.refusal() != null) {
       throw new ParameterException(spec.commandLine(), target.refusal());
@@ -233,6 +253,7 @@ final class MapCommand implements Callable<Integer> {
               classes,
               w,
               deps,
+              kept(),
               outlines == null ? null : outlineShapes(),
               history,
               title != null
@@ -275,6 +296,26 @@ final class MapCommand implements Callable<Integer> {
     } catch (InputException | IOException e) {
       return Failures.exitCode(err, e, inputs);
     }
+  }
+
+  /** The communes of --communes (rows matching --where), or null for all. */
+  private Set<String> kept() throws IOException {
+    if (communes == null) {
+      return null;
+    }
+    ResultTable t = ResultTable.read(communes);
+    if (where == null) {
+      return new java.util.TreeSet<>(t.codes());
+    }
+    String col = where.substring(0, where.indexOf('=')).trim();
+    String value = where.substring(where.indexOf('=') + 1).trim();
+    Set<String> out = new java.util.TreeSet<>();
+    for (var e : t.text(col).entrySet()) {
+      if (e.getValue().equals(value)) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   private List<org.locationtech.jts.geom.Geometry> outlineShapes() throws IOException {

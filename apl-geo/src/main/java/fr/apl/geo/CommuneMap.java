@@ -39,6 +39,7 @@ public final class CommuneMap {
    * @param classes the numeric classes, or null for the DREES classes (numeric maps)
    * @param weightColumn the column of inhabitants (legend counts, city aggregation), or null
    * @param departments the department codes kept (empty: all)
+   * @param communes the commune codes kept (a region, any list), or null for all
    * @param outlines outlines to draw over the main map (departments, WGS84), or null to draw the
    *     departments' own when there are several and at most 5 000 communes (a region)
    * @param history code history for the polygons (merged communes), non-null
@@ -56,6 +57,7 @@ public final class CommuneMap {
       MapClasses classes,
       String weightColumn,
       Set<String> departments,
+      Set<String> communes,
       List<Geometry> outlines,
       CodeHistory history,
       String title,
@@ -162,7 +164,7 @@ public final class CommuneMap {
     Map<String, List<Geometry>> byDepartment = new TreeMap<>();
     for (CommuneShapes.Shape s : current.byCode().values()) {
       String dep = department(s.code());
-      if (!r.departments().isEmpty() && !r.departments().contains(dep)) {
+      if (!kept(r, s.code())) {
         continue;
       }
       int k;
@@ -199,12 +201,12 @@ public final class CommuneMap {
     }
     if (areas.isEmpty()) {
       throw new IllegalArgumentException("no commune to draw"
-          + (r.departments().isEmpty() ? "" : " in the departments " + r.departments()));
+          + (r.departments().isEmpty() ? "" : " in the departments " + r.departments())
+          + (r.communes() == null ? "" : " among the " + r.communes().size() + " communes kept"));
     }
     List<String> noPolygon = new ArrayList<>();
     for (String code : r.values().codes()) {
-      String dep = department(code);
-      if ((r.departments().isEmpty() || r.departments().contains(dep))
+      if (kept(r, code)
           && !current.byCode().containsKey(code)
           && !cityOf.containsKey(code)
           && !current.byCode().containsKey(r.history().current(code))) {
@@ -268,6 +270,11 @@ public final class CommuneMap {
   /** The latitude of each inset's local projection. */
   private static final Map<String, Double> LATITUDES =
       Map.of("971", 16.2, "972", 14.6, "973", 4.0, "974", -21.1, "976", -12.8);
+
+  private static boolean kept(Request r, String code) {
+    return (r.departments().isEmpty() || r.departments().contains(department(code)))
+        && (r.communes() == null || r.communes().contains(code));
+  }
 
   private static double orZero(Double v) {
     return v == null || Double.isNaN(v) ? 0 : v;

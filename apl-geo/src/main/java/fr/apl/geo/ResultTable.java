@@ -46,6 +46,29 @@ public final class ResultTable {
    */
   public static ResultTable read(Path file) throws IOException {
     try (CsvReader csv = CsvReader.open(file)) {
+      return read(csv);
+    }
+  }
+
+  /**
+   * Reads a table held in memory, as {@link #read(Path)} reads a file.
+   *
+   * @param source the name to give in messages
+   * @param text the CSV text
+   * @return the rows by commune code
+   * @throws IOException never in practice (the text is in memory)
+   * @throws InputException as {@link #read(Path)}
+   */
+  public static ResultTable parse(String source, String text) throws IOException {
+    try (CsvReader csv = CsvReader.open(
+        source,
+        new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+      return read(csv);
+    }
+  }
+
+  private static ResultTable read(CsvReader csv) throws IOException {
+    {
       int code = csv.requireColumn(
           "commune", "commune", "code_commune", "codgeo", "code_insee", "insee_com", "code");
       SortedMap<String, List<String>> rows = new TreeMap<>();

@@ -74,6 +74,7 @@ class MapTest {
             "population",
             Set.of("43"),
             null,
+            null,
             CodeHistory.none(),
             "t",
             "legend",
