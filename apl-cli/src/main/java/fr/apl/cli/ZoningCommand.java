@@ -127,6 +127,20 @@ final class ZoningCommand implements Callable<Integer> {
   String profession;
 
   @Option(
+      names = "--geometry",
+      paramLabel = "FILE",
+      description = "Commune polygons (GeoJSON) for a .geojson or .gpkg --output (territories:"
+          + " the union of their communes) or --communes; .xlsx needs none.")
+  Path geometry;
+
+  @Option(
+      names = "--cog-map",
+      paramLabel = "FILE",
+      description = "With --geometry: code history ancien_code,code_actuel, to dissolve the"
+          + " polygons of merged communes into their current commune.")
+  Path cogMap;
+
+  @Option(
       names = "--rule",
       paramLabel = "RULE",
       defaultValue = "national",
@@ -231,6 +245,18 @@ final class ZoningCommand implements Callable<Integer> {
     if (forced != null) {
       inputs.add(forced);
     }
+    if (geometry != null) {
+      inputs.add(geometry);
+    }
+    if (cogMap != null) {
+      inputs.add(cogMap);
+    }
+    for (String o : communesOutput == null ? List.of(output) : List.of(output, communesOutput)) {
+      if (GeoOutput.needsGeometry(GeoOutput.format(o)) && geometry == null) {
+        throw new ParameterException(
+            spec.commandLine(), "the output " + o + " needs --geometry POLYGONS (GeoJSON)");
+      }
+    }
     OutputTarget territoryTarget = target("--output", output, inputs);
     OutputTarget communeTarget =
         communesOutput == null ? null : target("--communes", communesOutput, inputs);
@@ -304,9 +330,27 @@ final class ZoningCommand implements Callable<Integer> {
       }
       List<AreaFigures> figures = figures(zoning, terr, variants, weights, zoningRule);
 
-      territoryTarget.write(w -> ZoningCsv.writeTerritories(zoning, w, dialect), stdout);
-      if (communeTarget != null) {
+      GeoOutput.Format territoryFormat = GeoOutput.format(output);
+      GeoOutput.Format communeFormat =
+          communesOutput == null ? GeoOutput.Format.CSV : GeoOutput.format(communesOutput);
+      if (territoryFormat == GeoOutput.Format.CSV) {
+        territoryTarget.write(w -> ZoningCsv.writeTerritories(zoning, w, dialect), stdout);
+      } else {
+        fr.apl.geo.FeatureTable t = territoryFeatures(zoning, aplValues);
+        territoryTarget.writeBytes(out -> GeoOutput.write(t, territoryFormat, out), stdout);
+      }
+      if (communeTarget != null && communeFormat == GeoOutput.Format.CSV) {
         communeTarget.write(w -> ZoningCsv.writeCommunes(zoning, aplValues, w, dialect), stdout);
+      } else if (communeTarget != null) {
+        java.io.StringWriter csv = new java.io.StringWriter();
+        ZoningCsv.writeCommunes(zoning, aplValues, csv, fr.apl.io.csv.CsvDialect.STANDARD);
+        fr.apl.geo.FeatureTable t = fr.apl.geo.ResultFeatures.of(
+            "zoning_communes",
+            fr.apl.geo.ResultTable.parse("communes", csv.toString()),
+            shapes(),
+            null,
+            zoningParameters());
+        communeTarget.writeBytes(out -> GeoOutput.write(t, communeFormat, out), stdout);
       }
       if (jsonTarget != null) {
         jsonTarget.write(w -> ZoningCsv.writeJson(zoning, aplValues, weightCol, w), stdout);
@@ -347,6 +391,55 @@ final class ZoningCommand implements Callable<Integer> {
         t.discard();
       }
     }
+  }
+
+  private fr.apl.geo.CommuneShapes polygons;
+
+  /** The commune polygons of --geometry, brought to the current geography, or null. */
+  private fr.apl.geo.CommuneShapes shapes() throws IOException {
+    if (geometry == null) {
+      return null;
+    }
+    if (polygons == null) {
+      polygons = fr.apl.geo.CommuneShapes.read(geometry, "code", "nom")
+          .current(
+              cogMap == null
+                  ? fr.apl.commune.CodeHistory.none()
+                  : fr.apl.io.csv.CodeHistoryCsv.read(
+                      cogMap, fr.apl.io.csv.ReadOptions.defaults()));
+    }
+    return polygons;
+  }
+
+  /** The territory table as features: polygons dissolved from their communes'. */
+  private fr.apl.geo.FeatureTable territoryFeatures(Zoning zoning, CommuneValues apl)
+      throws IOException {
+    java.io.StringWriter csv = new java.io.StringWriter();
+    ZoningCsv.writeTerritories(zoning, csv, fr.apl.io.csv.CsvDialect.STANDARD);
+    fr.apl.geo.ResultTable table =
+        fr.apl.geo.ResultTable.parse("territories", csv.toString(), "territory", "territory");
+    fr.apl.geo.CommuneShapes dissolved = null;
+    if (geometry != null) {
+      java.io.StringWriter communes = new java.io.StringWriter();
+      ZoningCsv.writeCommunes(zoning, apl, communes, fr.apl.io.csv.CsvDialect.STANDARD);
+      Map<String, String> territoryOf =
+          fr.apl.geo.ResultTable.parse("communes", communes.toString()).text("territory");
+      dissolved = shapes().dissolve(territoryOf);
+    }
+    return fr.apl.geo.ResultFeatures.of("zoning", table, dissolved, null, zoningParameters());
+  }
+
+  private List<String[]> zoningParameters() {
+    List<String[]> p = new ArrayList<>();
+    p.add(new String[] {"rule", rule, "--rule"});
+    p.add(new String[] {"thresholds", thresholds, "--thresholds"});
+    p.add(new String[] {"shares", shares, "--shares"});
+    p.add(new String[] {"apl", apl.toString(), "--apl"});
+    p.add(new String[] {"territories", territories.toString(), "--territories"});
+    if (geometry != null) {
+      p.add(new String[] {"geometry", geometry.toString(), "--geometry"});
+    }
+    return p;
   }
 
   private OutputTarget target(String option, String path, List<Path> inputs) {

@@ -159,4 +159,71 @@ class GeoOutputTest {
       assertEquals(1, files.count(), "only the bad input");
     }
   }
+
+  /** Territories are the union of their communes: same area, one feature per territory. */
+  @Test
+  void zoningTerritoriesAreDissolvedFromTheirCommunes(@TempDir Path tmp) throws Exception {
+    Path apl = tmp.resolve("apl.csv");
+    assertEquals(0, compute(apl, false).exit());
+    Path gpkg = tmp.resolve("zoning.gpkg");
+    Path communes = tmp.resolve("communes.gpkg");
+    Path csv = tmp.resolve("zoning.csv");
+    String[] base = {
+      "zoning",
+      "--apl",
+      apl.toString(),
+      "--territories",
+      Cli.samples()
+          .resolve("zoning/table_appartenance_geo_communes_2022_france.csv")
+          .toString(),
+      "--territory-column",
+      "BV2012",
+      "--figures",
+      tmp.resolve("f.csv").toString()
+    };
+    List<String> geo = new ArrayList<>(List.of(base));
+    geo.addAll(List.of(
+        "--geometry",
+        GEO.resolve("communes_cog2018_france.geojson.gz").toString(),
+        "--cog-map",
+        GEO.resolve("cog_anciens_codes.csv").toString(),
+        "--output",
+        gpkg.toString(),
+        "--communes",
+        communes.toString()));
+    Cli.Run run = Cli.run(geo.toArray(new String[0]));
+    assertEquals(0, run.exit(), run.err());
+    List<String> plain = new ArrayList<>(List.of(base));
+    plain.set(plain.size() - 1, tmp.resolve("f2.csv").toString());
+    plain.addAll(List.of("--output", csv.toString()));
+    assertEquals(0, Cli.run(plain.toArray(new String[0])).exit());
+    long territories = Files.readAllLines(csv).size() - 1;
+    try (Connection t = DriverManager.getConnection("jdbc:sqlite:" + gpkg);
+        Statement s = t.createStatement();
+        ResultSet r = s.executeQuery(
+            "SELECT count(*), sum(typeof(final_class) = 'text' OR final_class IS NULL) FROM zoning")) {
+      assertEquals(territories, r.getLong(1));
+      assertEquals(territories, r.getLong(2), "classes are text");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + communes);
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery("SELECT count(*), count(DISTINCT territory) FROM zoning_communes")) {
+      assertTrue(r.getLong(1) > territories);
+      assertEquals(territories, r.getLong(2));
+    }
+    Cli.Run noPolygons = Cli.run(
+        "zoning",
+        "--apl",
+        apl.toString(),
+        "--territories",
+        Cli.samples()
+            .resolve("zoning/table_appartenance_geo_communes_2022_france.csv")
+            .toString(),
+        "--territory-column",
+        "BV2012",
+        "--output",
+        tmp.resolve("z.geojson").toString());
+    assertEquals(2, noPolygons.exit(), noPolygons.err());
+  }
 }

@@ -378,6 +378,27 @@ public final class CommuneShapes {
     return new CommuneShapes(source, out, skipped);
   }
 
+  /**
+   * Returns the shapes dissolved by group: each group's shape is the union of its members'.
+   *
+   * @param groupOf the group of each code (codes without a group are left out)
+   * @return one shape per group with at least one member, named after nothing
+   */
+  public CommuneShapes dissolve(Map<String, String> groupOf) {
+    Map<String, List<Geometry>> parts = new TreeMap<>();
+    for (Shape s : byCode.values()) {
+      String g = groupOf.get(s.code());
+      if (g != null) {
+        parts.computeIfAbsent(g, k -> new ArrayList<>()).add(s.geometry());
+      }
+    }
+    SortedMap<String, Shape> out = new TreeMap<>();
+    for (Map.Entry<String, List<Geometry>> e : parts.entrySet()) {
+      out.put(e.getKey(), new Shape(e.getKey(), null, UnaryUnionOp.union(e.getValue())));
+    }
+    return new CommuneShapes(source, out, skipped);
+  }
+
   /** {@return the file the shapes came from} */
   public String source() {
     return source;

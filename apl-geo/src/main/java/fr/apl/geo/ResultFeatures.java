@@ -50,10 +50,11 @@ public final class ResultFeatures {
       String name = table.header().get(k);
       SortedMap<String, ?> v;
       FeatureTable.Kind kind;
-      try {
-        v = table.numbers(name);
+      SortedMap<String, Double> numbers = numbersOrNull(table, name);
+      if (numbers != null) {
+        v = numbers;
         kind = FeatureTable.Kind.NUMBER;
-      } catch (fr.apl.io.csv.InputException e) {
+      } else {
         v = table.text(name);
         kind = FeatureTable.Kind.TEXT;
       }
@@ -91,6 +92,34 @@ public final class ResultFeatures {
       }
     }
     return new FeatureTable(layer, columns, rows, parameters, figures);
+  }
+
+  /** A column's numbers, or null when a value is text or every cell is empty (a text column). */
+  private static SortedMap<String, Double> numbersOrNull(ResultTable table, String name) {
+    SortedMap<String, Double> v;
+    try {
+      v = table.numbers(name);
+    } catch (fr.apl.io.csv.InputException e) {
+      return null;
+    }
+    for (double x : v.values()) {
+      if (!Double.isNaN(x)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the polygons of territories: the union of the polygons of their communes.
+   *
+   * @param shapes commune polygons
+   * @param territoryOf the territory of each commune
+   * @return a shape per territory (code = territory, no name), for the territories with at least
+   *     one polygon
+   */
+  public static CommuneShapes territories(CommuneShapes shapes, Map<String, String> territoryOf) {
+    return shapes.dissolve(territoryOf);
   }
 
   /**

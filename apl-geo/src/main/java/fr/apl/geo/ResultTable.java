@@ -60,33 +60,62 @@ public final class ResultTable {
    * @throws InputException as {@link #read(Path)}
    */
   public static ResultTable parse(String source, String text) throws IOException {
+    return parse(
+        source,
+        text,
+        "commune",
+        "commune",
+        "code_commune",
+        "codgeo",
+        "code_insee",
+        "insee_com",
+        "code");
+  }
+
+  /**
+   * Reads a table held in memory keyed by another column than the commune (a territory).
+   *
+   * @param source the name to give in messages
+   * @param text the CSV text
+   * @param what what the key is, for messages ("territory")
+   * @param keys the names the key column may have
+   * @return the rows by key
+   * @throws IOException never in practice (the text is in memory)
+   * @throws InputException without the key column, or on an empty or repeated key
+   */
+  public static ResultTable parse(String source, String text, String what, String... keys)
+      throws IOException {
     try (CsvReader csv = CsvReader.open(
         source,
         new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
-      return read(csv);
+      return read(csv, what, keys);
     }
   }
 
   private static ResultTable read(CsvReader csv) throws IOException {
+    return read(
+        csv, "commune", "commune", "code_commune", "codgeo", "code_insee", "insee_com", "code");
+  }
+
+  private static ResultTable read(CsvReader csv, String what, String... keys) throws IOException {
     {
-      int code = csv.requireColumn(
-          "commune", "commune", "code_commune", "codgeo", "code_insee", "insee_com", "code");
+      int code = csv.requireColumn(what, keys);
       SortedMap<String, List<String>> rows = new TreeMap<>();
       Map<String, Long> lines = new HashMap<>();
       List<String> f;
       while ((f = csv.next()) != null) {
         String c = f.get(code).trim();
         if (c.isEmpty()) {
-          throw csv.error("commune code is empty");
+          throw csv.error(what + " code is empty");
         }
         Long first = lines.putIfAbsent(c, csv.line());
         if (first != null) {
-          throw csv.error("commune " + c + " is given twice (first at line " + first + ")");
+          throw csv.error(what + " " + c + " is given twice (first at line " + first + ")");
         }
         rows.put(c, List.copyOf(f));
       }
       if (rows.isEmpty()) {
-        throw new InputException(csv.source(), 0, "no commune below the header");
+        throw new InputException(csv.source(), 0, "no " + what + " below the header");
       }
       return new ResultTable(csv.source(), csv.header(), rows, lines);
     }
