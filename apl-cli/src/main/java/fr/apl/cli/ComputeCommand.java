@@ -107,8 +107,9 @@ final class ComputeCommand implements Callable<Integer> {
   @Option(
       names = "--geometry",
       paramLabel = "FILE",
-      description = "Commune polygons (GeoJSON, WGS84, properties code and nom) for a .geojson,"
-          + " .gpkg or .xlsx output; merged communes' polygons are dissolved with --cog-map.")
+      description =
+          "Commune polygons (GeoJSON or GeoPackage, properties code and nom) for a .geojson,"
+              + " .gpkg or .xlsx output; merged communes' polygons are dissolved with --cog-map.")
   Path geometry;
 
   @Option(

@@ -56,8 +56,8 @@ final class MapCommand implements Callable<Integer> {
       names = "--geometry",
       required = true,
       paramLabel = "FILE",
-      description = "Commune polygons: GeoJSON (.geojson or .geojson.gz), WGS84, a code"
-          + " property per feature.")
+      description = "Commune polygons: GeoJSON (.geojson or .geojson.gz, WGS84) or a GeoPackage"
+          + " (.gpkg, one feature layer in EPSG:4326 or 2154), a code property per feature.")
   Path geometry;
 
   @Option(

@@ -129,8 +129,9 @@ final class ZoningCommand implements Callable<Integer> {
   @Option(
       names = "--geometry",
       paramLabel = "FILE",
-      description = "Commune polygons (GeoJSON) for a .geojson or .gpkg --output (territories:"
-          + " the union of their communes) or --communes; .xlsx needs none.")
+      description =
+          "Commune polygons (GeoJSON or GeoPackage) for a .geojson or .gpkg --output (territories:"
+              + " the union of their communes) or --communes; .xlsx needs none.")
   Path geometry;
 
   @Option(

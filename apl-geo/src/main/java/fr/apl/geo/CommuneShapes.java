@@ -74,6 +74,9 @@ public final class CommuneShapes {
     if (Files.isDirectory(file)) {
       throw new InputException(source, 0, "is a folder, not a GeoJSON file");
     }
+    if (source.toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")) {
+      return readGeoPackage(file, null, codeProperty, nameProperty);
+    }
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(64)
@@ -115,6 +118,145 @@ public final class CommuneShapes {
           source, 0, "no polygon with a property '" + codeProperty + "' in the features");
     }
     return new CommuneShapes(source, shapes, skipped);
+  }
+
+  /**
+   * Reads commune polygons from a GeoPackage feature layer in WGS84 (EPSG:4326) or Lambert-93
+   * (EPSG:2154, brought back to WGS84 with proj4j).
+   *
+   * @param file the GeoPackage
+   * @param layer the feature table, or null for the only one
+   * @param codeColumn the column holding the commune code (text)
+   * @param nameColumn the column holding the name, or null
+   * @return the shapes by code
+   * @throws IOException when the file cannot be read
+   * @throws InputException when it is not a GeoPackage, the layer or a column is missing, the
+   *     layer is in another spatial reference, a code is not text or is given twice
+   */
+  public static CommuneShapes readGeoPackage(
+      Path file, String layer, String codeColumn, String nameColumn) throws IOException {
+    String source = file.toString();
+    SortedMap<String, Shape> shapes = new TreeMap<>();
+    List<String> skipped = new ArrayList<>();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:file:" + file + "?mode=ro");
+        java.sql.Statement st = c.createStatement()) {
+      String table;
+      String geomColumn;
+      int srs;
+      try (java.sql.ResultSet r = st.executeQuery("SELECT table_name, column_name, srs_id FROM"
+          + " gpkg_geometry_columns ORDER BY table_name")) {
+        List<String[]> layers = new ArrayList<>();
+        while (r.next()) {
+          layers.add(new String[] {r.getString(1), r.getString(2), Integer.toString(r.getInt(3))});
+        }
+        String[] chosen = null;
+        for (String[] l : layers) {
+          if (layer == null ? layers.size() == 1 : l[0].equals(layer)) {
+            chosen = l;
+          }
+        }
+        if (chosen == null) {
+          List<String> names = new ArrayList<>();
+          for (String[] l : layers) {
+            names.add(l[0]);
+          }
+          throw new InputException(
+              source,
+              0,
+              (layer == null
+                      ? "holds " + layers.size() + " feature layers"
+                      : "has no feature layer " + layer)
+                  + ": " + names);
+        }
+        table = chosen[0];
+        geomColumn = chosen[1];
+        srs = Integer.parseInt(chosen[2]);
+      }
+      if (srs != 4326 && srs != Lambert93.EPSG) {
+        throw new InputException(
+            source,
+            0,
+            "layer " + table + " is in EPSG:" + srs
+                + "; apl reads WGS84 (4326) or Lambert-93 (2154)");
+      }
+      String q = "SELECT \"" + codeColumn.replace("\"", "\"\"") + "\", "
+          + (nameColumn == null ? "NULL" : "\"" + nameColumn.replace("\"", "\"\"") + "\"")
+          + ", \"" + geomColumn + "\", typeof(\"" + codeColumn.replace("\"", "\"\"") + "\") FROM \""
+          + table + "\"";
+      java.sql.ResultSet r;
+      try {
+        r = st.executeQuery(q);
+      } catch (java.sql.SQLException e) {
+        throw new InputException(
+            source,
+            0,
+            "layer " + table + " has no column " + codeColumn
+                + (nameColumn == null ? "" : " or " + nameColumn) + " (" + e.getMessage() + ")");
+      }
+      org.locationtech.jts.io.WKBReader wkb = new org.locationtech.jts.io.WKBReader(FACTORY);
+      long row = 0;
+      try (r) {
+        while (r.next()) {
+          row++;
+          String code = r.getString(1);
+          if (code == null || code.isBlank()) {
+            skipped.add("row " + row + ": no " + codeColumn);
+            continue;
+          }
+          if (!"text".equals(r.getString(4))) {
+            throw new InputException(
+                source,
+                0,
+                "layer " + table + ", row " + row + ": the" + " commune code " + code
+                    + " is a number: its leading zero may be lost");
+          }
+          byte[] blob = r.getBytes(3);
+          Geometry g = blob == null ? null : geoPackageGeometry(blob, wkb, source, row);
+          if (g == null
+              || !(g instanceof Polygon || g instanceof org.locationtech.jts.geom.MultiPolygon)) {
+            skipped.add(code + " (no polygon)");
+            continue;
+          }
+          if (srs == Lambert93.EPSG) {
+            g = Lambert93.unproject(g);
+          }
+          if (shapes.putIfAbsent(code.trim(), new Shape(code.trim(), r.getString(2), g)) != null) {
+            throw new InputException(
+                source, 0, "layer " + table + ": commune " + code + " is given twice");
+          }
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new InputException(source, 0, "not a GeoPackage: " + e.getMessage());
+    }
+    if (shapes.isEmpty()) {
+      throw new InputException(source, 0, "no polygon with a code in " + codeColumn);
+    }
+    return new CommuneShapes(source, shapes, skipped);
+  }
+
+  /** Decodes a GeoPackageBinary blob: its header, then standard WKB. */
+  private static Geometry geoPackageGeometry(
+      byte[] blob, org.locationtech.jts.io.WKBReader wkb, String source, long row) {
+    if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
+      throw new InputException(source, 0, "row " + row + ": not a GeoPackage geometry");
+    }
+    int flags = blob[3];
+    if ((flags & 0x10) != 0) {
+      return null;
+    }
+    int envelope = (flags >> 1) & 0x7;
+    int[] sizes = {0, 32, 48, 48, 64};
+    if (envelope >= sizes.length) {
+      throw new InputException(source, 0, "row " + row + ": bad envelope code " + envelope);
+    }
+    int offset = 8 + sizes[envelope];
+    try {
+      return wkb.read(java.util.Arrays.copyOfRange(blob, offset, blob.length));
+    } catch (org.locationtech.jts.io.ParseException e) {
+      throw new InputException(source, 0, "row " + row + ": bad WKB: " + e.getMessage());
+    }
   }
 
   private static InputStream gunzipIfNeeded(InputStream in) throws IOException {

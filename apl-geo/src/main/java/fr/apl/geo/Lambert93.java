@@ -41,6 +41,16 @@ public final class Lambert93 {
   }
 
   /**
+   * Returns a copy of a Lambert-93 geometry brought back to WGS84 longitude/latitude.
+   *
+   * @param lambert93 a geometry in Lambert-93 metres
+   * @return the same shape in degrees
+   */
+  public static Geometry unproject(Geometry lambert93) {
+    return apply(lambert93, new CoordinateTransformFactory().createTransform(L93, WGS84));
+  }
+
+  /**
    * Returns a point projected.
    *
    * @param lon longitude in degrees (WGS84)
@@ -60,8 +70,11 @@ public final class Lambert93 {
    * @return the same shape in Lambert-93 metres
    */
   public static Geometry project(Geometry wgs84) {
-    Geometry g = wgs84.copy();
-    CoordinateTransform t = transform();
+    return apply(wgs84, transform());
+  }
+
+  private static Geometry apply(Geometry source, CoordinateTransform t) {
+    Geometry g = source.copy();
     ProjCoordinate in = new ProjCoordinate();
     ProjCoordinate out = new ProjCoordinate();
     g.apply(new CoordinateSequenceFilter() {
