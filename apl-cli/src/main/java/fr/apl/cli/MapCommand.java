@@ -392,6 +392,9 @@ final class MapCommand implements Callable<Integer> {
   }
 
   private String legendTitle(String shown, boolean fr) {
+    if (categories != null || column.toLowerCase(Locale.ROOT).endsWith("class")) {
+      return fr ? "Classe de zonage (" + shown + ")" : "Zoning class (" + shown + ")";
+    }
     if (shown.equals("apl") || shown.startsWith("apl_")) {
       return fr
           ? "APL (consultations par an et par habitant)"

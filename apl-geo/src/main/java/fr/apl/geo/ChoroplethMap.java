@@ -104,6 +104,7 @@ public final class ChoroplethMap {
   private final MapClasses classes;
   private final List<Area> areas;
   private final List<Geometry> outlines;
+  private final List<Geometry> territories;
   private final String inhabitantsWord;
   private final String noValueWord;
   private final List<String> legendLines;
@@ -123,6 +124,8 @@ public final class ChoroplethMap {
    * @param classes the classes and their colours
    * @param areas the communes, non-empty
    * @param outlines lines drawn over the communes (departments), Lambert-93; may be empty
+   * @param territories outlines of territories (zoning), drawn thinner, in place of the communes'
+   *     borders; may be empty
    * @param inhabitantsWord how the legend names the weights, e.g. "habitants" (empty: the legend
    *     counts communes only)
    * @param noValueWord how the legend names the communes without a value, e.g. "sans valeur"
@@ -135,6 +138,7 @@ public final class ChoroplethMap {
       MapClasses classes,
       List<Area> areas,
       List<Geometry> outlines,
+      List<Geometry> territories,
       String inhabitantsWord,
       String noValueWord) {
     if (areas.isEmpty()) {
@@ -146,6 +150,7 @@ public final class ChoroplethMap {
     this.classes = classes;
     this.areas = List.copyOf(areas);
     this.outlines = List.copyOf(outlines);
+    this.territories = List.copyOf(territories);
     this.inhabitantsWord = inhabitantsWord;
     this.noValueWord = noValueWord;
     java.util.Map<String, Frame> frames = new java.util.TreeMap<>();
@@ -255,7 +260,7 @@ public final class ChoroplethMap {
         + " stroke=\"#8a8a8a\" stroke-width=\"0.8\"/></pattern></defs>\n");
     b.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
     text(b, 10, 30, 20, "bold", title);
-    boolean borders = areas.size() <= 3000;
+    boolean borders = areas.size() <= 3000 && territories.isEmpty();
     b.append("<g id=\"communes\"")
         .append(borders ? " stroke=\"#ffffff\" stroke-width=\"0.25\"" : "")
         .append(">\n");
@@ -277,6 +282,15 @@ public final class ChoroplethMap {
       b.append(": ").append(xml(a.label())).append("</title></path>\n");
     }
     b.append("</g>\n");
+    if (!territories.isEmpty()) {
+      b.append("<g id=\"territories\" fill=\"none\" stroke=\"#505050\" stroke-width=\"0.4\">\n");
+      for (Geometry g : territories) {
+        b.append("<path d=\"");
+        path(b, g, main);
+        b.append("\"/>\n");
+      }
+      b.append("</g>\n");
+    }
     if (!outlines.isEmpty()) {
       b.append("<g id=\"outlines\" fill=\"none\" stroke=\"#303030\" stroke-width=\"0.8\">\n");
       for (Geometry g : outlines) {
@@ -483,7 +497,7 @@ public final class ChoroplethMap {
       g.fillRect(0, 0, widthPx, heightPx);
       g.scale(s, s);
       TexturePaint hatch = hatch(s);
-      boolean borders = areas.size() <= 3000;
+      boolean borders = areas.size() <= 3000 && territories.isEmpty();
       BasicStroke border = new BasicStroke(0.25f);
       for (Area a : areas) {
         Path2D shape = shape(a.shape(), frame(a));
@@ -498,6 +512,11 @@ public final class ChoroplethMap {
           g.setStroke(border);
           g.draw(shape);
         }
+      }
+      g.setColor(new Color(0x505050));
+      g.setStroke(new BasicStroke(0.4f));
+      for (Geometry t : territories) {
+        g.draw(shape(t, main));
       }
       g.setColor(OUTLINE);
       g.setStroke(new BasicStroke(0.8f));

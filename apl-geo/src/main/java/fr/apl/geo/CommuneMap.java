@@ -243,6 +243,28 @@ public final class CommuneMap {
             + " quickly; give the departments' polygons as outlines");
       }
     }
+    List<Geometry> territories = new ArrayList<>();
+    if (r.values().column("territory") >= 0) {
+      SortedMap<String, String> territoryOf = r.values().text("territory");
+      Map<String, List<Geometry>> parts = new TreeMap<>();
+      int inMain = 0;
+      for (ChoroplethMap.Area a : areas) {
+        String t = territoryOf.get(a.code());
+        if (a.inset() == null && t != null && !t.isEmpty()) {
+          parts.computeIfAbsent(t, k -> new ArrayList<>()).add(a.shape());
+          inMain++;
+        }
+      }
+      if (inMain <= 5000) {
+        for (List<Geometry> p : parts.values()) {
+          territories.add(UnaryUnionOp.union(p).getBoundary());
+        }
+        notes.add(parts.size() + " territories drawn as the union of their communes");
+      } else {
+        notes.add("no territory outlines: " + inMain + " communes are too many to dissolve"
+            + " quickly (draw a region or a department)");
+      }
+    }
     ChoroplethMap map = new ChoroplethMap(
         r.title(),
         r.legendTitle(),
@@ -250,6 +272,7 @@ public final class CommuneMap {
         classes,
         areas,
         outlines,
+        territories,
         weights == null
             ? ""
             : r.weightColumn().equalsIgnoreCase("population")
