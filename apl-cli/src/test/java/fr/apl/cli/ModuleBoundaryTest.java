@@ -45,14 +45,16 @@ class ModuleBoundaryTest {
   }
 
   @Test
-  void theCommandLineNeedsOnlyTheCoreTheProfilesAndPicocli() throws URISyntaxException {
+  void theCommandLineNeedsOnlyTheCoreTheProfilesTheGeographyAndPicocli() throws URISyntaxException {
     ModuleDescriptor cli = descriptorOf(Main.class);
     assertEquals("fr.apl.cli", cli.name());
     Set<String> requires = new TreeSet<>();
     for (ModuleDescriptor.Requires r : cli.requires()) {
       requires.add(r.name());
     }
-    assertEquals(Set.of("java.base", "fr.apl.core", "fr.apl.profiles", "info.picocli"), requires);
+    assertEquals(
+        Set.of("java.base", "fr.apl.core", "fr.apl.profiles", "fr.apl.geo", "info.picocli"),
+        requires);
     assertEquals(Set.of(), cli.exports());
   }
 }
