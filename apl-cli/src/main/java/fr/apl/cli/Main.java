@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     COMMANDS.put("zoning", ZoningCommand.class);
     COMMANDS.put("matrix", MatrixCommand.class);
     COMMANDS.put("map", MapCommand.class);
+    COMMANDS.put("report", ReportCommand.class);
     COMMANDS.put("profession", ProfessionCommand.class);
   }
 
@@ -61,6 +62,9 @@ public final class Main implements Runnable {
         }
         if (cls == MapCommand.class) {
           return cls.cast(new MapCommand(out));
+        }
+        if (cls == ReportCommand.class) {
+          return cls.cast(new ReportCommand(out));
         }
         if (cls == ZoningCommand.class) {
           return cls.cast(new ZoningCommand(out));

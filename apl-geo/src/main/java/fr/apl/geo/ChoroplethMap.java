@@ -245,6 +245,27 @@ public final class ChoroplethMap {
    * @throws IOException when writing fails
    */
   public void writeSvg(Writer out) throws IOException {
+    writeSvg(out, 0);
+  }
+
+  /**
+   * Writes the map as {@link #writeSvg(Writer)} does, leaving out each vertex of a commune that
+   * lies within {@code step} layout units of the last one kept (in both directions): France's
+   * 35 000 communes take 24 MB of path data at the tenth of a unit, 6.7 MB with a step of 0.5
+   * (half a pixel of a map 1 000 pixels wide, 0.1 mm on A4). Outlines and a ring's last vertex
+   * are kept whole.
+   *
+   * @param out where to write, UTF-8 expected
+   * @param step the smallest move between two vertices kept, in layout units, 0 to 5; 0 keeps
+   *     every vertex that rounding to a tenth of a unit leaves distinct
+   * @throws IOException when writing fails
+   * @throws IllegalArgumentException when step is out of range
+   */
+  public void writeSvg(Writer out, double step) throws IOException {
+    if (!(step >= 0 && step <= 5)) {
+      throw new IllegalArgumentException("the step of the paths is 0 to 5 units, given " + step);
+    }
+    long stepTenths = Math.round(step * 10);
     StringBuilder b = new StringBuilder(1 << 16);
     b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     b.append(String.format(
@@ -274,7 +295,7 @@ public final class ChoroplethMap {
           .append("\" fill=\"")
           .append(a.classIndex() < 0 ? "url(#nodata)" : classes.hex(a.classIndex()))
           .append("\" fill-rule=\"evenodd\" d=\"");
-      path(b, a.shape(), frame(a));
+      path(b, a.shape(), frame(a), stepTenths);
       b.append("\"><title>").append(xml(a.code()));
       if (a.name() != null) {
         b.append(' ').append(xml(a.name()));
@@ -295,7 +316,7 @@ public final class ChoroplethMap {
       b.append("<g id=\"outlines\" fill=\"none\" stroke=\"#303030\" stroke-width=\"0.8\">\n");
       for (Geometry g : outlines) {
         b.append("<path d=\"");
-        path(b, g, main);
+        path(b, g, main, 0);
         b.append("\"/>\n");
       }
       b.append("</g>\n");
@@ -425,21 +446,21 @@ public final class ChoroplethMap {
     return b.toString();
   }
 
-  private void path(StringBuilder b, Geometry g, Frame f) {
+  private void path(StringBuilder b, Geometry g, Frame f, long stepTenths) {
     for (int p = 0; p < g.getNumGeometries(); p++) {
       Geometry part = g.getGeometryN(p);
       if (part instanceof Polygon poly) {
-        ring(b, poly.getExteriorRing(), true, f);
+        ring(b, poly.getExteriorRing(), true, f, stepTenths);
         for (int h = 0; h < poly.getNumInteriorRing(); h++) {
-          ring(b, poly.getInteriorRingN(h), true, f);
+          ring(b, poly.getInteriorRingN(h), true, f, stepTenths);
         }
       } else if (part instanceof LineString line) {
-        ring(b, line, false, f);
+        ring(b, line, false, f, stepTenths);
       }
     }
   }
 
-  private void ring(StringBuilder b, LineString ring, boolean close, Frame f) {
+  private void ring(StringBuilder b, LineString ring, boolean close, Frame f, long stepTenths) {
     Coordinate[] c = ring.getCoordinates();
     long lastX = Long.MIN_VALUE;
     long lastY = Long.MIN_VALUE;
@@ -447,6 +468,12 @@ public final class ChoroplethMap {
       long x = Math.round(f.u(c[k].x) * 10);
       long y = Math.round(f.v(c[k].y) * 10);
       if (x == lastX && y == lastY) {
+        continue;
+      }
+      if (k > 0
+          && k < c.length - 1
+          && Math.abs(x - lastX) < stepTenths
+          && Math.abs(y - lastY) < stepTenths) {
         continue;
       }
       b.append(k == 0 ? 'M' : 'L');
