@@ -307,7 +307,7 @@ public final class ChoroplethMap {
       b.append("<g id=\"territories\" fill=\"none\" stroke=\"#505050\" stroke-width=\"0.4\">\n");
       for (Geometry g : territories) {
         b.append("<path d=\"");
-        path(b, g, main);
+        path(b, g, main, stepTenths);
         b.append("\"/>\n");
       }
       b.append("</g>\n");

@@ -35,6 +35,7 @@ class ChoroplethMapStepTest {
         MapClasses.drees(),
         List.of(new ChoroplethMap.Area("01001", "A", p, 0, "1.00", 10, null)),
         List.of(),
+        List.of(),
         "",
         "no value");
   }
