@@ -5,9 +5,7 @@ import fr.apl.geo.CommuneMap;
 import fr.apl.geo.CommuneShapes;
 import fr.apl.geo.MapClasses;
 import fr.apl.geo.ResultTable;
-import fr.apl.io.csv.CodeHistoryCsv;
 import fr.apl.io.csv.InputException;
-import fr.apl.io.csv.ReadOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -19,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,20 +44,8 @@ final class MapCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(
-      names = "--values",
-      required = true,
-      paramLabel = "FILE",
-      description = "Result table with a commune column (apl compute output, or any CSV).")
-  Path values;
-
-  @Option(
-      names = "--geometry",
-      required = true,
-      paramLabel = "FILE",
-      description = "Commune polygons: GeoJSON (.geojson or .geojson.gz, WGS84) or a GeoPackage"
-          + " (.gpkg, one feature layer in EPSG:4326 or 2154), a code property per feature.")
-  Path geometry;
+  @Mixin
+  GeoOptions geo;
 
   @Option(
       names = {"-o", "--output"},
@@ -98,14 +85,6 @@ final class MapCommand implements Callable<Integer> {
   List<String> categories;
 
   @Option(
-      names = "--departments",
-      paramLabel = "CODES",
-      split = ",",
-      description = "Only these departments (e.g. 43 or 43,15,63); default: every commune of the"
-          + " polygons.")
-  List<String> departments;
-
-  @Option(
       names = "--communes",
       paramLabel = "FILE",
       description = "Only the communes of this table (a commune column: a list, or INSEE's"
@@ -125,35 +104,6 @@ final class MapCommand implements Callable<Integer> {
           + " (default: residents, else population, when present).")
   String weight;
 
-  @Option(
-      names = "--code-property",
-      paramLabel = "NAME",
-      defaultValue = "code",
-      description = "Feature property holding the commune code (default: ${DEFAULT-VALUE}; IGN:"
-          + " INSEE_COM).")
-  String codeProperty;
-
-  @Option(
-      names = "--name-property",
-      paramLabel = "NAME",
-      defaultValue = "nom",
-      description = "Feature property holding the commune name (default: ${DEFAULT-VALUE}).")
-  String nameProperty;
-
-  @Option(
-      names = "--outlines",
-      paramLabel = "FILE",
-      description = "Polygons drawn as outlines over the map (GeoJSON, e.g. the departments)."
-          + " Default: the departments dissolved from the communes, up to 5 000 communes.")
-  Path outlines;
-
-  @Option(
-      names = "--cog-map",
-      paramLabel = "FILE",
-      description = "Code history ancien_code,code_actuel: polygons of merged communes are"
-          + " dissolved into the current commune.")
-  Path cogMap;
-
   @Option(names = "--title", paramLabel = "TEXT", description = "Title of the map.")
   String title;
 
@@ -170,14 +120,6 @@ final class MapCommand implements Callable<Integer> {
       defaultValue = "1600",
       description = "Width of a PNG in pixels, 200 to 8000 (default: ${DEFAULT-VALUE}).")
   int width;
-
-  @Option(
-      names = "--lang",
-      paramLabel = "LANG",
-      defaultValue = "fr",
-      description = "fr or en: the words of the legend and the default title (default:"
-          + " ${DEFAULT-VALUE}).")
-  String lang;
 
   @Option(names = "--force", description = "Replace --output if it exists.")
   boolean force;
@@ -202,18 +144,13 @@ final class MapCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--output must end in .svg or .png, given: " + output);
     }
-    String language = Options.choice(spec, "--lang", lang, "fr", "en");
+    String language = geo.language();
     if (width < 200 || width > 8000) {
       throw new ParameterException(
           spec.commandLine(), "--width must be from 200 to 8000 pixels, given: " + width);
     }
-    List<Path> inputs = new ArrayList<>(List.of(values, geometry));
-    if (cogMap != null) {
-      inputs.add(cogMap);
-    }
-    if (outlines != null) {
-      inputs.add(outlines);
-    }
+    List<Path> inputs = new ArrayList<>();
+    geo.addInputs(inputs);
     if (communes != null) {
       inputs.add(communes);
     }
@@ -226,20 +163,14 @@ final class MapCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), target.refusal());
     }
     try {
-      ResultTable table = ResultTable.read(values);
+      ResultTable table = ResultTable.read(geo.values);
       boolean categorical =
           categories != null || column.toLowerCase(Locale.ROOT).endsWith("class");
       MapClasses classes = categorical ? null : classes(table);
-      CodeHistory history =
-          cogMap == null ? CodeHistory.none() : CodeHistoryCsv.read(cogMap, ReadOptions.defaults());
-      CommuneShapes shapes = CommuneShapes.read(geometry, codeProperty, nameProperty);
+      CodeHistory history = geo.history();
+      CommuneShapes shapes = geo.shapes();
       String w = weightColumn(table);
-      Set<String> deps = new LinkedHashSet<>();
-      if (departments != null) {
-        for (String d : departments) {
-          deps.add(d.trim());
-        }
-      }
+      Set<String> deps = geo.departmentSet();
       boolean fr = language.equals("fr");
       String shown = minus == null ? column : column + " - " + minus;
       CommuneMap.Result map = CommuneMap.build(
@@ -254,7 +185,7 @@ final class MapCommand implements Callable<Integer> {
               w,
               deps,
               kept(),
-              outlines == null ? null : outlineShapes(),
+              geo.outlines == null ? null : outlineShapes(),
               history,
               title != null
                   ? title
@@ -320,7 +251,8 @@ final class MapCommand implements Callable<Integer> {
 
   private List<org.locationtech.jts.geom.Geometry> outlineShapes() throws IOException {
     List<org.locationtech.jts.geom.Geometry> out = new ArrayList<>();
-    for (var s : CommuneShapes.read(outlines, codeProperty, null).byCode().values()) {
+    for (var s :
+        CommuneShapes.read(geo.outlines, geo.codeProperty, null).byCode().values()) {
       out.add(s.geometry());
     }
     return out;
@@ -382,7 +314,7 @@ final class MapCommand implements Callable<Integer> {
     if (weight != null) {
       if (table.column(weight) < 0) {
         throw new ParameterException(
-            spec.commandLine(), "--weight: " + values + " has no column " + weight);
+            spec.commandLine(), "--weight: " + geo.values + " has no column " + weight);
       }
       return weight;
     }
@@ -407,9 +339,9 @@ final class MapCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>(
         List.of(
             (fr ? "Valeurs : " : "Values: ")
-                + values.getFileName()
+                + geo.values.getFileName()
                 + (fr ? " ; polygones : " : "; polygons: ")
-                + geometry.getFileName()
+                + geo.geometry.getFileName()
                 + (fr ? " (Lambert-93, EPSG:2154)" : " (Lambert-93, EPSG:2154)"),
             fr
                 ? "Classes APL de la DREES : [0; 2,5[, [2,5; 4[, [4; +∞[ consultations par an et par habitant standardisé"

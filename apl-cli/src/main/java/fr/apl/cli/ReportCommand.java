@@ -4,15 +4,12 @@ import fr.apl.commune.CodeHistory;
 import fr.apl.geo.CommuneShapes;
 import fr.apl.geo.Report;
 import fr.apl.geo.ResultTable;
-import fr.apl.io.csv.CodeHistoryCsv;
 import fr.apl.io.csv.InputException;
-import fr.apl.io.csv.ReadOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.locationtech.jts.geom.Geometry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,21 +50,8 @@ final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(
-      names = "--values",
-      required = true,
-      paramLabel = "FILE",
-      description = "Result table of apl compute (commune, apl, apl_moins65, apl_SCENARIO…,"
-          + " residents or population).")
-  Path values;
-
-  @Option(
-      names = "--geometry",
-      required = true,
-      paramLabel = "FILE",
-      description = "Commune polygons: GeoJSON (.geojson or .geojson.gz), WGS84, with a code and"
-          + " a name property per feature.")
-  Path geometry;
+  @Mixin
+  GeoOptions geo;
 
   @Option(
       names = {"-o", "--output"},
@@ -74,14 +59,6 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "The report: .html (or - for stdout).")
   String output;
-
-  @Option(
-      names = "--departments",
-      paramLabel = "CODES",
-      split = ",",
-      description = "The departments reported (e.g. 43 or 43,15,63); default: every department"
-          + " with a commune in --values.")
-  List<String> departments;
 
   @Option(
       names = "--column",
@@ -104,41 +81,6 @@ final class ReportCommand implements Callable<Integer> {
       description = "The territory table (--output) or the commune table (--communes) of apl"
           + " zoning: its classes are counted (and mapped, for the commune table).")
   Path zoning;
-
-  @Option(
-      names = "--cog-map",
-      paramLabel = "FILE",
-      description = "Code history ancien_code,code_actuel: polygons of merged communes are"
-          + " dissolved into the current commune.")
-  Path cogMap;
-
-  @Option(
-      names = "--outlines",
-      paramLabel = "FILE",
-      description = "Department polygons drawn as outlines (GeoJSON, code property); default:"
-          + " the departments dissolved from the communes, up to 5 000 communes.")
-  Path outlines;
-
-  @Option(
-      names = "--code-property",
-      paramLabel = "NAME",
-      defaultValue = "code",
-      description = "Feature property holding the commune code (default: ${DEFAULT-VALUE}).")
-  String codeProperty;
-
-  @Option(
-      names = "--name-property",
-      paramLabel = "NAME",
-      defaultValue = "nom",
-      description = "Feature property holding the commune name (default: ${DEFAULT-VALUE}).")
-  String nameProperty;
-
-  @Option(
-      names = "--lang",
-      paramLabel = "LANG",
-      defaultValue = "fr",
-      description = "fr or en: the language of the report (default: ${DEFAULT-VALUE}).")
-  String lang;
 
   @Option(names = "--title", paramLabel = "TEXT", description = "Title of the report.")
   String title;
@@ -174,15 +116,15 @@ final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--output must end in .html (or be - for stdout), given: " + output);
     }
-    String language = Options.choice(spec, "--lang", lang, "fr", "en");
+    String language = geo.language();
     List<Report.InputFile> files = new ArrayList<>();
-    files.add(new Report.InputFile("--values", values));
-    files.add(new Report.InputFile("--geometry", geometry));
-    if (cogMap != null) {
-      files.add(new Report.InputFile("--cog-map", cogMap));
+    files.add(new Report.InputFile("--values", geo.values));
+    files.add(new Report.InputFile("--geometry", geo.geometry));
+    if (geo.cogMap != null) {
+      files.add(new Report.InputFile("--cog-map", geo.cogMap));
     }
-    if (outlines != null) {
-      files.add(new Report.InputFile("--outlines", outlines));
+    if (geo.outlines != null) {
+      files.add(new Report.InputFile("--outlines", geo.outlines));
     }
     if (zoning != null) {
       files.add(new Report.InputFile("--zoning", zoning));
@@ -197,35 +139,29 @@ final class ReportCommand implements Callable<Integer> {
     }
     try {
       target.check();
-      ResultTable table = ResultTable.read(values);
+      ResultTable table = ResultTable.read(geo.values);
       if (table.column(column) < 0) {
         throw new ParameterException(
             spec.commandLine(),
-            "--column: " + values + " has no column " + column + " (the columns: "
+            "--column: " + geo.values + " has no column " + column + " (the columns: "
                 + String.join(", ", table.header()) + ")");
       }
       String capped = cappedColumn(table);
-      Set<String> deps = new LinkedHashSet<>();
-      if (departments != null) {
-        for (String d : departments) {
-          deps.add(d.trim().toUpperCase(Locale.ROOT));
-        }
-      }
-      CodeHistory history =
-          cogMap == null ? CodeHistory.none() : CodeHistoryCsv.read(cogMap, ReadOptions.defaults());
-      CommuneShapes shapes = CommuneShapes.read(geometry, codeProperty, nameProperty);
+      Set<String> deps = geo.departmentSet();
+      CodeHistory history = geo.history();
+      CommuneShapes shapes = geo.shapes();
       Report report = Report.build(new Report.Request(
           table,
           shapes,
           history,
-          outlines == null ? null : outlineShapes(deps),
+          geo.outlines == null ? null : outlineShapes(deps),
           column,
           capped,
           zoning,
           deps,
           language,
           title,
-          estimates || inSamples(values),
+          estimates || inSamples(geo.values),
           files,
           new Main.Version().getVersion()[0]));
       target.write(report::writeHtml, stdout);
@@ -277,7 +213,7 @@ final class ReportCommand implements Callable<Integer> {
     if (table.column(cappedColumn) < 0) {
       throw new ParameterException(
           spec.commandLine(),
-          "--capped-column: " + values + " has no column " + cappedColumn + " (the columns: "
+          "--capped-column: " + geo.values + " has no column " + cappedColumn + " (the columns: "
               + String.join(", ", table.header()) + ")");
     }
     return cappedColumn;
@@ -286,7 +222,7 @@ final class ReportCommand implements Callable<Integer> {
   /** The outlines: the departments reported when the file has their codes, else all of it. */
   private List<Geometry> outlineShapes(Set<String> deps) throws IOException {
     Map<String, CommuneShapes.Shape> byCode =
-        CommuneShapes.read(outlines, codeProperty, null).byCode();
+        CommuneShapes.read(geo.outlines, geo.codeProperty, null).byCode();
     boolean filter = !deps.isEmpty() && byCode.keySet().containsAll(deps);
     List<Geometry> out = new ArrayList<>();
     for (CommuneShapes.Shape s : byCode.values()) {

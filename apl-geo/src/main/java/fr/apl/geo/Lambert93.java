@@ -74,31 +74,15 @@ public final class Lambert93 {
   }
 
   private static Geometry apply(Geometry source, CoordinateTransform t) {
-    Geometry g = source.copy();
     ProjCoordinate in = new ProjCoordinate();
-    ProjCoordinate out = new ProjCoordinate();
-    g.apply(new CoordinateSequenceFilter() {
-      @Override
-      public void filter(CoordinateSequence seq, int i) {
-        in.x = seq.getX(i);
-        in.y = seq.getY(i);
-        t.transform(in, out);
-        seq.setOrdinate(i, 0, out.x);
-        seq.setOrdinate(i, 1, out.y);
-      }
-
-      @Override
-      public boolean isDone() {
-        return false;
-      }
-
-      @Override
-      public boolean isGeometryChanged() {
-        return true;
-      }
+    ProjCoordinate res = new ProjCoordinate();
+    return each(source, (x, y, out) -> {
+      in.x = x;
+      in.y = y;
+      t.transform(in, res);
+      out[0] = res.x;
+      out[1] = res.y;
     });
-    g.geometryChanged();
-    return g;
   }
 
   /**
@@ -111,14 +95,30 @@ public final class Lambert93 {
    * @return the shape in local metres
    */
   public static Geometry local(Geometry wgs84, double latitude) {
-    Geometry g = wgs84.copy();
     double kx = 111_320 * Math.cos(Math.toRadians(latitude));
     double ky = 110_574;
+    return each(wgs84, (x, y, out) -> {
+      out[0] = x * kx;
+      out[1] = y * ky;
+    });
+  }
+
+  /** A change of one point's coordinates. */
+  @FunctionalInterface
+  private interface PointMap {
+    void map(double x, double y, double[] out);
+  }
+
+  /** Returns a copy of a geometry with every point changed. */
+  private static Geometry each(Geometry source, PointMap f) {
+    Geometry g = source.copy();
+    double[] out = new double[2];
     g.apply(new CoordinateSequenceFilter() {
       @Override
       public void filter(CoordinateSequence seq, int i) {
-        seq.setOrdinate(i, 0, seq.getX(i) * kx);
-        seq.setOrdinate(i, 1, seq.getY(i) * ky);
+        f.map(seq.getX(i), seq.getY(i), out);
+        seq.setOrdinate(i, 0, out[0]);
+        seq.setOrdinate(i, 1, out[1]);
       }
 
       @Override
