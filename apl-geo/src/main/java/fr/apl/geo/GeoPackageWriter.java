@@ -176,7 +176,9 @@ public final class GeoPackageWriter {
   private GeoPackageWriter() {}
 
   /**
-   * Writes the table to a new GeoPackage file.
+   * Writes the table to a new GeoPackage file. Its layers' {@code last_change} is the time of
+   * writing, or the time of {@code SOURCE_DATE_EPOCH} when that variable is set (reproducible
+   * builds): then the same table gives the same bytes.
    *
    * @param table the places, their parameters (figures are not written)
    * @param file the file to create; it must not exist
@@ -189,12 +191,30 @@ public final class GeoPackageWriter {
    *     tables)
    */
   public static void write(FeatureTable table, Path file) throws IOException {
+    write(table, file, lastChange(System.getenv("SOURCE_DATE_EPOCH")));
+  }
+
+  /**
+   * Returns the {@code last_change} of the layers: the time of the reproducible-builds variable
+   * {@code SOURCE_DATE_EPOCH} (seconds since 1970) when it is set, so that the same inputs give
+   * the same bytes; else null (the time of writing).
+   */
+  static String lastChange(String sourceDateEpoch) {
+    if (sourceDateEpoch == null || !sourceDateEpoch.trim().matches("[0-9]{1,12}")) {
+      return null;
+    }
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+        .withZone(java.time.ZoneOffset.UTC)
+        .format(java.time.Instant.ofEpochSecond(Long.parseLong(sourceDateEpoch.trim())));
+  }
+
+  static void write(FeatureTable table, Path file, String lastChange) throws IOException {
     WriterChecks.requireDistinctColumns(table);
     checkLayer(table.layer());
     Files.createFile(file);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
       c.setAutoCommit(false);
-      writeAll(c, table);
+      writeAll(c, table, lastChange);
       c.commit();
     } catch (SQLException e) {
       IOException io = new IOException(file + ": " + e.getMessage(), e);
@@ -225,7 +245,8 @@ public final class GeoPackageWriter {
     }
   }
 
-  private static void writeAll(Connection c, FeatureTable table) throws SQLException {
+  private static void writeAll(Connection c, FeatureTable table, String lastChange)
+      throws SQLException {
     String layer = table.layer();
     String t = quote(layer);
     String rtreeName = "rtree_" + layer + "_geom";
@@ -274,7 +295,9 @@ public final class GeoPackageWriter {
           "Lambert-93, the projection of French official maps, in metres");
     }
     try (PreparedStatement p = c.prepareStatement("INSERT INTO gpkg_contents"
-        + " (table_name, data_type, identifier, description, srs_id) VALUES (?, ?, ?, ?, ?)")) {
+        + " (table_name, data_type, identifier, description, srs_id, last_change)"
+        + " VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))")) {
+      p.setString(6, lastChange);
       p.setString(1, layer);
       p.setString(2, "features");
       p.setString(3, layer);
