@@ -1,11 +1,12 @@
 /**
- * The {@code apl} command line over {@code fr.apl.core}: compute, validate, zoning, matrix. Only
- * this module knows picocli, which reads the commands' annotated fields by reflection.
+ * The {@code apl} command line over {@code fr.apl.core}: compute, validate, zoning, matrix,
+ * times (over {@code fr.apl.routing}). Only this module knows picocli, which reads the commands' annotated fields by reflection.
  */
 module fr.apl.cli {
   requires fr.apl.core;
   requires fr.apl.profiles;
   requires fr.apl.geo;
+  requires fr.apl.routing;
   requires info.picocli;
 
   opens fr.apl.cli to

@@ -17,6 +17,7 @@ import fr.apl.job.MemoryException;
 import fr.apl.job.RequestException;
 import fr.apl.profession.Parameter;
 import fr.apl.profession.Profession;
+import fr.apl.routing.Points;
 import fr.apl.supply.Activity;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,13 +58,53 @@ final class ComputeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  TimesSource timesSource;
+
+  /** The travel times: a table, or points to compute crow-fly times from. */
+  static final class TimesSource {
+    @Option(
+        names = "--times",
+        required = true,
+        paramLabel = "FILE",
+        description = "Travel times: origin,destination,minutes or INSEE Metric COM1,COM2,KM,HC,HP"
+            + " (.csv or .csv.gz, ',' or ';'), or a matrix file from apl matrix convert.")
+    Path times;
+
+    @Option(
+        names = "--points",
+        required = true,
+        paramLabel = "FILE",
+        description = "Instead of --times: points of the communes (code,lat,lon, or code,x,y with"
+            + " --crs 2154, as apl times reads them); crow-fly times computed in memory with"
+            + " --detour and --speed, pairs up to --max-minutes when given, else 30 minutes.")
+    Path points;
+  }
+
   @Option(
-      names = "--times",
-      required = true,
-      paramLabel = "FILE",
-      description = "Travel times: origin,destination,minutes or INSEE Metric COM1,COM2,KM,HC,HP"
-          + " (.csv or .csv.gz, ',' or ';'), or a matrix file from apl matrix convert.")
-  Path times;
+      names = "--crs",
+      paramLabel = "EPSG",
+      defaultValue = "4326",
+      description = "With --points: 4326 (WGS84 degrees) or 2154 (Lambert-93 metres)."
+          + " Default: ${DEFAULT-VALUE}.")
+  String crs;
+
+  @Option(
+      names = "--detour",
+      paramLabel = "R",
+      defaultValue = "1.3",
+      description = "With --points: road km per great-circle km. Default: ${DEFAULT-VALUE}.")
+  double detour;
+
+  @Option(
+      names = "--speed",
+      paramLabel = "KMH",
+      defaultValue = "60",
+      description = "With --points: mean speed in km/h. Default: ${DEFAULT-VALUE}.")
+  double speed;
+
+  /** The --times or --points file, for messages and the input list. */
+  private Path times;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   SupplySource supplySource;
@@ -175,6 +216,7 @@ final class ComputeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    times = timesSource.times != null ? timesSource.times : timesSource.points;
     // Options first: a usage error must not wait for a 2.8-million-row file to be read.
     int threadCount = Options.threads(spec, "--threads", threads);
     CsvDialect dialect = Options.dialect(spec, common.outputDialect);
@@ -187,8 +229,14 @@ final class ComputeCommand implements Callable<Integer> {
     if (target.refusal() != null) {
       throw new ParameterException(spec.commandLine(), target.refusal());
     }
+    Points.Crs system = Options.choice(spec, "--crs", crs, "4326", "2154").equals("4326")
+        ? Points.Crs.WGS84
+        : Points.Crs.LAMBERT93;
+    double crowFlyMinutes = method.maxMinutes != null ? method.maxMinutes : 30;
+    if (timesSource.points != null) {
+      TimesCommand.checkModel(spec, null, detour, speed, crowFlyMinutes);
+    }
     AplRequest.Builder request = AplRequest.builder()
-        .times(TimesFile.of(times, Progress.on(err, times.toString(), common.quiet)))
         .population(population)
         .supply(supplySource.supply)
         .doctors(supplySource.doctors)
@@ -201,6 +249,16 @@ final class ComputeCommand implements Callable<Integer> {
     input.apply(request, method.timeColumn);
     comparedWeights(request);
     try {
+      if (timesSource.points != null) {
+        // Crow-fly times through the source seam: no intermediate file.
+        Points points = Points.read(timesSource.points, system);
+        TimesCommand.warn(err, points);
+        request.times(TimesCommand.checkModel(spec, points, detour, speed, crowFlyMinutes)
+            .name(times.toString())
+            .build());
+      } else {
+        request.times(TimesFile.of(times, Progress.on(err, times.toString(), common.quiet)));
+      }
       method.apply(request);
       AplRequest built = request.build();
       AplRun run;

@@ -26,6 +26,7 @@ public final class Main implements Runnable {
     COMMANDS.put("validate", ValidateCommand.class);
     COMMANDS.put("zoning", ZoningCommand.class);
     COMMANDS.put("matrix", MatrixCommand.class);
+    COMMANDS.put("times", TimesCommand.class);
     COMMANDS.put("map", MapCommand.class);
     COMMANDS.put("report", ReportCommand.class);
     COMMANDS.put("profession", ProfessionCommand.class);
@@ -68,6 +69,9 @@ public final class Main implements Runnable {
         }
         if (cls == ZoningCommand.class) {
           return cls.cast(new ZoningCommand(out));
+        }
+        if (cls == TimesCommand.class) {
+          return cls.cast(new TimesCommand(out));
         }
         if (cls == MatrixCommand.Convert.class) {
           return cls.cast(new MatrixCommand.Convert(out));

@@ -53,7 +53,13 @@ class ModuleBoundaryTest {
       requires.add(r.name());
     }
     assertEquals(
-        Set.of("java.base", "fr.apl.core", "fr.apl.profiles", "fr.apl.geo", "info.picocli"),
+        Set.of(
+            "java.base",
+            "fr.apl.core",
+            "fr.apl.profiles",
+            "fr.apl.geo",
+            "fr.apl.routing",
+            "info.picocli"),
         requires);
     assertEquals(Set.of(), cli.exports());
   }
