@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Computes the APL indicator (accessibilité potentielle localisée, DREES) of"
-        + " access to general practitioners, commune by commune.",
+        + " access to general practitioners (and other professions), commune by commune; zones,"
+        + " maps and reports it.",
     footer = ExitCodes.HELP)
 public final class Main implements Runnable {
 
