@@ -288,13 +288,7 @@ final class ComputeCommand implements Callable<Integer> {
         java.io.StringWriter csv = new java.io.StringWriter();
         AplCsv.write(result, csv, CsvDialect.STANDARD, threadCount);
         fr.apl.geo.FeatureTable table = GeoOutput.features(
-            csv.toString(),
-            geometry,
-            input.cogMap == null
-                ? fr.apl.commune.CodeHistory.none()
-                : fr.apl.io.csv.CodeHistoryCsv.read(
-                    input.cogMap, fr.apl.io.csv.ReadOptions.defaults()),
-            parameters(built));
+            csv.toString(), GeoOutput.shapes(geometry, input.cogMap), parameters(built));
         target.writeBytes(out -> GeoOutput.write(table, format, out), stdout);
         if (!common.quiet && geometry != null) {
           err.println("  " + output + ": " + GeoOutput.coverage(table));

@@ -8,6 +8,8 @@ import fr.apl.geo.GeoPackageWriter;
 import fr.apl.geo.ResultFeatures;
 import fr.apl.geo.ResultTable;
 import fr.apl.geo.XlsxWriter;
+import fr.apl.io.csv.CodeHistoryCsv;
+import fr.apl.io.csv.ReadOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -55,19 +57,32 @@ final class GeoOutput {
   }
 
   /**
+   * Reads the polygons of a geo output ({@code code} and {@code nom} properties) and brings them
+   * to the current geography with the code history, when one is given.
+   *
+   * @param geometry the polygons, or null
+   * @param cogMap the code history ({@code ancien_code,code_actuel}), or null
+   * @return the polygons, or null without {@code geometry}
+   */
+  static CommuneShapes shapes(Path geometry, Path cogMap) throws IOException {
+    if (geometry == null) {
+      return null;
+    }
+    CodeHistory history =
+        cogMap == null ? CodeHistory.none() : CodeHistoryCsv.read(cogMap, ReadOptions.defaults());
+    return CommuneShapes.read(geometry, "code", "nom").current(history);
+  }
+
+  /**
    * Builds the features of a result written as CSV text.
    *
    * @param csv the result as {@code apl compute} writes it
-   * @param geometry the polygons, or null
-   * @param history the code history of the run (merged communes' polygons dissolved)
+   * @param shapes the polygons, brought to the result's geography, or null
    * @param parameters the run's parameters, {name, value, source}
    */
-  static FeatureTable features(
-      String csv, Path geometry, CodeHistory history, List<String[]> parameters)
+  static FeatureTable features(String csv, CommuneShapes shapes, List<String[]> parameters)
       throws IOException {
     ResultTable table = ResultTable.parse("result", csv);
-    CommuneShapes shapes =
-        geometry == null ? null : CommuneShapes.read(geometry, "code", "nom").current(history);
     String main = null;
     for (String c : table.header()) {
       if (main == null && (c.equals("apl") || c.startsWith("access_"))) {

@@ -270,15 +270,14 @@ final class MapCommand implements Callable<Integer> {
     try {
       if (b.startsWith("quantiles:") || b.startsWith("equal:")) {
         int n = Integer.parseInt(b.substring(b.indexOf(':') + 1));
-        var nums = table.numbers(column);
-        var other = minus == null ? null : table.numbers(minus);
+        var nums = CommuneMap.drawn(table, column, minus);
         String wc = weightColumn(table);
         var ws = b.startsWith("equal:") || wc == null ? null : table.numbers(wc);
         double[] v = new double[nums.size()];
         double[] weights = new double[nums.size()];
         int k = 0;
         for (var e : nums.entrySet()) {
-          v[k] = other == null ? e.getValue() : e.getValue() - other.get(e.getKey());
+          v[k] = e.getValue();
           weights[k] = ws == null ? 1 : Math.max(0, ws.get(e.getKey()));
           k++;
         }

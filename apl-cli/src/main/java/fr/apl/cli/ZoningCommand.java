@@ -398,16 +398,8 @@ final class ZoningCommand implements Callable<Integer> {
 
   /** The commune polygons of --geometry, brought to the current geography, or null. */
   private fr.apl.geo.CommuneShapes shapes() throws IOException {
-    if (geometry == null) {
-      return null;
-    }
     if (polygons == null) {
-      polygons = fr.apl.geo.CommuneShapes.read(geometry, "code", "nom")
-          .current(
-              cogMap == null
-                  ? fr.apl.commune.CodeHistory.none()
-                  : fr.apl.io.csv.CodeHistoryCsv.read(
-                      cogMap, fr.apl.io.csv.ReadOptions.defaults()));
+      polygons = GeoOutput.shapes(geometry, cogMap);
     }
     return polygons;
   }

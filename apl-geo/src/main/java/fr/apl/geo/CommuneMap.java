@@ -101,15 +101,7 @@ public final class CommuneMap {
     if (r.categorical()) {
       texts = r.values().text(r.column());
     } else {
-      numbers = r.values().numbers(r.column());
-      if (r.minus() != null) {
-        SortedMap<String, Double> other = r.values().numbers(r.minus());
-        SortedMap<String, Double> diff = new TreeMap<>();
-        for (Map.Entry<String, Double> e : numbers.entrySet()) {
-          diff.put(e.getKey(), e.getValue() - other.get(e.getKey()));
-        }
-        numbers = diff;
-      }
+      numbers = drawn(r.values(), r.column(), r.minus());
     }
     SortedMap<String, Double> weights =
         r.weightColumn() == null ? null : r.values().numbers(r.weightColumn());
@@ -293,6 +285,28 @@ public final class CommuneMap {
   /** The latitude of each inset's local projection. */
   private static final Map<String, Double> LATITUDES =
       Map.of("971", 16.2, "972", 14.6, "973", 4.0, "974", -21.1, "976", -12.8);
+
+  /**
+   * Returns the values a map draws: a column, or its difference with another.
+   *
+   * @param values the result table
+   * @param column the column drawn
+   * @param minus the column subtracted from it, or null
+   * @return the values by commune, NaN where a cell is empty
+   * @throws fr.apl.io.csv.InputException when a column is absent or holds a non-number
+   */
+  public static SortedMap<String, Double> drawn(ResultTable values, String column, String minus) {
+    SortedMap<String, Double> numbers = values.numbers(column);
+    if (minus == null) {
+      return numbers;
+    }
+    SortedMap<String, Double> other = values.numbers(minus);
+    SortedMap<String, Double> diff = new TreeMap<>();
+    for (Map.Entry<String, Double> e : numbers.entrySet()) {
+      diff.put(e.getKey(), e.getValue() - other.get(e.getKey()));
+    }
+    return diff;
+  }
 
   private static boolean kept(Request r, String code) {
     return (r.departments().isEmpty() || r.departments().contains(department(code)))

@@ -111,18 +111,6 @@ public final class ResultFeatures {
   }
 
   /**
-   * Returns the polygons of territories: the union of the polygons of their communes.
-   *
-   * @param shapes commune polygons
-   * @param territoryOf the territory of each commune
-   * @return a shape per territory (code = territory, no name), for the territories with at least
-   *     one polygon
-   */
-  public static CommuneShapes territories(CommuneShapes shapes, Map<String, String> territoryOf) {
-    return shapes.dissolve(territoryOf);
-  }
-
-  /**
    * Returns how many rows have a polygon, and the codes of the first ten without one.
    *
    * @param t a table

@@ -98,27 +98,25 @@ public final class ResultTable {
   }
 
   private static ResultTable read(CsvReader csv, String what, String... keys) throws IOException {
-    {
-      int code = csv.requireColumn(what, keys);
-      SortedMap<String, List<String>> rows = new TreeMap<>();
-      Map<String, Long> lines = new HashMap<>();
-      List<String> f;
-      while ((f = csv.next()) != null) {
-        String c = f.get(code).trim();
-        if (c.isEmpty()) {
-          throw csv.error(what + " code is empty");
-        }
-        Long first = lines.putIfAbsent(c, csv.line());
-        if (first != null) {
-          throw csv.error(what + " " + c + " is given twice (first at line " + first + ")");
-        }
-        rows.put(c, List.copyOf(f));
+    int code = csv.requireColumn(what, keys);
+    SortedMap<String, List<String>> rows = new TreeMap<>();
+    Map<String, Long> lines = new HashMap<>();
+    List<String> f;
+    while ((f = csv.next()) != null) {
+      String c = f.get(code).trim();
+      if (c.isEmpty()) {
+        throw csv.error(what + " code is empty");
       }
-      if (rows.isEmpty()) {
-        throw new InputException(csv.source(), 0, "no " + what + " below the header");
+      Long first = lines.putIfAbsent(c, csv.line());
+      if (first != null) {
+        throw csv.error(what + " " + c + " is given twice (first at line " + first + ")");
       }
-      return new ResultTable(csv.source(), csv.header(), rows, lines);
+      rows.put(c, List.copyOf(f));
     }
+    if (rows.isEmpty()) {
+      throw new InputException(csv.source(), 0, "no " + what + " below the header");
+    }
+    return new ResultTable(csv.source(), csv.header(), rows, lines);
   }
 
   /** {@return the file name as given} */
