@@ -39,6 +39,26 @@ final class Cli {
     return p;
   }
 
+  /**
+   * Runs {@code apl compute} on the Haute-Loire sample's times, supply and population, on two
+   * threads, with more arguments after them.
+   */
+  static Run computeHauteLoireSupply(String... extra) {
+    Path dir = samples().resolve("haute-loire-43");
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+        "compute",
+        "--times",
+        dir.resolve("times.csv").toString(),
+        "--supply",
+        dir.resolve("supply.csv").toString(),
+        "--population",
+        dir.resolve("population.csv").toString(),
+        "--threads",
+        "2"));
+    args.addAll(java.util.List.of(extra));
+    return run(args.toArray(new String[0]));
+  }
+
   static Path samples() {
     return repo().resolve("data-samples");
   }

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,19 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DecayOptionsTest {
 
   private static Cli.Run compute(String... extra) {
-    Path dir = Cli.samples().resolve("haute-loire-43");
-    List<String> args = new ArrayList<>(List.of(
-        "compute",
-        "--times",
-        dir.resolve("times.csv").toString(),
-        "--supply",
-        dir.resolve("supply.csv").toString(),
-        "--population",
-        dir.resolve("population.csv").toString(),
-        "--threads",
-        "2"));
-    args.addAll(Arrays.asList(extra));
-    return Cli.run(args.toArray(String[]::new));
+    return Cli.computeHauteLoireSupply(extra);
   }
 
   @Test

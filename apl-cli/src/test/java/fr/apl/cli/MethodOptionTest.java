@@ -4,27 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code --method}: the column names, the summary and the usage errors, on Haute-Loire. */
 class MethodOptionTest {
 
   private static Cli.Run compute(String... extra) {
-    Path dir = Cli.samples().resolve("haute-loire-43");
-    List<String> args = new ArrayList<>(List.of(
-        "compute",
-        "--times",
-        dir.resolve("times.csv").toString(),
-        "--supply",
-        dir.resolve("supply.csv").toString(),
-        "--population",
-        dir.resolve("population.csv").toString(),
-        "--threads",
-        "2"));
-    args.addAll(List.of(extra));
-    return Cli.run(args.toArray(new String[0]));
+    return Cli.computeHauteLoireSupply(extra);
   }
 
   private static String header(Cli.Run run) {
