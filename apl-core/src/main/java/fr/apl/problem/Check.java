@@ -70,7 +70,11 @@ public enum Check {
   /** Supply in communes that no population commune reaches. */
   SUPPLY_UNREACHED(Severity.WARNING),
   /** The times table stops before the last band of the decay: far pairs are missing. */
-  DECAY_BEYOND_TIMES(Severity.WARNING);
+  DECAY_BEYOND_TIMES(Severity.WARNING),
+  /** A point is farther from the nearest road than allowed, or has no road near it: not routed. */
+  FAR_FROM_ROAD(Severity.WARNING),
+  /** A routed point reaches no other point within the time bound (an island, a cut network). */
+  UNREACHED_POINT(Severity.WARNING);
 
   private final Severity severity;
 

@@ -4,8 +4,6 @@ import fr.apl.io.TravelTimeSource;
 import fr.apl.io.csv.ReadContext;
 import fr.apl.matrix.TravelTimeMatrix;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -256,78 +254,39 @@ public final class CrowFly implements TravelTimeSource {
       throw new IllegalArgumentException("threads must be >= 1, given: " + threads);
     }
     Points dest = destinations == null ? origins : destinations;
-    // One code list for both sides: origins first, then the destinations not among them.
+    PairTable table = PairTable.of(origins, destinations);
     int no = origins.size();
-    int nd = dest.size();
-    String[] codes;
-    int[] destCode = new int[nd];
-    if (destinations == null) {
-      codes = origins.codes();
-      for (int j = 0; j < nd; j++) {
-        destCode[j] = j;
-      }
-    } else {
-      Map<String, Integer> index = new HashMap<>((no + nd) * 2);
-      String[] all = Arrays.copyOf(origins.codes(), no + nd);
-      for (int i = 0; i < no; i++) {
-        index.put(all[i], i);
-      }
-      int n = no;
-      for (int j = 0; j < nd; j++) {
-        String c = dest.code(j);
-        Integer k = index.get(c);
-        if (k == null) {
-          k = n++;
-          index.put(c, k);
-          all[k] = c;
-        }
-        destCode[j] = k;
-      }
-      codes = Arrays.copyOf(all, n);
-    }
+    int[] destCode = new int[dest.size()];
+    Arrays.setAll(destCode, table::destinationCode);
     Grid grid = new Grid(dest, radiusKm() / EARTH_RADIUS_KM);
     double[] oLat = radians(origins.latitudes());
     double[] oLon = radians(origins.longitudes());
     int blocks = (no + BLOCK - 1) / BLOCK;
-    Block[] done = new Block[blocks];
+    PairTable.Block[] done = new PairTable.Block[blocks];
     AtomicInteger next = new AtomicInteger();
     Runnable work = () -> {
       int[] scratch = new int[8];
       for (int b; (b = next.getAndIncrement()) < blocks; ) {
-        Block out = new Block(BLOCK * 16);
+        PairTable.Block out = new PairTable.Block();
         for (int i = b * BLOCK, end = Math.min(no, i + BLOCK); i < end; i++) {
           scratch = pairs(grid, i, oLat[i], oLon[i], destCode, out, scratch);
         }
         done[b] = out;
       }
     };
-    runOn(Math.min(threads, Math.max(1, blocks)), work);
-    long total = 0;
-    for (Block b : done) {
-      total += b.count;
-    }
-    if (total > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException(
-          total + " pairs are more than a matrix holds: lower the maximum minutes");
-    }
-    int count = (int) total;
-    int[] o = new int[count];
-    int[] d = new int[count];
-    double[] m = new double[count];
-    int at = 0;
-    for (Block b : done) {
-      System.arraycopy(b.origin, 0, o, at, b.count);
-      System.arraycopy(b.destination, 0, d, at, b.count);
-      System.arraycopy(b.minutes, 0, m, at, b.count);
-      at += b.count;
-    }
-    return TravelTimeMatrix.fromIndexedPairs(
-        java.util.List.of(new TravelTimeMatrix.IndexedPairs(codes, o, d, m, count)), threads);
+    PairTable.run(Math.min(threads, Math.max(1, blocks)), "apl-crow-fly", work);
+    return table.matrix(done, threads);
   }
 
   /** Adds the pairs of one origin; returns the (maybe grown) scratch array of ranges. */
   private int[] pairs(
-      Grid g, int origin, double lat, double lon, int[] destCode, Block out, int[] scratch) {
+      Grid g,
+      int origin,
+      double lat,
+      double lon,
+      int[] destCode,
+      PairTable.Block out,
+      int[] scratch) {
     int[] ranges = g.candidates(lat, lon, scratch);
     double cosLat = Math.cos(lat);
     for (int r = 1; r < ranges[0]; r += 2) {
@@ -343,84 +302,11 @@ public final class CrowFly implements TravelTimeSource {
     return ranges;
   }
 
-  private static void runOn(int threads, Runnable work) {
-    if (threads == 1) {
-      work.run();
-      return;
-    }
-    Thread[] pool = new Thread[threads];
-    Throwable[] failure = new Throwable[1];
-    for (int t = 0; t < threads; t++) {
-      pool[t] = new Thread(
-          () -> {
-            try {
-              work.run();
-            } catch (RuntimeException | Error e) {
-              synchronized (failure) {
-                if (failure[0] == null) {
-                  failure[0] = e;
-                }
-              }
-            }
-          },
-          "apl-crow-fly-" + t);
-      pool[t].setDaemon(true);
-      pool[t].start();
-    }
-    boolean interrupted = false;
-    for (Thread t : pool) {
-      while (true) {
-        try {
-          t.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (failure[0] instanceof RuntimeException e) {
-      throw e;
-    }
-    if (failure[0] instanceof Error e) {
-      throw e;
-    }
-  }
-
   private static double[] radians(double[] degrees) {
     for (int i = 0; i < degrees.length; i++) {
       degrees[i] = Math.toRadians(degrees[i]);
     }
     return degrees;
-  }
-
-  /** The pairs of a block of origins, in growing arrays. */
-  private static final class Block {
-    int[] origin;
-    int[] destination;
-    double[] minutes;
-    int count;
-
-    Block(int capacity) {
-      origin = new int[capacity];
-      destination = new int[capacity];
-      minutes = new double[capacity];
-    }
-
-    void add(int o, int d, double t) {
-      if (count == origin.length) {
-        int c = origin.length * 2;
-        origin = Arrays.copyOf(origin, c);
-        destination = Arrays.copyOf(destination, c);
-        minutes = Arrays.copyOf(minutes, c);
-      }
-      origin[count] = o;
-      destination[count] = d;
-      minutes[count] = t;
-      count++;
-    }
   }
 
   /**
