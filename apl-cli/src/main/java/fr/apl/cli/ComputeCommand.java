@@ -76,8 +76,9 @@ final class ComputeCommand implements Callable<Integer> {
         required = true,
         paramLabel = "FILE",
         description = "Instead of --times: points of the communes (code,lat,lon, or code,x,y with"
-            + " --crs 2154, as apl times reads them); crow-fly times computed in memory with"
-            + " --detour and --speed, pairs up to --max-minutes when given, else 30 minutes.")
+            + " --crs 2154, as apl times reads them); times computed in memory, crow-fly with"
+            + " --detour and --speed or by road with --osm, pairs up to --max-minutes when"
+            + " given, else 30 minutes.")
     Path points;
   }
 
@@ -102,6 +103,9 @@ final class ComputeCommand implements Callable<Integer> {
       defaultValue = "60",
       description = "With --points: mean speed in km/h. Default: ${DEFAULT-VALUE}.")
   double speed;
+
+  @Mixin
+  RoadOptions roads;
 
   /** The --times or --points file, for messages and the input list. */
   private Path times;
@@ -235,7 +239,13 @@ final class ComputeCommand implements Callable<Integer> {
     double crowFlyMinutes = method.maxMinutes != null ? method.maxMinutes : 30;
     if (timesSource.points != null) {
       TimesCommand.checkModel(spec, null, detour, speed, crowFlyMinutes);
+    } else if (roads.osm != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--osm needs --points FILE (with --times," + " the table gives the times)");
     }
+    roads.check();
+    roads.refuseCrowFly("--detour", "--speed");
     AplRequest.Builder request = AplRequest.builder()
         .population(population)
         .supply(supplySource.supply)
@@ -248,8 +258,18 @@ final class ComputeCommand implements Callable<Integer> {
     }
     input.apply(request, method.timeColumn);
     comparedWeights(request);
+    fr.apl.roads.RoadNetwork network = null;
     try {
-      if (timesSource.points != null) {
+      if (timesSource.points != null && roads.osm != null) {
+        // Road times through the source seam: no intermediate file.
+        Points points = Points.read(timesSource.points, system);
+        TimesCommand.warn(err, points);
+        network = roads.open(err, threadCount, common.quiet);
+        request.times(roads
+            .times(network, points, crowFlyMinutes, err, common.quiet)
+            .name(times.toString())
+            .build());
+      } else if (timesSource.points != null) {
         // Crow-fly times through the source seam: no intermediate file.
         Points points = Points.read(timesSource.points, system);
         TimesCommand.warn(err, points);
@@ -299,6 +319,10 @@ final class ComputeCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (InputException | IOException e) {
       return Failures.exitCode(err, e, inputs());
+    } finally {
+      if (network != null) {
+        network.close();
+      }
     }
   }
 
@@ -400,6 +424,9 @@ final class ComputeCommand implements Callable<Integer> {
     }
     if (scenarios != null) {
       in.add(scenarios);
+    }
+    if (roads.osm != null) {
+      in.add(roads.osm);
     }
     if (geometry != null) {
       in.add(geometry);

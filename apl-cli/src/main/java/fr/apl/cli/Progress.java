@@ -17,12 +17,16 @@ final class Progress {
 
   /** Returns a listener for reading {@code what}, or {@link ReadProgress#NONE} off a terminal. */
   static ReadProgress on(PrintWriter err, String what, boolean quiet) {
+    return labelled(err, "reading " + what, quiet);
+  }
+
+  /** Returns a listener that shows {@code label: NN %}, or {@link ReadProgress#NONE}. */
+  static ReadProgress labelled(PrintWriter err, String label, boolean quiet) {
     if (quiet || !stderrIsTerminal()) {
       return ReadProgress.NONE;
     }
     return (read, total) -> {
-      err.printf(
-          Locale.ROOT, "\rreading %s: %3.0f %%", what, total > 0 ? 100.0 * read / total : 100.0);
+      err.printf(Locale.ROOT, "\r%s: %3.0f %%", label, total > 0 ? 100.0 * read / total : 100.0);
       if (read >= total) {
         err.print("\r\033[K");
       }

@@ -4,6 +4,11 @@ import fr.apl.io.binary.MatrixFile;
 import fr.apl.io.csv.CsvDialect;
 import fr.apl.io.csv.InputException;
 import fr.apl.matrix.TravelTimeMatrix;
+import fr.apl.problem.Problem;
+import fr.apl.problem.Problems;
+import fr.apl.problem.Validation;
+import fr.apl.roads.RoadNetwork;
+import fr.apl.roads.RoadTimes;
 import fr.apl.routing.Calibration;
 import fr.apl.routing.CrowFly;
 import fr.apl.routing.Points;
@@ -16,11 +21,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,14 +36,16 @@ import picocli.CommandLine.Spec;
 /** {@code apl times}: travel times from coordinates. */
 @Command(
     name = "times",
-    header = "Computes travel times from the coordinates of communes (crow-fly).",
+    header = "Computes travel times from the coordinates of communes (crow-fly or roads).",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     sortOptions = false,
     description = {
-      "Writes a times table origin,destination,minutes from points: minutes =",
-      "60 * d * detour / speed, d the great-circle distance in km (haversine,",
-      "R = 6371.0088 km); pairs up to --max-minutes (inclusive), self pairs at 0.",
+      "Writes a times table origin,destination,minutes from points. Crow-fly (the",
+      "default): minutes = 60 * d * detour / speed, d the great-circle distance in km",
+      "(haversine, R = 6371.0088 km). With --osm FILE: car times on the extract's",
+      "roads, speeds after INSEE's Metric, each point snapped to its nearest road.",
+      "Pairs up to --max-minutes (inclusive), self pairs at 0.",
       "The output's extension chooses the format: .csv, .csv.gz, or .aplm (the binary",
       "matrix of apl matrix convert); '-' writes the CSV to stdout. apl compute reads",
       "any of them with --times, or takes --points itself."
@@ -74,10 +83,19 @@ final class TimesCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       paramLabel = "MODEL",
-      defaultValue = "crow-fly",
-      description = "crow-fly (the road model on OpenStreetMap is not built yet)."
-          + " Default: ${DEFAULT-VALUE}.")
+      description =
+          "crow-fly or roads (roads needs --osm). Default: roads with --osm, else" + " crow-fly.")
   String model;
+
+  @Mixin
+  RoadOptions roads;
+
+  @Option(
+      names = "--snaps",
+      paramLabel = "FILE",
+      description = "With --osm: writes each point's distance to its road, CSV"
+          + " point,role,lat,lon,snap_metres,routed.")
+  Path snaps;
 
   @Option(
       names = "--detour",
@@ -147,12 +165,20 @@ final class TimesCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     int threadCount = Options.threads(spec, "--threads", threads);
-    String m = model.trim().toLowerCase(Locale.ROOT);
-    if (!m.equals("crow-fly")) {
+    String m = model == null
+        ? (roads.osm == null ? "crow-fly" : "roads")
+        : Options.choice(spec, "--model", model, "crow-fly", "roads");
+    if (m.equals("roads") && roads.osm == null) {
+      throw new ParameterException(spec.commandLine(), "--model roads needs --osm FILE");
+    }
+    if (m.equals("crow-fly") && roads.osm != null) {
       throw new ParameterException(
-          spec.commandLine(),
-          "--model " + model + ": the road model (OpenStreetMap) is not built yet; only"
-              + " crow-fly is available");
+          spec.commandLine(), "--model crow-fly and --osm contradict each other: leave one out");
+    }
+    roads.check();
+    roads.refuseCrowFly("--detour", "--speed");
+    if (snaps != null && roads.osm == null) {
+      throw new ParameterException(spec.commandLine(), "--snaps needs --osm FILE");
     }
     Points.Crs system = Options.choice(spec, "--crs", crs, "4326", "2154").equals("4326")
         ? Points.Crs.WGS84
@@ -168,6 +194,16 @@ final class TimesCommand implements Callable<Integer> {
     }
     if (calibrate != null) {
       inputs.add(calibrate);
+    }
+    if (roads.osm != null) {
+      inputs.add(roads.osm);
+    }
+    OutputTarget snapTarget = null;
+    if (snaps != null) {
+      snapTarget = OutputTarget.of("--snaps", snaps.toString(), inputs, force);
+      if (snapTarget.refusal() != null) {
+        throw new ParameterException(spec.commandLine(), snapTarget.refusal());
+      }
     }
     OutputTarget target =
         output == null ? null : OutputTarget.of("--output", output, inputs, force);
@@ -187,6 +223,9 @@ final class TimesCommand implements Callable<Integer> {
       Points dest = destinations == null ? null : Points.read(destinations, system);
       warn(err, origins);
       warn(err, dest);
+      if (roads.osm != null) {
+        return roadTimes(err, origins, dest, target, snapTarget, format, threadCount, t0);
+      }
       CrowFly crowFly = checkModel(spec, origins, detour, speed, maxMinutes)
           .destinations(dest)
           .name(points.toString())
@@ -199,22 +238,7 @@ final class TimesCommand implements Callable<Integer> {
       }
       TravelTimeMatrix matrix = crowFly.compute(threadCount);
       long t1 = System.nanoTime();
-      if (format == Format.MATRIX) {
-        target.writeBytes(out -> MatrixFile.write(matrix, out), stdout);
-      } else if (format == Format.CSV_GZ && !target.isStdout()) {
-        target.writeBytes(
-            out -> {
-              GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
-              Writer w =
-                  new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16);
-              writeCsv(matrix, w);
-              w.flush();
-              gz.finish();
-            },
-            stdout);
-      } else {
-        target.write(w -> writeCsv(matrix, w), stdout);
-      }
+      writeMatrix(target, format, matrix);
       target.commit();
       if (!quiet) {
         err.printf(
@@ -238,7 +262,183 @@ final class TimesCommand implements Callable<Integer> {
       if (target != null) {
         target.discard();
       }
+      if (snapTarget != null) {
+        snapTarget.discard();
+      }
     }
+  }
+
+  /** Writes the matrix in the output's format (not committed). */
+  private void writeMatrix(OutputTarget target, Format format, TravelTimeMatrix matrix)
+      throws IOException {
+    if (format == Format.MATRIX) {
+      target.writeBytes(out -> MatrixFile.write(matrix, out), stdout);
+    } else if (format == Format.CSV_GZ && !target.isStdout()) {
+      target.writeBytes(
+          out -> {
+            GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
+            Writer w =
+                new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16);
+            writeCsv(matrix, w);
+            w.flush();
+            gz.finish();
+          },
+          stdout);
+    } else {
+      target.write(w -> writeCsv(matrix, w), stdout);
+    }
+  }
+
+  /** The road model: opens the graph, computes, reports the points not routed, writes. */
+  private int roadTimes(
+      PrintWriter err,
+      Points origins,
+      Points dest,
+      OutputTarget target,
+      OutputTarget snapTarget,
+      Format format,
+      int threadCount,
+      long t0)
+      throws IOException {
+    try (RoadNetwork network = roads.open(err, threadCount, quiet)) {
+      Problems problems = new Problems();
+      RoadTimes.Result r = roads
+          .times(network, origins, maxMinutes, err, quiet)
+          .destinations(dest)
+          .name(points.toString())
+          .build()
+          .compute(threadCount, problems);
+      long t1 = System.nanoTime();
+      Validation v = problems.build();
+      for (Problem p : v.problems()) {
+        err.println(InputCheck.format(p));
+      }
+      if (v.notListed() > 0) {
+        err.println("(" + v.notListed() + " more points not listed)");
+      }
+      if (calibrate != null) {
+        compare(err, r.matrix());
+      }
+      if (snapTarget != null) {
+        snapTarget.check();
+        snapTarget.write(w -> writeSnaps(w, origins, dest, r), stdout);
+        snapTarget.commit();
+      }
+      if (target != null) {
+        target.check();
+        writeMatrix(target, format, r.matrix());
+        target.commit();
+      }
+      if (!quiet) {
+        double[] snapped = Arrays.stream(r.originSnapMetres())
+            .filter(Double::isFinite)
+            .sorted()
+            .toArray();
+        err.printf(
+            Locale.ROOT,
+            "apl times: %d points%s, %d routed (snap to road: median %.0f m, max %.0f m), %d pairs"
+                + " within %s minutes by road%s in %.2f s (searches %.2f s)%n",
+            origins.size(),
+            dest == null ? "" : " x " + dest.size() + " destinations",
+            r.routedOrigins(),
+            snapped.length == 0 ? Double.NaN : snapped[snapped.length / 2],
+            snapped.length == 0 ? Double.NaN : snapped[snapped.length - 1],
+            r.matrix().pairCount(),
+            CsvDialect.STANDARD.number(maxMinutes),
+            output == null ? "" : " -> " + output,
+            (System.nanoTime() - t0) / 1e9,
+            (t1 - t0) / 1e9);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Writes each point's snap: {@code point,role,lat,lon,snap_metres,routed}. */
+  private void writeSnaps(Writer w, Points origins, Points dest, RoadTimes.Result r)
+      throws IOException {
+    w.write("point,role,lat,lon,snap_metres,routed\n");
+    snapRows(w, origins, dest == null ? "point" : "origin", r.originSnapMetres());
+    if (dest != null) {
+      snapRows(w, dest, "destination", r.destinationSnapMetres());
+    }
+  }
+
+  private void snapRows(Writer w, Points p, String role, double[] metres) throws IOException {
+    for (int i = 0; i < p.size(); i++) {
+      boolean found = Double.isFinite(metres[i]);
+      w.write(quote(p.code(i)) + "," + role + ","
+          + CsvDialect.STANDARD.number(p.latitude(i)) + ","
+          + CsvDialect.STANDARD.number(p.longitude(i)) + ","
+          + (found ? String.format(Locale.ROOT, "%.1f", metres[i]) : "") + ","
+          + (found && metres[i] <= roads.maxSnap ? "yes" : "no") + "\n");
+    }
+  }
+
+  private static String quote(String field) {
+    if (field.indexOf(',') < 0
+        && field.indexOf('"') < 0
+        && field.indexOf('\n') < 0
+        && field.indexOf('\r') < 0) {
+      return field;
+    }
+    return '"' + field.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * Compares road times with a given table on the pairs both hold (self pairs left out): the
+   * median and 90th percentile of the gap, in minutes, on stderr.
+   */
+  private void compare(PrintWriter err, TravelTimeMatrix road) throws IOException {
+    TravelTimeMatrix given = MatrixFile.readAny(calibrate, null);
+    java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    String[] gc = given.codes();
+    for (int i = 0; i < gc.length; i++) {
+      index.put(gc[i], i);
+    }
+    String[] rc = road.codes();
+    double[] gaps = new double[road.pairCount()];
+    double[] signed = new double[road.pairCount()];
+    int n = 0;
+    for (int i = 0; i < rc.length; i++) {
+      Integer gi = index.get(rc[i]);
+      if (gi == null) {
+        continue;
+      }
+      for (int k = road.rowStart()[i]; k < road.rowStart()[i + 1]; k++) {
+        String to = rc[road.destinations()[k]];
+        if (to.equals(rc[i])) {
+          continue;
+        }
+        for (int q = given.rowStart()[gi]; q < given.rowStart()[gi + 1]; q++) {
+          if (gc[given.destinations()[q]].equals(to)) {
+            signed[n] = road.minutes()[k] - given.minutes()[q];
+            gaps[n] = Math.abs(signed[n]);
+            n++;
+            break;
+          }
+        }
+      }
+    }
+    if (n == 0) {
+      throw new InputException(
+          calibrate.toString(),
+          0,
+          "has no pair in common with the road"
+              + " times (self pairs left out): are the codes the same?");
+    }
+    double[] g = Arrays.copyOf(gaps, n);
+    double[] s = Arrays.copyOf(signed, n);
+    Arrays.sort(g);
+    Arrays.sort(s);
+    err.printf(
+        Locale.ROOT,
+        "apl times --calibrate %s: %d pairs in both (self pairs left out); road minus given:"
+            + " median %.2f min; |gap| median %.2f min, 90th percentile %.2f min%n",
+        calibrate,
+        n,
+        s[n / 2],
+        g[n / 2],
+        g[(int) Math.min(n - 1, Math.ceil(0.9 * n) - 1)]);
   }
 
   /**
