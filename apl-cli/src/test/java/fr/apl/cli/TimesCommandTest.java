@@ -114,7 +114,7 @@ class TimesCommandTest {
     String out = dir.resolve("x.csv").toString();
     Cli.Run road = Cli.run("times", "--points", pts, "--model", "road", "-o", out);
     assertEquals(2, road.exit());
-    assertTrue(road.err().contains("the road model (OpenStreetMap) is not built yet"), road.err());
+    assertTrue(road.err().contains("--model must be crow-fly or roads, given: road"), road.err());
     Cli.Run detour = Cli.run("times", "--points", pts, "--detour", "0.5", "-o", out);
     assertEquals(2, detour.exit());
     assertTrue(detour.err().contains("--detour: detour must be in [1, 10], given: 0.5"));
