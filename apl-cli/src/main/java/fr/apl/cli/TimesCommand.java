@@ -337,7 +337,8 @@ final class TimesCommand implements Callable<Integer> {
         err.printf(
             Locale.ROOT,
             "apl times: %d points%s, %d routed (snap to road: median %.0f m, max %.0f m), %d pairs"
-                + " within %s minutes by road%s in %.2f s (searches %.2f s)%n",
+                + " within %s minutes by road%s in %.2f s (routing %.2f s, %d road nodes"
+                + " settled)%n",
             origins.size(),
             dest == null ? "" : " x " + dest.size() + " destinations",
             r.routedOrigins(),
@@ -347,7 +348,8 @@ final class TimesCommand implements Callable<Integer> {
             CsvDialect.STANDARD.number(maxMinutes),
             output == null ? "" : " -> " + output,
             (System.nanoTime() - t0) / 1e9,
-            (t1 - t0) / 1e9);
+            (t1 - t0) / 1e9,
+            r.settledNodes());
       }
       return ExitCodes.OK;
     }

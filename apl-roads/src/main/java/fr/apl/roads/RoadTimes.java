@@ -73,12 +73,14 @@ public final class RoadTimes implements TravelTimeSource {
    * @param destinationSnapMetres per destination (the origins' array when there are none
    *     separate)
    * @param routedOrigins origins snapped within the allowed distance
+   * @param settledNodes road nodes the searches settled, summed over the origins (the work done)
    */
   public record Result(
       TravelTimeMatrix matrix,
       double[] originSnapMetres,
       double[] destinationSnapMetres,
-      int routedOrigins) {}
+      int routedOrigins,
+      long settledNodes) {}
 
   private final RoadNetwork network;
   private final Points origins;
@@ -285,6 +287,7 @@ public final class RoadTimes implements TravelTimeSource {
     boolean[] reachesOther = new boolean[no];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger searched = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong settled = new java.util.concurrent.atomic.AtomicLong();
     int step = Math.max(1, no / 100);
     Runnable work = () -> {
       Search s = graph == null ? null : new Search(graph);
@@ -308,6 +311,9 @@ public final class RoadTimes implements TravelTimeSource {
         }
         done[b] = out;
       }
+      if (s != null) {
+        settled.addAndGet(s.settled);
+      }
     };
     PairTable.run(Math.min(threads, Math.max(1, blocks)), "apl-roads", work);
     int routed = 0;
@@ -327,7 +333,7 @@ public final class RoadTimes implements TravelTimeSource {
         }
       }
     }
-    return new Result(table.matrix(done, threads), originMetres, destMetres, routed);
+    return new Result(table.matrix(done, threads), originMetres, destMetres, routed, settled.get());
   }
 
   private double[] snapAll(
@@ -429,15 +435,16 @@ public final class RoadTimes implements TravelTimeSource {
   /** One thread's search state: tentative times, a binary heap of (time, node), reset lazily. */
   static final class Search {
     private final RoadGraph g;
-    private final long[] time;
+    private final int[] time;
     private final int[] seen;
     private int round;
+    long settled;
     private long[] heap = new long[1024];
     private int size;
 
     Search(RoadGraph g) {
       this.g = g;
-      this.time = new long[g.nodes];
+      this.time = new int[g.nodes];
       this.seen = new int[g.nodes];
     }
 
@@ -467,6 +474,7 @@ public final class RoadTimes implements TravelTimeSource {
         if (t > time[u]) {
           continue;
         }
+        settled++;
         for (int k = destAt[u]; k < destAt[u + 1]; k++) {
           int j = destList[k];
           out.add(origin, table.destinationCode(j), t / 60_000.0);
@@ -488,7 +496,7 @@ public final class RoadTimes implements TravelTimeSource {
 
     private void set(int v, long t) {
       seen[v] = round;
-      time[v] = t;
+      time[v] = (int) t;
     }
 
     private void push(long t, int v) {
