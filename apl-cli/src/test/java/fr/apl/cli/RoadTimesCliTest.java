@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.apl.routing.CrowFly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +61,18 @@ class RoadTimesCliTest {
     points = Files.writeString(dir.resolve("points.csv"), p.toString());
   }
 
+  /** Runs {@code apl times --points POINTS --osm OSM} with more arguments. */
+  private Cli.Run times(String... more) {
+    String[] args = new String[5 + more.length];
+    args[0] = "times";
+    args[1] = "--points";
+    args[2] = points.toString();
+    args[3] = "--osm";
+    args[4] = osm.toString();
+    System.arraycopy(more, 0, args, 5, more.length);
+    return Cli.run(args);
+  }
+
   static long id(int r, int c) {
     return 1 + r * 4L + c;
   }
@@ -71,8 +84,7 @@ class RoadTimesCliTest {
   @Test
   void timesByRoadAreWrittenWithTheirSummary() throws IOException {
     Path out = dir.resolve("times.csv");
-    Cli.Run r = Cli.run(
-        "times", "--points", points.toString(), "--osm", osm.toString(), "-o", out.toString());
+    Cli.Run r = times("-o", out.toString());
     assertEquals(0, r.exit(), r.err());
     assertEquals("", r.out());
     assertTrue(r.err().contains("16 routed"), r.err());
@@ -85,43 +97,16 @@ class RoadTimesCliTest {
     // The next crossing east: 1 km of secondary at 65 km/h, about 0.92 minutes.
     double t = Double.parseDouble(rows.get(2).split(",")[2]);
     assertEquals("43001,43002", rows.get(2).substring(0, 11));
-    assertEquals(60 * metres(45, 3.8, 45, 3.8 + DLON) / 1000 / 65, t, 1e-3);
-  }
-
-  static double metres(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double sp = Math.sin((p2 - p1) / 2);
-    double sl = Math.sin(Math.toRadians(lon2 - lon1) / 2);
-    double h = sp * sp + Math.cos(p1) * Math.cos(p2) * sl * sl;
-    return 2 * 6_371_000.0 * Math.asin(Math.sqrt(h));
+    assertEquals(60 * CrowFly.distanceKm(45, 3.8, 45, 3.8 + DLON) / 65, t, 1e-3);
   }
 
   @Test
   void theGraphIsBuiltOnceThenLoaded() {
     Path graph = dir.resolve("graph");
-    Cli.Run a = Cli.run(
-        "times",
-        "--points",
-        points.toString(),
-        "--osm",
-        osm.toString(),
-        "--graph",
-        graph.toString(),
-        "-o",
-        dir.resolve("a.csv").toString());
+    Cli.Run a = times("--graph", graph.toString(), "-o", dir.resolve("a.csv").toString());
     assertEquals(0, a.exit(), a.err());
     assertTrue(a.err().contains("built into " + graph), a.err());
-    Cli.Run b = Cli.run(
-        "times",
-        "--points",
-        points.toString(),
-        "--osm",
-        osm.toString(),
-        "--graph",
-        graph.toString(),
-        "-o",
-        dir.resolve("b.csv").toString());
+    Cli.Run b = times("--graph", graph.toString(), "-o", dir.resolve("b.csv").toString());
     assertEquals(0, b.exit(), b.err());
     assertTrue(b.err().contains("loaded from " + graph), b.err());
   }
@@ -130,16 +115,7 @@ class RoadTimesCliTest {
   void aPointOffTheRoadsIsNamedAndItsSnapWritten() throws IOException {
     Files.writeString(points, "43099,45.05,3.9\n", java.nio.file.StandardOpenOption.APPEND);
     Path snaps = dir.resolve("snaps.csv");
-    Cli.Run r = Cli.run(
-        "times",
-        "--points",
-        points.toString(),
-        "--osm",
-        osm.toString(),
-        "--snaps",
-        snaps.toString(),
-        "-o",
-        dir.resolve("t.csv").toString());
+    Cli.Run r = times("--snaps", snaps.toString(), "-o", dir.resolve("t.csv").toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(
         r.err().contains(points + ": warning: point 43099 (45.05000, 3.90000) is "), r.err());
@@ -187,18 +163,7 @@ class RoadTimesCliTest {
     assertEquals(30000, sum, 1e-6 * 30000);
     // The same from a times file written by apl times --osm.
     Path times = dir.resolve("times.csv");
-    assertEquals(
-        0,
-        Cli.run(
-                "times",
-                "--points",
-                points.toString(),
-                "--osm",
-                osm.toString(),
-                "-q",
-                "-o",
-                times.toString())
-            .exit());
+    assertEquals(0, times("-q", "-o", times.toString()).exit());
     Cli.Run t = Cli.run(
         "compute",
         "--times",
@@ -232,16 +197,7 @@ class RoadTimesCliTest {
         out.toString());
     assertEquals(ExitCodes.NO_INPUT, r.exit(), r.err());
 
-    r = Cli.run(
-        "times",
-        "--points",
-        points.toString(),
-        "--osm",
-        osm.toString(),
-        "--detour",
-        "1.2",
-        "-o",
-        out.toString());
+    r = times("--detour", "1.2", "-o", out.toString());
     assertEquals(ExitCodes.USAGE, r.exit(), r.err());
     assertTrue(r.err().contains("--detour sets the crow-fly model"), r.err());
 
@@ -255,16 +211,7 @@ class RoadTimesCliTest {
 
     Path mine = Files.createDirectories(dir.resolve("mine"));
     Files.writeString(mine.resolve("keep.txt"), "mine");
-    r = Cli.run(
-        "times",
-        "--points",
-        points.toString(),
-        "--osm",
-        osm.toString(),
-        "--graph",
-        mine.toString(),
-        "-o",
-        out.toString());
+    r = times("--graph", mine.toString(), "-o", out.toString());
     assertEquals(ExitCodes.DATA, r.exit(), r.err());
     assertTrue(r.err().contains("is not empty and holds no graph"), r.err());
     assertEquals("mine", Files.readString(mine.resolve("keep.txt")));

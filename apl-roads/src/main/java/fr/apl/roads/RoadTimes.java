@@ -11,6 +11,7 @@ import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.problem.Check;
 import fr.apl.problem.Problems;
 import fr.apl.routing.PairTable;
+import fr.apl.routing.PointPairsBuilder;
 import fr.apl.routing.Points;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RoadTimes implements TravelTimeSource {
 
   /** The default bound on the minutes of a pair kept (inclusive). */
-  public static final double DEFAULT_MAX_MINUTES = 30.0;
+  public static final double DEFAULT_MAX_MINUTES = PointPairsBuilder.DEFAULT_MAX_MINUTES;
 
   /** The default greatest distance from a point to its road, in metres. */
   public static final double DEFAULT_MAX_SNAP_METRES = 1000.0;
@@ -92,11 +93,11 @@ public final class RoadTimes implements TravelTimeSource {
 
   private RoadTimes(Builder b) {
     this.network = b.network;
-    this.origins = b.origins;
-    this.destinations = b.destinations;
-    this.maxMinutes = b.maxMinutes;
+    this.origins = b.origins();
+    this.destinations = b.destinations();
+    this.maxMinutes = b.maxMinutes();
     this.maxSnapMetres = b.maxSnapMetres;
-    this.name = b.name;
+    this.name = b.name();
     this.progress = b.progress;
   }
 
@@ -116,43 +117,18 @@ public final class RoadTimes implements TravelTimeSource {
   }
 
   /** Builds a {@link RoadTimes}; each setter checks its value at once. */
-  public static final class Builder {
+  public static final class Builder extends PointPairsBuilder<Builder> {
     private final RoadNetwork network;
-    private final Points origins;
-    private Points destinations;
-    private double maxMinutes = DEFAULT_MAX_MINUTES;
     private double maxSnapMetres = DEFAULT_MAX_SNAP_METRES;
-    private String name = "roads";
     private Progress progress = Progress.NONE;
 
     private Builder(RoadNetwork network, Points origins) {
+      super(origins, "roads");
       this.network = network;
-      this.origins = origins;
     }
 
-    /**
-     * Sets separate destinations: the pairs are then origins × destinations.
-     *
-     * @param value the destinations, or null for the origins themselves
-     * @return this builder
-     */
-    public Builder destinations(Points value) {
-      this.destinations = value;
-      return this;
-    }
-
-    /**
-     * Sets the bound on the minutes of a pair kept (inclusive).
-     *
-     * @param value minutes, in (0, 1440]
-     * @return this builder
-     * @throws IllegalArgumentException otherwise
-     */
-    public Builder maxMinutes(double value) {
-      if (!(value > 0 && value <= 1440)) {
-        throw new IllegalArgumentException("maximum minutes must be in (0, 1440], given: " + value);
-      }
-      this.maxMinutes = value;
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -169,21 +145,6 @@ public final class RoadTimes implements TravelTimeSource {
             "maximum snap distance must be in [0, 100000] metres, given: " + value);
       }
       this.maxSnapMetres = value;
-      return this;
-    }
-
-    /**
-     * Sets the name that messages quote.
-     *
-     * @param value e.g. the points file, non-null
-     * @return this builder
-     * @throws IllegalArgumentException when value is null
-     */
-    public Builder name(String value) {
-      if (value == null) {
-        throw new IllegalArgumentException("name must not be null");
-      }
-      this.name = value;
       return this;
     }
 

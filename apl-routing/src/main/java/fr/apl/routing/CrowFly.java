@@ -51,7 +51,7 @@ public final class CrowFly implements TravelTimeSource {
   public static final double DEFAULT_SPEED_KMH = 60.0;
 
   /** The default bound on the minutes of a pair kept (inclusive). */
-  public static final double DEFAULT_MAX_MINUTES = 30.0;
+  public static final double DEFAULT_MAX_MINUTES = PointPairsBuilder.DEFAULT_MAX_MINUTES;
 
   /** Origins per block of work: small enough to balance threads, large enough to be cheap. */
   private static final int BLOCK = 256;
@@ -64,12 +64,12 @@ public final class CrowFly implements TravelTimeSource {
   private final double maxMinutes;
 
   private CrowFly(Builder b) {
-    this.name = b.name;
-    this.origins = b.origins;
-    this.destinations = b.destinations;
+    this.name = b.name();
+    this.origins = b.origins();
+    this.destinations = b.destinations();
     this.detour = b.detour;
     this.speedKmh = b.speedKmh;
-    this.maxMinutes = b.maxMinutes;
+    this.maxMinutes = b.maxMinutes();
   }
 
   /**
@@ -88,26 +88,16 @@ public final class CrowFly implements TravelTimeSource {
   }
 
   /** Builds a {@link CrowFly}; each setter checks its value at once. */
-  public static final class Builder {
-    private final Points origins;
-    private Points destinations;
+  public static final class Builder extends PointPairsBuilder<Builder> {
     private double detour = DEFAULT_DETOUR;
     private double speedKmh = DEFAULT_SPEED_KMH;
-    private double maxMinutes = DEFAULT_MAX_MINUTES;
-    private String name = "crow-fly";
 
     private Builder(Points origins) {
-      this.origins = origins;
+      super(origins, "crow-fly");
     }
 
-    /**
-     * Sets separate destinations: the pairs are then origins × destinations.
-     *
-     * @param value the destinations, or null for the origins themselves
-     * @return this builder
-     */
-    public Builder destinations(Points value) {
-      this.destinations = value;
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -138,36 +128,6 @@ public final class CrowFly implements TravelTimeSource {
         throw new IllegalArgumentException("speed must be in (0, 1000] km/h, given: " + value);
       }
       this.speedKmh = value;
-      return this;
-    }
-
-    /**
-     * Sets the bound on the minutes of a pair kept (inclusive).
-     *
-     * @param value minutes, finite and in (0, 1440]
-     * @return this builder
-     * @throws IllegalArgumentException otherwise
-     */
-    public Builder maxMinutes(double value) {
-      if (!(value > 0 && value <= 1440)) {
-        throw new IllegalArgumentException("maximum minutes must be in (0, 1440], given: " + value);
-      }
-      this.maxMinutes = value;
-      return this;
-    }
-
-    /**
-     * Sets the name that messages quote.
-     *
-     * @param value e.g. the points file, non-null
-     * @return this builder
-     * @throws IllegalArgumentException when value is null
-     */
-    public Builder name(String value) {
-      if (value == null) {
-        throw new IllegalArgumentException("name must not be null");
-      }
-      this.name = value;
       return this;
     }
 
