@@ -398,4 +398,32 @@ class RoadTimesTest {
     assertEquals(want.get("P100").get("P122"), got.get("P100").get("CAB1"), 1e-3);
     assertTrue(got.get("CAB1").isEmpty());
   }
+
+  @Test
+  void aRequestComputesAplOnRoadTimesWithTheWarningsInItsValidation() throws IOException {
+    // As the README's Java example: the road times are the request's travel-time source.
+    Map<String, double[]> m = new TreeMap<>(POINTS);
+    m.put("FAR", new double[] {45.5, 3.5});
+    StringBuilder pop = new StringBuilder("commune,population\n");
+    for (String code : m.keySet()) {
+      pop.append(code).append(",100\n");
+    }
+    Path population = java.nio.file.Files.writeString(dir.resolve("population.csv"), pop);
+    Path supply = java.nio.file.Files.writeString(
+        dir.resolve("supply.csv"), "commune,consultations\nP122,5000\nISL,1000\n");
+    fr.apl.job.AplRequest request = fr.apl.job.AplRequest.builder()
+        .times(RoadTimes.builder(network, points(m)).name("points.csv").build())
+        .population(population)
+        .supply(supply)
+        .inseeCodes(false)
+        .build();
+    fr.apl.job.AplRun run = fr.apl.job.AplJob.run(request);
+    assertTrue(run.result() != null, run.validation().summary());
+    assertEquals(1, run.validation().count(Check.FAR_FROM_ROAD));
+    assertEquals(1, run.validation().count(Check.UNREACHED_POINT));
+    // Everyone on the grid reaches P122 within 20 minutes; LONE and FAR reach nothing.
+    assertTrue(run.result().apl("apl", "P100") > 0);
+    assertEquals(0.0, run.result().apl("apl", "LONE"));
+    assertEquals(0.0, run.result().apl("apl", "FAR"));
+  }
 }
