@@ -180,6 +180,16 @@ final class TimesCommand implements Callable<Integer> {
     if (snaps != null && roads.osm == null) {
       throw new ParameterException(spec.commandLine(), "--snaps needs --osm FILE");
     }
+    if (snaps != null
+        && output != null
+        && (snaps.toString().equals(output)
+            || snaps
+                .toAbsolutePath()
+                .normalize()
+                .equals(Path.of(output).toAbsolutePath().normalize()))) {
+      throw new ParameterException(
+          spec.commandLine(), "--snaps and --output name the same file: give two");
+    }
     Points.Crs system = Options.choice(spec, "--crs", crs, "4326", "2154").equals("4326")
         ? Points.Crs.WGS84
         : Points.Crs.LAMBERT93;

@@ -201,6 +201,10 @@ class RoadTimesCliTest {
     assertEquals(ExitCodes.USAGE, r.exit(), r.err());
     assertTrue(r.err().contains("--detour sets the crow-fly model"), r.err());
 
+    r = times("--snaps", "-", "-o", "-");
+    assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+    assertTrue(r.err().contains("--snaps and --output name the same file"), r.err());
+
     r = Cli.run("times", "--points", points.toString(), "--model", "roads", "-o", out.toString());
     assertEquals(ExitCodes.USAGE, r.exit(), r.err());
 
