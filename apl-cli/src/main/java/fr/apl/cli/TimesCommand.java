@@ -101,14 +101,14 @@ final class TimesCommand implements Callable<Integer> {
       names = "--detour",
       paramLabel = "R",
       defaultValue = "1.3",
-      description = "Road km per great-circle km, 1 to 10. Default: ${DEFAULT-VALUE}.")
+      description = "Crow-fly: road km per great-circle km, 1 to 10. Default: ${DEFAULT-VALUE}.")
   double detour;
 
   @Option(
       names = "--speed",
       paramLabel = "KMH",
       defaultValue = "60",
-      description = "Mean speed in km/h. Default: ${DEFAULT-VALUE}.")
+      description = "Crow-fly: mean speed in km/h. Default: ${DEFAULT-VALUE}.")
   double speed;
 
   @Option(
@@ -123,7 +123,8 @@ final class TimesCommand implements Callable<Integer> {
       paramLabel = "TIMES",
       description = "A times table (CSV or matrix file) to fit the model to: prints minutes per"
           + " km, the speed for --detour and the error, overall and by distance class (0-10,"
-          + " 10-20, 20-40, 40+ km), on stderr. --output is then optional.")
+          + " 10-20, 20-40, 40+ km), on stderr. With --osm: the gap between the road times and"
+          + " the table instead (median, 90th percentile). --output is then optional.")
   Path calibrate;
 
   @Option(

@@ -101,6 +101,37 @@ class RoadTimesCliTest {
   }
 
   @Test
+  void calibrateComparesTheRoadTimesWithAGivenTable() {
+    Path crow = dir.resolve("crow.csv");
+    Cli.Run c = Cli.run("times", "--points", points.toString(), "-q", "-o", crow.toString());
+    assertEquals(0, c.exit(), c.err());
+    Cli.Run r = times("--calibrate", crow.toString());
+    assertEquals(0, r.exit(), r.err());
+    // 16 x 15 pairs; on a grid the road goes round the corners, the crow flies across.
+    assertTrue(
+        r.err().contains(": 240 pairs in both (self pairs left out); road minus given:"), r.err());
+    Path other = dir.resolve("other.csv");
+    Cli.Run o = Cli.run(
+        "times",
+        "--points",
+        points.toString(),
+        "--osm",
+        osm.toString(),
+        "--calibrate",
+        writeOther(other).toString());
+    assertEquals(ExitCodes.DATA, o.exit(), o.err());
+    assertTrue(o.err().contains("has no pair in common with the road times"), o.err());
+  }
+
+  private static Path writeOther(Path p) {
+    try {
+      return Files.writeString(p, "origin,destination,minutes\n99001,99002,5\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void theGraphIsBuiltOnceThenLoaded() {
     Path graph = dir.resolve("graph");
     Cli.Run a = times("--graph", graph.toString(), "-o", dir.resolve("a.csv").toString());
