@@ -185,4 +185,28 @@ class RoadNetworkTest {
     }
     throw new AssertionError(from + " -> " + to + " not in the matrix");
   }
+
+  @Test
+  void extractsThatLieAboutTheirFormatAreRefused() throws IOException {
+    String xml = "<?xml version=\"1.0\"?><osm version=\"0.6\"></osm>";
+    for (String name : new String[] {"a.osm.gz", "a.osm.pbf", "a.osm.bz2"}) {
+      Path f = Files.writeString(dir.resolve(name), name.endsWith(".pbf") ? xml : "not packed");
+      InputException e =
+          assertThrows(InputException.class, () -> RoadNetwork.open(f, null, SMALL, 1), name);
+      assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+    }
+    Path empty = Files.writeString(dir.resolve("empty.osm"), "");
+    assertThrows(InputException.class, () -> RoadNetwork.open(empty, null, SMALL, 1));
+  }
+
+  @Test
+  void aWayThroughAMissingNodeKeepsTheRestOfTheNetwork() throws IOException {
+    Osm o = line(3.02);
+    o.way(new long[] {3, 99, 1}, "highway", "secondary");
+    Path osm = o.write(dir.resolve("holes.osm"));
+    try (RoadNetwork n = RoadNetwork.open(osm, null, SMALL, 1)) {
+      TravelTimeMatrix m = times(n, ends(3.02));
+      assertEquals(60 * Osm.metres(45, 3, 45, 3.02) / 1000 / 65, m.minutes()[1], 1e-3);
+    }
+  }
 }
