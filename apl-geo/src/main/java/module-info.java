@@ -14,4 +14,7 @@ module fr.apl.geo {
   requires java.desktop;
 
   exports fr.apl.geo;
+  exports fr.apl.geo.map;
+  exports fr.apl.geo.report;
+  exports fr.apl.geo.write;
 }

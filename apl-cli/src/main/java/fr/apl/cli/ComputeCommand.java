@@ -307,7 +307,7 @@ final class ComputeCommand implements Callable<Integer> {
       } else {
         java.io.StringWriter csv = new java.io.StringWriter();
         AplCsv.write(result, csv, CsvDialect.STANDARD, threadCount);
-        fr.apl.geo.FeatureTable table = GeoOutput.features(
+        fr.apl.geo.write.FeatureTable table = GeoOutput.features(
             csv.toString(), GeoOutput.shapes(geometry, input.cogMap), parameters(built));
         target.writeBytes(out -> GeoOutput.write(table, format, out), stdout);
         if (!common.quiet && geometry != null) {

@@ -2,12 +2,12 @@ package fr.apl.cli;
 
 import fr.apl.commune.CodeHistory;
 import fr.apl.geo.CommuneShapes;
-import fr.apl.geo.FeatureTable;
-import fr.apl.geo.GeoJsonWriter;
-import fr.apl.geo.GeoPackageWriter;
-import fr.apl.geo.ResultFeatures;
 import fr.apl.geo.ResultTable;
-import fr.apl.geo.XlsxWriter;
+import fr.apl.geo.write.FeatureTable;
+import fr.apl.geo.write.GeoJsonWriter;
+import fr.apl.geo.write.GeoPackageWriter;
+import fr.apl.geo.write.ResultFeatures;
+import fr.apl.geo.write.XlsxWriter;
 import fr.apl.io.csv.CodeHistoryCsv;
 import fr.apl.io.csv.ReadOptions;
 import java.io.IOException;

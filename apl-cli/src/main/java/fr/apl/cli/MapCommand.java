@@ -1,10 +1,10 @@
 package fr.apl.cli;
 
 import fr.apl.commune.CodeHistory;
-import fr.apl.geo.CommuneMap;
 import fr.apl.geo.CommuneShapes;
 import fr.apl.geo.MapClasses;
 import fr.apl.geo.ResultTable;
+import fr.apl.geo.map.CommuneMap;
 import fr.apl.io.csv.InputException;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,8 +2,8 @@ package fr.apl.cli;
 
 import fr.apl.commune.CodeHistory;
 import fr.apl.geo.CommuneShapes;
-import fr.apl.geo.Report;
 import fr.apl.geo.ResultTable;
+import fr.apl.geo.report.Report;
 import fr.apl.io.csv.InputException;
 import java.io.IOException;
 import java.io.PrintStream;

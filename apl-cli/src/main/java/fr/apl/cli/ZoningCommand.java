@@ -337,7 +337,7 @@ final class ZoningCommand implements Callable<Integer> {
       if (territoryFormat == GeoOutput.Format.CSV) {
         territoryTarget.write(w -> ZoningCsv.writeTerritories(zoning, w, dialect), stdout);
       } else {
-        fr.apl.geo.FeatureTable t = territoryFeatures(zoning, aplValues);
+        fr.apl.geo.write.FeatureTable t = territoryFeatures(zoning, aplValues);
         territoryTarget.writeBytes(out -> GeoOutput.write(t, territoryFormat, out), stdout);
       }
       if (communeTarget != null && communeFormat == GeoOutput.Format.CSV) {
@@ -345,7 +345,7 @@ final class ZoningCommand implements Callable<Integer> {
       } else if (communeTarget != null) {
         java.io.StringWriter csv = new java.io.StringWriter();
         ZoningCsv.writeCommunes(zoning, aplValues, csv, fr.apl.io.csv.CsvDialect.STANDARD);
-        fr.apl.geo.FeatureTable t = fr.apl.geo.ResultFeatures.of(
+        fr.apl.geo.write.FeatureTable t = fr.apl.geo.write.ResultFeatures.of(
             "zoning_communes",
             fr.apl.geo.ResultTable.parse("communes", csv.toString()),
             shapes(),
@@ -405,7 +405,7 @@ final class ZoningCommand implements Callable<Integer> {
   }
 
   /** The territory table as features: polygons dissolved from their communes'. */
-  private fr.apl.geo.FeatureTable territoryFeatures(Zoning zoning, CommuneValues apl)
+  private fr.apl.geo.write.FeatureTable territoryFeatures(Zoning zoning, CommuneValues apl)
       throws IOException {
     java.io.StringWriter csv = new java.io.StringWriter();
     ZoningCsv.writeTerritories(zoning, csv, fr.apl.io.csv.CsvDialect.STANDARD);
@@ -419,7 +419,7 @@ final class ZoningCommand implements Callable<Integer> {
           fr.apl.geo.ResultTable.parse("communes", communes.toString()).text("territory");
       dissolved = shapes().dissolve(territoryOf);
     }
-    return fr.apl.geo.ResultFeatures.of("zoning", table, dissolved, null, zoningParameters());
+    return fr.apl.geo.write.ResultFeatures.of("zoning", table, dissolved, null, zoningParameters());
   }
 
   private List<String[]> zoningParameters() {

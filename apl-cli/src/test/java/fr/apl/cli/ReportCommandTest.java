@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.apl.geo.CommuneShapes;
-import fr.apl.geo.Report;
 import fr.apl.geo.ResultTable;
+import fr.apl.geo.report.Report;
 import fr.apl.io.csv.CodeHistoryCsv;
 import fr.apl.io.csv.ReadOptions;
 import fr.apl.zoning.AreaFigures;

@@ -134,8 +134,13 @@ public final class MapClasses {
     return Math.round(v * scale) / scale;
   }
 
-  /** Writes a break as DREES does: 2.5, 4 (no trailing zeros). */
-  static String number(double v) {
+  /**
+   * Writes a break as DREES does: 2.5, 4 (no trailing zeros).
+   *
+   * @param v the value
+   * @return at most three decimals, trailing zeros dropped
+   */
+  public static String number(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return String.format(Locale.ROOT, "%.0f", v);
     }

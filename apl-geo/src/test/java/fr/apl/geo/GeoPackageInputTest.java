@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.apl.geo.write.FeatureTable;
+import fr.apl.geo.write.GeoJsonWriter;
+import fr.apl.geo.write.GeoPackageWriter;
 import fr.apl.io.csv.InputException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +24,7 @@ class GeoPackageInputTest {
 
   private static CommuneShapes belfort() throws IOException {
     CommuneShapes all = CommuneShapes.read(
-        MapTest.samples().resolve("geo/communes_cog2018_france.geojson.gz"), "code", "nom");
+        Samples.folder().resolve("geo/communes_cog2018_france.geojson.gz"), "code", "nom");
     java.util.Map<String, String> keep = new java.util.HashMap<>();
     for (String code : all.byCode().keySet()) {
       if (code.startsWith("90")) {

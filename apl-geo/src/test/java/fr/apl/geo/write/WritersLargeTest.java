@@ -1,10 +1,11 @@
-package fr.apl.geo;
+package fr.apl.geo.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.apl.geo.Lambert93;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package fr.apl.geo;
+package fr.apl.geo.report;
 
+import fr.apl.geo.MapClasses;
 import java.util.Locale;
 
 /**

@@ -1,10 +1,15 @@
-package fr.apl.geo;
+package fr.apl.geo.map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.apl.commune.CodeHistory;
+import fr.apl.geo.CommuneShapes;
+import fr.apl.geo.Lambert93;
+import fr.apl.geo.MapClasses;
+import fr.apl.geo.ResultTable;
+import fr.apl.geo.Samples;
 import fr.apl.io.csv.InputException;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -33,11 +38,7 @@ class MapTest {
   static CommuneShapes france;
 
   static Path samples() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.exists(p.resolve("data-samples"))) {
-      p = p.getParent();
-    }
-    return p.resolve("data-samples");
+    return Samples.folder();
   }
 
   @BeforeAll

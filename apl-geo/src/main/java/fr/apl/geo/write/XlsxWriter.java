@@ -1,4 +1,4 @@
-package fr.apl.geo;
+package fr.apl.geo.write;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package fr.apl.geo;
+package fr.apl.geo.write;
 
 import java.util.ArrayList;
 import java.util.List;

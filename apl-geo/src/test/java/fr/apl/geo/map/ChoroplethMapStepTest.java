@@ -1,9 +1,10 @@
-package fr.apl.geo;
+package fr.apl.geo.map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.apl.geo.MapClasses;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;

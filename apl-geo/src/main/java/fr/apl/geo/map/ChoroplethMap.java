@@ -1,5 +1,6 @@
-package fr.apl.geo;
+package fr.apl.geo.map;
 
+import fr.apl.geo.MapClasses;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -427,7 +428,14 @@ public final class ChoroplethMap {
         .append("</text>\n");
   }
 
-  static String xml(String s) {
+  /**
+   * Escapes text for XML and HTML (attributes included), dropping the control characters that
+   * XML 1.0 does not allow.
+   *
+   * @param s the text, non-null
+   * @return the escaped text
+   */
+  public static String xml(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (int k = 0; k < s.length(); k++) {
       char c = s.charAt(k);

@@ -1,5 +1,6 @@
-package fr.apl.geo;
+package fr.apl.geo.write;
 
+import fr.apl.geo.Lambert93;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,4 @@
-package fr.apl.geo;
+package fr.apl.geo.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

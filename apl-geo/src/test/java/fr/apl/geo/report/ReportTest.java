@@ -1,4 +1,4 @@
-package fr.apl.geo;
+package fr.apl.geo.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.apl.commune.CodeHistory;
+import fr.apl.geo.CommuneShapes;
+import fr.apl.geo.ResultTable;
 import fr.apl.io.csv.InputException;
 import fr.apl.zoning.AreaFigures;
 import java.io.IOException;

@@ -1,7 +1,12 @@
-package fr.apl.geo;
+package fr.apl.geo.report;
 
 import fr.apl.commune.Arrondissements;
 import fr.apl.commune.CodeHistory;
+import fr.apl.geo.CommuneShapes;
+import fr.apl.geo.MapClasses;
+import fr.apl.geo.ResultTable;
+import fr.apl.geo.map.ChoroplethMap;
+import fr.apl.geo.map.CommuneMap;
 import fr.apl.io.csv.CsvReader;
 import fr.apl.io.csv.InputException;
 import fr.apl.place.CommuneValues;
@@ -544,7 +549,9 @@ public final class Report {
     Map<String, String> out = new HashMap<>();
     try (InputStream in = Report.class.getResourceAsStream("departements.csv")) {
       if (in == null) {
-        return out;
+        // A packaging bug, not a user's mistake: fail loudly rather than print bare codes.
+        throw new IllegalStateException(
+            "the bundled list departements.csv is missing from the" + " jar (fr/apl/geo/report/)");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line = r.readLine();

@@ -1,7 +1,11 @@
-package fr.apl.geo;
+package fr.apl.geo.map;
 
 import fr.apl.commune.Arrondissements;
 import fr.apl.commune.CodeHistory;
+import fr.apl.geo.CommuneShapes;
+import fr.apl.geo.Lambert93;
+import fr.apl.geo.MapClasses;
+import fr.apl.geo.ResultTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,8 @@
-package fr.apl.geo;
+package fr.apl.geo.write;
 
+import fr.apl.geo.CommuneShapes;
+import fr.apl.geo.MapClasses;
+import fr.apl.geo.ResultTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
-package fr.apl.geo;
+package fr.apl.geo.report;
 
+import fr.apl.geo.MapClasses;
+import fr.apl.geo.map.ChoroplethMap;
 import java.util.Arrays;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package fr.apl.geo;
+package fr.apl.geo.write;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;

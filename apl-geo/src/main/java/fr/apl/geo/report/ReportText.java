@@ -1,4 +1,6 @@
-package fr.apl.geo;
+package fr.apl.geo.report;
+
+import fr.apl.geo.map.CommuneMap;
 
 /**
  * Holds every fixed word of the HTML report, in French and in English: the one place to read or

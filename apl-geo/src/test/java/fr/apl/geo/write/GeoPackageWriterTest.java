@@ -1,4 +1,4 @@
-package fr.apl.geo;
+package fr.apl.geo.write;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.apl.geo.Lambert93;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
