@@ -99,27 +99,15 @@ public final class DoctorsCsv {
       Problems out = ctx.problems();
       String file = csv.source();
       List<String> header = csv.header();
-      boolean ok = Rules.uniqueColumns(out, file, 1, header);
-      ColumnMapping names = ctx.options().columns();
-      int id = Rules.find(header, names.candidates(ColumnMapping.DOCTOR_ID));
-      int code = Rules.find(header, names.candidates(ColumnMapping.COMMUNE));
-      int acts = Rules.find(header, names.candidates(key));
-      ok &= Rules.requireColumn(
-          out, file, 1, header, id, "doctor id", ColumnMapping.DOCTOR_ID, names);
-      ok &= Rules.requireColumn(
-          out, file, 1, header, code, "practice commune", ColumnMapping.COMMUNE, names);
-      ok &= Rules.requireColumn(out, file, 1, header, acts, what, key, names);
-      int age = Rules.find(header, names.candidates(ColumnMapping.AGE));
-      int mode = Rules.find(header, names.candidates(ColumnMapping.MODE));
-      int fresh = Rules.find(header, names.candidates(ColumnMapping.NEW_INSTALLATION));
-      ok &= Rules.distinctRoles(
-          out,
-          file,
-          1,
-          header,
-          new String[] {"doctor id", "practice commune", what, "age", "mode", "new_installation"},
-          new int[] {id, code, acts, age, mode, fresh});
-      if (!ok) {
+      HeaderColumns columns =
+          new HeaderColumns(out, file, 1, header, ctx.options().columns());
+      int id = columns.require("doctor id", ColumnMapping.DOCTOR_ID);
+      int code = columns.require("practice commune", ColumnMapping.COMMUNE);
+      int acts = columns.require(what, key);
+      int age = columns.optional("age", ColumnMapping.AGE);
+      int mode = columns.optional("mode", ColumnMapping.MODE);
+      int fresh = columns.optional("new_installation", ColumnMapping.NEW_INSTALLATION);
+      if (!columns.ok()) {
         return null;
       }
       List<Doctor> doctors = new ArrayList<>();

@@ -137,12 +137,10 @@ public final class PopulationCsv {
       Problems out = ctx.problems();
       String file = csv.source();
       List<String> header = csv.header();
-      boolean ok = Rules.uniqueColumns(out, file, 1, header);
-      ColumnMapping names = ctx.options().columns();
-      int code = Rules.find(header, names.candidates(ColumnMapping.COMMUNE));
-      ok &=
-          Rules.requireColumn(out, file, 1, header, code, "commune", ColumnMapping.COMMUNE, names);
-      int standardised = Rules.find(header, names.candidates(ColumnMapping.POPULATION));
+      HeaderColumns columns =
+          new HeaderColumns(out, file, 1, header, ctx.options().columns());
+      int code = columns.require("commune", ColumnMapping.COMMUNE);
+      int standardised = columns.optional("population", ColumnMapping.POPULATION);
       int[] both = null;
       int[] women = null;
       int[] men = null;
@@ -199,11 +197,7 @@ public final class PopulationCsv {
             "rename the column, or name it in the column mapping: population=NAME");
         return null;
       }
-      ok &= Rules.distinctRoles(
-          out, file, 1, header, new String[] {"commune", "population"}, new int[] {
-            code, standardised
-          });
-      if (!ok) {
+      if (!columns.ok()) {
         return null;
       }
       String[] subject = new String[bands.length];

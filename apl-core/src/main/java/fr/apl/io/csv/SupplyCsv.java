@@ -92,17 +92,11 @@ public final class SupplyCsv {
       Problems out = ctx.problems();
       String file = csv.source();
       List<String> header = csv.header();
-      boolean ok = Rules.uniqueColumns(out, file, 1, header);
-      ColumnMapping names = ctx.options().columns();
-      int code = Rules.find(header, names.candidates(ColumnMapping.COMMUNE));
-      int all = Rules.find(header, names.candidates(ColumnMapping.CONSULTATIONS));
-      ok &=
-          Rules.requireColumn(out, file, 1, header, code, "commune", ColumnMapping.COMMUNE, names);
-      ok &= Rules.requireColumn(
-          out, file, 1, header, all, "consultations", ColumnMapping.CONSULTATIONS, names);
-      ok &= Rules.distinctRoles(
-          out, file, 1, header, new String[] {"commune", "consultations"}, new int[] {code, all});
-      if (!ok) {
+      HeaderColumns columns =
+          new HeaderColumns(out, file, 1, header, ctx.options().columns());
+      int code = columns.require("commune", ColumnMapping.COMMUNE);
+      int all = columns.require("consultations", ColumnMapping.CONSULTATIONS);
+      if (!columns.ok()) {
         return null;
       }
       TreeMap<Integer, Integer> cappedColumns = new TreeMap<>();

@@ -384,16 +384,15 @@ public final class TimesCsv {
     private Layout layout(List<String> header, byte sep, long headerLine) {
       ColumnMapping names = ctx.options().columns();
       String minutesName = names.get(ColumnMapping.MINUTES);
-      boolean ok = Rules.uniqueColumns(out, source, headerLine, header);
-      int o = Rules.find(header, names.candidates(ColumnMapping.ORIGIN));
-      int d = Rules.find(header, names.candidates(ColumnMapping.DESTINATION));
-      int m = minutesName != null
-          ? Rules.find(header, minutesName)
-          : Rules.find(header, names.candidates(ColumnMapping.MINUTES));
-      ok &= Rules.requireColumn(
-          out, source, headerLine, header, o, "origin", ColumnMapping.ORIGIN, names);
-      ok &= Rules.requireColumn(
-          out, source, headerLine, header, d, "destination", ColumnMapping.DESTINATION, names);
+      HeaderColumns columns = new HeaderColumns(out, source, headerLine, header, names);
+      int o = columns.require("origin", ColumnMapping.ORIGIN);
+      int d = columns.require("destination", ColumnMapping.DESTINATION);
+      int m;
+      if (minutesName == null) {
+        m = columns.require("minutes", ColumnMapping.MINUTES);
+      } else {
+        m = columns.role("minutes", Rules.find(header, minutesName));
+      }
       if (minutesName != null && m < 0) {
         out.add(
             Check.MISSING_COLUMN,
@@ -402,19 +401,9 @@ public final class TimesCsv {
             String.join(",", header),
             "no '" + minutesName + "' column (the time column)",
             "check the header or the time column");
-        ok = false;
-      } else if (minutesName == null) {
-        ok &= Rules.requireColumn(
-            out, source, headerLine, header, m, "minutes", ColumnMapping.MINUTES, names);
+        columns.fail();
       }
-      ok &= Rules.distinctRoles(
-          out,
-          source,
-          headerLine,
-          header,
-          new String[] {"origin", "destination", "minutes"},
-          new int[] {o, d, m});
-      return ok ? new Layout(sep, header.size(), o, d, m) : null;
+      return columns.ok() ? new Layout(sep, header.size(), o, d, m) : null;
     }
 
     /**
