@@ -78,6 +78,13 @@ final class RoadOptions {
   /** Opens the road graph, saying on stderr when it is built (it may take minutes). */
   RoadNetwork open(PrintWriter err, int threads, boolean quiet) throws IOException {
     long t0 = System.nanoTime();
+    if (!quiet
+        && (graph == null || !java.nio.file.Files.exists(graph.resolve(RoadNetwork.STAMP)))) {
+      err.println("  roads: building the road graph of " + osm
+          + (graph == null ? " (give --graph DIR to keep it for the next runs)" : " into " + graph)
+          + "; a region takes minutes, a country tens of minutes");
+      err.flush();
+    }
     RoadNetwork n = RoadNetwork.open(osm, graph, RoadNetwork.Settings.DEFAULTS, threads);
     if (!quiet) {
       err.printf(
