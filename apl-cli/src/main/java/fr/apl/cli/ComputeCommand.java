@@ -17,6 +17,7 @@ import fr.apl.job.MemoryException;
 import fr.apl.job.RequestException;
 import fr.apl.profession.Parameter;
 import fr.apl.profession.Profession;
+import fr.apl.roads.RoadNetwork;
 import fr.apl.routing.Points;
 import fr.apl.supply.Activity;
 import java.io.IOException;
@@ -258,7 +259,7 @@ final class ComputeCommand implements Callable<Integer> {
     }
     input.apply(request, method.timeColumn);
     comparedWeights(request);
-    fr.apl.roads.RoadNetwork network = null;
+    RoadNetwork network = null;
     try {
       if (timesSource.points != null && roads.osm != null) {
         // Road times through the source seam: no intermediate file.

@@ -6,6 +6,7 @@ import fr.apl.roads.RoadTimes;
 import fr.apl.routing.Points;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,8 +79,7 @@ final class RoadOptions {
   /** Opens the road graph, saying on stderr when it is built (it may take minutes). */
   RoadNetwork open(PrintWriter err, int threads, boolean quiet) throws IOException {
     long t0 = System.nanoTime();
-    if (!quiet
-        && (graph == null || !java.nio.file.Files.exists(graph.resolve(RoadNetwork.STAMP)))) {
+    if (!quiet && (graph == null || !Files.exists(graph.resolve(RoadNetwork.STAMP)))) {
       err.println("  roads: building the road graph of " + osm
           + (graph == null ? " (give --graph DIR to keep it for the next runs)" : " into " + graph)
           + "; a region takes minutes, a country tens of minutes");
@@ -89,11 +89,10 @@ final class RoadOptions {
     if (!quiet) {
       err.printf(
           Locale.ROOT,
-          "  roads: %s %s: %d road segments (%s in %.1f s)%n",
+          "  roads: %s: %d road segments, %s in %.1f s%n",
           osm,
-          n.built() ? "built" + (graph == null ? "" : " into " + graph) : "loaded from " + graph,
           n.edges(),
-          n.built() ? "built" : "loaded",
+          n.built() ? "built" + (graph == null ? "" : " into " + graph) : "loaded from " + graph,
           (System.nanoTime() - t0) / 1e9);
     }
     return n;

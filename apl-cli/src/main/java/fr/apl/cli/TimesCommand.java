@@ -22,8 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
@@ -311,6 +313,8 @@ final class TimesCommand implements Callable<Integer> {
       int threadCount,
       long t0)
       throws IOException {
+    // The table to compare with is read first: a mistake in it must not wait for the routing.
+    TravelTimeMatrix given = calibrate == null ? null : MatrixFile.readAny(calibrate, null);
     try (RoadNetwork network = roads.open(err, threadCount, quiet)) {
       Problems problems = new Problems();
       RoadTimes.Result r = roads
@@ -327,8 +331,8 @@ final class TimesCommand implements Callable<Integer> {
       if (v.notListed() > 0) {
         err.println("(" + v.notListed() + " more points not listed)");
       }
-      if (calibrate != null) {
-        compare(err, r.matrix());
+      if (given != null) {
+        compare(err, given, r.matrix());
       }
       if (snapTarget != null) {
         snapTarget.check();
@@ -342,12 +346,12 @@ final class TimesCommand implements Callable<Integer> {
       }
       if (!quiet) {
         double[] snapped = Arrays.stream(r.originSnapMetres())
-            .filter(Double::isFinite)
+            .filter(m -> m <= roads.maxSnap)
             .sorted()
             .toArray();
         err.printf(
             Locale.ROOT,
-            "apl times: %d points%s, %d routed (snap to road: median %.0f m, max %.0f m), %d pairs"
+            "apl times: %d points%s, %d routed (their snap to the road: median %.0f m, max %.0f m), %d pairs"
                 + " within %s minutes by road%s in %.2f s (routing %.2f s, %d road nodes"
                 + " settled)%n",
             origins.size(),
@@ -401,34 +405,47 @@ final class TimesCommand implements Callable<Integer> {
    * Compares road times with a given table on the pairs both hold (self pairs left out): the
    * median and 90th percentile of the gap, in minutes, on stderr.
    */
-  private void compare(PrintWriter err, TravelTimeMatrix road) throws IOException {
-    TravelTimeMatrix given = MatrixFile.readAny(calibrate, null);
-    java.util.Map<String, Integer> index = new java.util.HashMap<>();
-    String[] gc = given.codes();
-    for (int i = 0; i < gc.length; i++) {
-      index.put(gc[i], i);
-    }
+  private void compare(PrintWriter err, TravelTimeMatrix given, TravelTimeMatrix road) {
+    // The given table's codes as road indices, then each road row matched in one pass over the
+    // given row: linear in the pairs of both.
+    Map<String, Integer> roadIndex = new HashMap<>();
     String[] rc = road.codes();
+    for (int i = 0; i < rc.length; i++) {
+      roadIndex.put(rc[i], i);
+    }
+    String[] gc = given.codes();
+    int[] asRoad = new int[gc.length];
+    for (int i = 0; i < gc.length; i++) {
+      asRoad[i] = roadIndex.getOrDefault(gc[i], -1);
+    }
+    double[] givenAt = new double[rc.length];
+    Arrays.fill(givenAt, Double.NaN);
     double[] gaps = new double[road.pairCount()];
     double[] signed = new double[road.pairCount()];
     int n = 0;
-    for (int i = 0; i < rc.length; i++) {
-      Integer gi = index.get(rc[i]);
-      if (gi == null) {
+    for (int gi = 0; gi < gc.length; gi++) {
+      int i = asRoad[gi];
+      if (i < 0) {
         continue;
       }
-      for (int k = road.rowStart()[i]; k < road.rowStart()[i + 1]; k++) {
-        String to = rc[road.destinations()[k]];
-        if (to.equals(rc[i])) {
-          continue;
+      for (int q = given.rowStart()[gi]; q < given.rowStart()[gi + 1]; q++) {
+        int d = asRoad[given.destinations()[q]];
+        if (d >= 0) {
+          givenAt[d] = given.minutes()[q];
         }
-        for (int q = given.rowStart()[gi]; q < given.rowStart()[gi + 1]; q++) {
-          if (gc[given.destinations()[q]].equals(to)) {
-            signed[n] = road.minutes()[k] - given.minutes()[q];
-            gaps[n] = Math.abs(signed[n]);
-            n++;
-            break;
-          }
+      }
+      for (int k = road.rowStart()[i]; k < road.rowStart()[i + 1]; k++) {
+        int d = road.destinations()[k];
+        if (d != i && !Double.isNaN(givenAt[d])) {
+          signed[n] = road.minutes()[k] - givenAt[d];
+          gaps[n] = Math.abs(signed[n]);
+          n++;
+        }
+      }
+      for (int q = given.rowStart()[gi]; q < given.rowStart()[gi + 1]; q++) {
+        int d = asRoad[given.destinations()[q]];
+        if (d >= 0) {
+          givenAt[d] = Double.NaN;
         }
       }
     }

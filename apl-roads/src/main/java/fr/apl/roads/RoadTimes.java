@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Computes car travel times between points on a {@link RoadNetwork}: each point snapped to the
@@ -41,7 +42,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The searches run on plain arrays (the road graph with the snapped points, in compressed
  * rows) on up to {@code threads} threads, one origin at a time; the matrix does not depend on
- * the thread count. Immutable and thread-safe.
+ * the thread count. Memory beyond the road network's own: 8 bytes per directed road segment and
+ * 4 per node for the arrays, then 8 bytes per node for each thread's search state (30 million
+ * nodes on 8 threads: some 2 GB), and 16 bytes per pair kept. Each search costs O(m log m) for
+ * the m segments within the bound. Immutable and thread-safe.
  */
 public final class RoadTimes implements TravelTimeSource {
 
@@ -241,14 +245,24 @@ public final class RoadTimes implements TravelTimeSource {
         }
       }
     }
-    long limitMs = (long) Math.floor(maxMinutes * 60_000.0);
-    int block = 64;
+    // The largest whole millisecond whose minutes (ms / 60 000, as a pair's time is written) are
+    // within the bound: the bound stays inclusive whatever the rounding of maxMinutes * 60 000.
+    long lim = (long) Math.floor(maxMinutes * 60_000.0);
+    while ((lim + 1) / 60_000.0 <= maxMinutes) {
+      lim++;
+    }
+    while (lim > 0 && lim / 60_000.0 > maxMinutes) {
+      lim--;
+    }
+    long limitMs = lim;
+    // Blocks of origins small enough that every thread gets several, at most 64.
+    int block = Math.max(1, Math.min(64, no / (4 * threads)));
     int blocks = (no + block - 1) / block;
     PairTable.Block[] done = new PairTable.Block[blocks];
     boolean[] reachesOther = new boolean[no];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger searched = new AtomicInteger();
-    java.util.concurrent.atomic.AtomicLong settled = new java.util.concurrent.atomic.AtomicLong();
+    AtomicLong settled = new AtomicLong();
     int step = Math.max(1, no / 100);
     Runnable work = () -> {
       Search s = graph == null ? null : new Search(graph);
@@ -277,11 +291,17 @@ public final class RoadTimes implements TravelTimeSource {
       }
     };
     PairTable.run(Math.min(threads, Math.max(1, blocks)), "apl-roads", work);
+    int routedDestinations = 0;
+    for (int j = 0; j < nd; j++) {
+      routedDestinations += destNode[j] >= 0 ? 1 : 0;
+    }
+    // Nothing to reach (a single point, or every destination off the roads): no warning each.
+    boolean somethingToReach = routedDestinations > (destinations == null ? 1 : 0);
     int routed = 0;
     for (int i = 0; i < no; i++) {
       if (originNode[i] >= 0) {
         routed++;
-        if (!reachesOther[i]) {
+        if (somethingToReach && !reachesOther[i]) {
           problems.add(
               Check.UNREACHED_POINT,
               name,
@@ -289,7 +309,7 @@ public final class RoadTimes implements TravelTimeSource {
               origins.code(i),
               "point " + origins.code(i) + " reaches no other "
                   + (destinations == null ? "point" : "destination") + " by road within "
-                  + fr.apl.problem.Problems.number(maxMinutes) + " minutes",
+                  + Problems.number(maxMinutes) + " minutes",
               "an island without a car ferry, or roads cut at the extract's edge?");
         }
       }

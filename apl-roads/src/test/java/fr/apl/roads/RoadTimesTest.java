@@ -361,20 +361,70 @@ class RoadTimesTest {
 
   @Test
   void theMatrixDoesNotDependOnTheThreads() {
+    // 40 points: blocks of 2 origins on 8 threads, of 5 on 2, one block on 1.
     TravelTimeMatrix one = RoadTimes.builder(network, points)
         .maxMinutes(30)
         .build()
         .compute(1, new Problems())
         .matrix();
-    TravelTimeMatrix three = RoadTimes.builder(network, points)
-        .maxMinutes(30)
+    for (int threads : new int[] {2, 8}) {
+      TravelTimeMatrix other = RoadTimes.builder(network, points)
+          .maxMinutes(30)
+          .build()
+          .compute(threads, new Problems())
+          .matrix();
+      assertArrayEquals(one.codes(), other.codes());
+      assertArrayEquals(one.rowStart(), other.rowStart());
+      assertArrayEquals(one.destinations(), other.destinations());
+      assertArrayEquals(one.minutes(), other.minutes());
+    }
+  }
+
+  @Test
+  void aPairExactlyAtTheBoundIsKept() {
+    Map<String, Map<String, Double>> all = rows(RoadTimes.builder(network, points)
+        .maxMinutes(60)
         .build()
-        .compute(3, new Problems())
-        .matrix();
-    assertArrayEquals(one.codes(), three.codes());
-    assertArrayEquals(one.rowStart(), three.rowStart());
-    assertArrayEquals(one.destinations(), three.destinations());
-    assertArrayEquals(one.minutes(), three.minutes());
+        .compute(1, new Problems())
+        .matrix());
+    // The pairs whose minutes, times 60 000, fall just under their whole milliseconds: a bound
+    // taken as floor(minutes * 60 000) would drop them.
+    List<String[]> hard = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Double>> row : all.entrySet()) {
+      for (Map.Entry<String, Double> p : row.getValue().entrySet()) {
+        double t = p.getValue();
+        if (Math.floor(t * 60_000.0) < Math.round(t * 60_000.0) && hard.size() < 3) {
+          hard.add(new String[] {row.getKey(), p.getKey()});
+        }
+      }
+    }
+    assertFalse(hard.isEmpty(), "no pair to test the bound on");
+    for (String[] pair : hard) {
+      double t = all.get(pair[0]).get(pair[1]);
+      Map<String, Double> at = rows(RoadTimes.builder(network, points)
+              .maxMinutes(t)
+              .build()
+              .compute(1, new Problems())
+              .matrix())
+          .get(pair[0]);
+      assertEquals(t, at.get(pair[1]), pair[0] + " -> " + pair[1] + " at exactly " + t);
+      Map<String, Double> under = rows(RoadTimes.builder(network, points)
+              .maxMinutes(Math.nextDown(t))
+              .build()
+              .compute(1, new Problems())
+              .matrix())
+          .get(pair[0]);
+      assertFalse(under.containsKey(pair[1]), pair[0] + " -> " + pair[1] + " under " + t);
+    }
+  }
+
+  @Test
+  void aSinglePointIsNotWarnedForReachingNoOther() {
+    Problems problems = new Problems();
+    Points one = Points.of(new String[] {"P100"}, new double[] {45}, new double[] {3});
+    RoadTimes.Result r = RoadTimes.builder(network, one).build().compute(1, problems);
+    assertEquals(1, r.matrix().pairCount());
+    assertEquals(0, problems.count(Check.UNREACHED_POINT));
   }
 
   @Test

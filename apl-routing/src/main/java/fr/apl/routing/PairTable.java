@@ -12,7 +12,9 @@ import java.util.Map;
  * found by blocks of origins on several threads, and the matrix built from the blocks in block
  * order, so that it does not depend on the thread count.
  *
- * <p>Immutable once built; {@link Block}s are filled by one thread each.
+ * <p>Immutable once built; {@link Block}s are filled by one thread each. A support class of the
+ * times sources (this module's and apl-roads'), public only because they live in two modules:
+ * no compatibility promise.
  */
 public final class PairTable {
 

@@ -138,6 +138,15 @@ public final class Points {
           if (c.isEmpty()) {
             throw csv.error("commune code is empty");
           }
+          if (c.indexOf(',') >= 0
+              || c.indexOf('"') >= 0
+              || c.indexOf(';') >= 0
+              || c.indexOf('\n') >= 0
+              || c.indexOf('\r') >= 0) {
+            // It would break the times table written from it, whose fields are not quoted.
+            throw csv.error("code " + c + " holds a comma, a semicolon, a quote or a line break:"
+                + " give codes without them");
+          }
           Long first = firstLine.putIfAbsent(c, csv.line());
           if (first != null) {
             throw csv.error("commune " + c + " is given twice (first at line " + first + ")");

@@ -89,6 +89,17 @@ class PointsTest {
   }
 
   @Test
+  void refusesCodesThatWouldBreakTheTimesTable() throws IOException {
+    Path p = file("code,lat,lon\n\"A,1\",46.1,4.9\n\"B\"\"2\",46.1,4.9\nC;3,46.1,4.9\n");
+    InputException e = assertThrows(InputException.class, () -> Points.read(p, Points.Crs.WGS84));
+    assertEquals(
+        p + ":2: code A,1 holds a comma, a semicolon, a quote or a line break: give codes"
+            + " without them",
+        e.getMessage());
+    assertEquals(2, e.others().size());
+  }
+
+  @Test
   void refusesLambertOutsideFranceAndAMissingColumn() throws IOException {
     Path p = file("code,x,y\n01001,-5,6600000\n01002,700000,100\n");
     InputException e =

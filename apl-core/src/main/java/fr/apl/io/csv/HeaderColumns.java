@@ -65,7 +65,7 @@ final class HeaderColumns {
   }
 
   /**
-   * Reports the columns taken for two roles.
+   * Reports the columns taken for two roles; call it once, after the last column is found.
    *
    * @return true when the header has no problem: every row may be read
    */
