@@ -61,8 +61,11 @@ public interface Engine {
         known.add(e.name());
       }
     } catch (java.util.ServiceConfigurationError | LinkageError e) {
-      throw new EngineNotFoundException(
-          "the engine " + name + " cannot start: " + e.getMessage(), e);
+      Throwable why = e.getCause() != null ? e.getCause() : e;
+      String what = why instanceof NoClassDefFoundError
+          ? "a class it needs is missing (" + why.getMessage().replace('/', '.') + ")"
+          : why.getMessage();
+      throw new EngineNotFoundException("the engine " + key + " cannot start: " + what, e);
     }
     throw new EngineNotFoundException(
         "no engine named " + name + " on the class path (found: " + String.join(", ", known) + ")",
