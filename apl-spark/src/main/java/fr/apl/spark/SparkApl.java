@@ -143,6 +143,12 @@ public final class SparkApl {
     SparkSession session = spark != null ? spark : Sessions.activeOrLocal();
     int parts = partitions > 0 ? partitions : Sessions.partitions(session);
     long t0 = System.nanoTime();
+    for (String input : List.of("--times", "--population", "--supply")) {
+      if (!exists(session, o.get(input))) {
+        err.println("apl-spark: " + input + " " + o.get(input) + ": no such input");
+        return NO_INPUT;
+      }
+    }
     try {
       Population population =
           Population.standardised(values(session, o.get("--population"), "population"));
@@ -189,6 +195,16 @@ public final class SparkApl {
       }
       err.println("apl-spark: internal error (a bug, please report it): " + e);
       return 1;
+    }
+  }
+
+  /** True when a path exists on its file system (HDFS, S3, local…). */
+  private static boolean exists(SparkSession spark, String path) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -3,6 +3,7 @@ package fr.apl.spark;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -62,16 +63,19 @@ public final class SparkPairs {
     Dataset<Row> typed = raw.select(
         col("origin").cast(DataTypes.StringType).as("origin"),
         col("destination").cast(DataTypes.StringType).as("destination"),
-        col("minutes").cast(DataTypes.DoubleType).as("minutes"),
+        // try_cast: a time that is not a number becomes null and is reported with its record,
+        // where Spark 4's ANSI cast would stop the job with its own message.
+        expr("try_cast(minutes as double)").as("minutes"),
         col("minutes").cast(DataTypes.StringType).as("given"));
-    checkTimes(path, typed);
-    // Each pair once: its number of records and its least and greatest time.
+    // Each pair once: its number of records, its least and greatest time, and how many of its
+    // records are wrong (counted in the same pass; quoted by a second one only when some are).
     Dataset<Row> distinct = typed
         .groupBy(col("origin"), col("destination"))
         .agg(
             min("minutes").as("minutes"),
             max("minutes").as("most"),
-            count(lit(1)).as("n"))
+            count(lit(1)).as("n"),
+            sum(when(bad(), 1).otherwise(0)).as("bad"))
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       Row facts = distinct
@@ -79,8 +83,12 @@ public final class SparkPairs {
               count(lit(1)),
               sum(col("n")),
               sum(when(col("minutes").notEqual(col("most")), 1).otherwise(0)),
-              sum(when(col("origin").equalTo(col("destination")), 1).otherwise(0)))
+              sum(when(col("origin").equalTo(col("destination")), 1).otherwise(0)),
+              sum(col("bad")))
           .first();
+      if (!facts.isNullAt(4) && facts.getLong(4) > 0) {
+        checkTimes(path, typed);
+      }
       long pairs = facts.getLong(0);
       long records = facts.isNullAt(1) ? 0 : facts.getLong(1);
       long twoTimes = facts.isNullAt(2) ? 0 : facts.getLong(2);
@@ -122,8 +130,8 @@ public final class SparkPairs {
         Dataset<Row> withSelf = distinct
             .filter(col("origin").equalTo(col("destination")))
             .select(col("origin").as("code"));
-        Dataset<Row> added = byCode
-            .join(withSelf, byCode.col("code").equalTo(withSelf.col("code")), "left_anti")
+        Dataset<Row> added = index
+            .join(withSelf, index.col("code").equalTo(withSelf.col("code")), "left_anti")
             .select(col("i").as("o"), col("i").as("d"), lit(selfWeight).as("w"));
         pairsInReach = pairsInReach.unionByName(added);
       }
@@ -143,15 +151,7 @@ public final class SparkPairs {
 
   /** Fails on a missing code, or a time that is not a number, not finite or negative. */
   private static void checkTimes(String path, Dataset<Row> typed) {
-    org.apache.spark.sql.Column bad = col("origin")
-        .isNull()
-        .or(col("origin").equalTo(""))
-        .or(col("destination").isNull())
-        .or(col("destination").equalTo(""))
-        .or(col("minutes").isNull())
-        .or(col("minutes").isNaN())
-        .or(col("minutes").lt(0.0))
-        .or(col("minutes").equalTo(Double.POSITIVE_INFINITY));
+    org.apache.spark.sql.Column bad = bad();
     List<Row> examples = typed.filter(bad).limit(5).collectAsList();
     if (examples.isEmpty()) {
       return;
@@ -168,6 +168,19 @@ public final class SparkPairs {
         path,
         total,
         String.join("; ", quoted)));
+  }
+
+  /** True for a record with a missing code, or a time that is not a finite number >= 0. */
+  private static org.apache.spark.sql.Column bad() {
+    return col("origin")
+        .isNull()
+        .or(col("origin").equalTo(""))
+        .or(col("destination").isNull())
+        .or(col("destination").equalTo(""))
+        .or(col("minutes").isNull())
+        .or(col("minutes").isNaN())
+        .or(col("minutes").lt(0.0))
+        .or(col("minutes").equalTo(Double.POSITIVE_INFINITY));
   }
 
   /** The codes of the table, origins and destinations, in String order. */
