@@ -14,6 +14,7 @@ import java.io.Serializable;
  * @param spec the decay, as {@link Decays#parse} reads it, non-blank
  * @param maxMinutes the cutoff in minutes, or null
  * @param edges whether a time on an edge belongs below it, non-null
+ * @serial exclude
  */
 public record DecaySpec(String spec, Double maxMinutes, BandEdges edges) implements Serializable {
 
