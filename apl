@@ -43,13 +43,17 @@ previous=""
 for a in "$@"; do
   if [ "$previous" = "--times" ]; then times="$a"; fi
   if [ "$previous" = "--engine" ]; then engine="$a"; fi
+  # apl matrix convert --output times.parquet: written by Spark too.
+  if [ "${1:-}" = "matrix" ] && { [ "$previous" = "--output" ] || [ "$previous" = "-o" ]; }; then
+    case "$a" in *.parquet | *.parquet/) engine="spark" ;; esac
+  fi
   case "$a" in
     --times=*) times="${a#--times=}" ;;
     --engine=*) engine="${a#--engine=}" ;;
   esac
   previous="$a"
 done
-# apl compute --engine spark: Spark (277 MB, copied to apl-spark/target/lib by
+# apl compute --engine spark (and apl matrix convert to Parquet): Spark (277 MB, copied to apl-spark/target/lib by
 # 'mvn -pl apl-spark -am package') joins the class path only then, before the apl jar so that
 # Spark's own Jackson wins (its Scala module refuses a newer one); the JDK flags Spark 4 needs
 # on Java 17; Spark's logging at WARN on stderr. No class-data archive, no C1-only compiler:

@@ -6,6 +6,7 @@
  */
 module fr.apl.core {
   uses fr.apl.engine.Engine;
+  uses fr.apl.io.PairTableWriter;
 
   exports fr.apl.commune;
   exports fr.apl.core;

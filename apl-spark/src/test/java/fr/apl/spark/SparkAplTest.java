@@ -161,4 +161,35 @@ class SparkAplTest {
     assertTrue(stderr().contains("--force"), stderr());
     assertEquals(2, SparkApl.run(new String[] {"--times"}, LocalSpark.get(), err));
   }
+
+  @Test
+  void aMatrixWrittenAsParquetIsReadBackWhole() throws IOException {
+    Path sample = SparkEngineSamplesTest.SAMPLES.resolve("territoire-de-belfort-90");
+    fr.apl.matrix.TravelTimeMatrix m = AplJob.validate(fr.apl.job.AplRequest.builder()
+            .times(fr.apl.io.TimesFile.of(
+                sample.resolve("times.csv"), fr.apl.io.csv.ReadProgress.NONE))
+            .build())
+        .times();
+    String out = dir.resolve("times.parquet").toString();
+    fr.apl.io.PairTableWriter writer = fr.apl.io.PairTableWriter.forPath(out);
+    assertTrue(writer instanceof ParquetPairWriter, "found through the service loader");
+    writer.write(m, out, false);
+    List<Row> rows = LocalSpark.get().read().parquet(out).collectAsList();
+    assertEquals(m.pairCount(), rows.size());
+    double total = 0;
+    double expected = 0;
+    for (Row r : rows) {
+      total += r.getDouble(2);
+      assertEquals(r.getDouble(2), m.minutes(r.getString(0), r.getString(1)));
+    }
+    for (double x : m.minutes()) {
+      expected += x;
+    }
+    assertEquals(expected, total, 1e-9 * expected);
+    assertThrowsIo(() -> writer.write(m, out, false));
+  }
+
+  private static void assertThrowsIo(org.junit.jupiter.api.function.Executable e) {
+    org.junit.jupiter.api.Assertions.assertThrows(IOException.class, e);
+  }
 }
