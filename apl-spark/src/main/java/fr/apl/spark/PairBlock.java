@@ -3,7 +3,6 @@ package fr.apl.spark;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
@@ -32,46 +31,72 @@ final class PairBlock implements Serializable {
     this.weight = weight;
   }
 
+  /** Pairs a block holds at most, but for a key with more pairs (12 MB of arrays a block). */
+  static final int BLOCK_PAIRS = 1 << 20;
+
   /**
-   * Builds the block of a partition from its rows (key, other end, weight), sorted by key then
-   * other end.
+   * Cuts the rows of a partition (key, other end, weight), sorted by key then other end, into
+   * blocks of about {@code blockPairs} pairs ({@link #BLOCK_PAIRS} but in tests), lazily: a block is cut only between two keys, so
+   * that each key is summed whole, in one place, whatever the partitions. A partition of many
+   * millions of pairs never becomes one huge array, and Spark caches (or spills) block by block.
    */
-  static Iterator<PairBlock> of(Iterator<Row> rows) {
-    int[] k = new int[1024];
-    int[] s = new int[1025];
-    int[] o = new int[1 << 16];
-    double[] w = new double[1 << 16];
-    int keyCount = 0;
-    int pairs = 0;
-    int last = -1;
-    while (rows.hasNext()) {
-      Row r = rows.next();
-      int key = r.getInt(0);
-      if (keyCount == 0 || key != last) {
-        if (keyCount == k.length) {
-          k = Arrays.copyOf(k, 2 * keyCount);
-          s = Arrays.copyOf(s, 2 * keyCount + 1);
+  static Iterator<PairBlock> of(Iterator<Row> rows, int blockPairs) {
+    return new Iterator<>() {
+      private Row pending;
+      private boolean emittedOne;
+
+      @Override
+      public boolean hasNext() {
+        return pending != null || rows.hasNext() || !emittedOne;
+      }
+
+      @Override
+      public PairBlock next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
         }
-        k[keyCount] = key;
+        emittedOne = true;
+        int[] k = new int[1024];
+        int[] s = new int[1025];
+        int[] o = new int[1 << 12];
+        double[] w = new double[1 << 12];
+        int keyCount = 0;
+        int pairs = 0;
+        int last = -1;
+        while (pending != null || rows.hasNext()) {
+          Row r = pending != null ? pending : rows.next();
+          pending = null;
+          int key = r.getInt(0);
+          if (keyCount == 0 || key != last) {
+            if (pairs >= blockPairs) {
+              pending = r;
+              break;
+            }
+            if (keyCount == k.length) {
+              k = Arrays.copyOf(k, 2 * keyCount);
+              s = Arrays.copyOf(s, 2 * keyCount + 1);
+            }
+            k[keyCount] = key;
+            s[keyCount] = pairs;
+            keyCount++;
+            last = key;
+          }
+          if (pairs == o.length) {
+            o = Arrays.copyOf(o, 2 * pairs);
+            w = Arrays.copyOf(w, 2 * pairs);
+          }
+          o[pairs] = r.getInt(1);
+          w[pairs] = r.getDouble(2);
+          pairs++;
+        }
         s[keyCount] = pairs;
-        keyCount++;
-        last = key;
-      }
-      if (pairs == o.length) {
-        o = Arrays.copyOf(o, 2 * pairs);
-        w = Arrays.copyOf(w, 2 * pairs);
-      }
-      o[pairs] = r.getInt(1);
-      w[pairs] = r.getDouble(2);
-      pairs++;
-    }
-    s[keyCount] = pairs;
-    return List.of(new PairBlock(
+        return new PairBlock(
             Arrays.copyOf(k, keyCount),
             Arrays.copyOf(s, keyCount + 1),
             Arrays.copyOf(o, pairs),
-            Arrays.copyOf(w, pairs)))
-        .iterator();
+            Arrays.copyOf(w, pairs));
+      }
+    };
   }
 
   /**

@@ -187,6 +187,11 @@ public final class SparkApl {
             + (exists ? " (give --force to replace it)" : ""));
         return missing ? NO_INPUT : exists ? USAGE : IO;
       }
+      if (m != null && m.contains("OutOfMemoryError")) {
+        err.println("apl-spark: out of memory on an executor: give them more memory"
+            + " (--executor-memory, or -Xmx in local mode) or more --partitions");
+        return IO;
+      }
       for (Throwable c = e; c != null; c = c.getCause()) {
         if (c instanceof java.io.IOException) {
           err.println("apl-spark: input/output error: " + firstLine(c.getMessage()));

@@ -105,14 +105,18 @@ public final class SparkKernel implements Kernel {
         spark, pairs, partitions, codes, selfWeight, pairCount, selfPairsAdded, duplicatePairs);
   }
 
+  /** Pairs a cached block holds at most (but for one key's): tests make it small. */
+  static volatile int blockPairs = PairBlock.BLOCK_PAIRS;
+
   private static JavaRDD<PairBlock> blocks(
       Dataset<Row> pairs, String key, String other, int partitions) {
+    int limit = blockPairs;
     JavaRDD<PairBlock> blocks = pairs
         .select(col(key), col(other), col("w"))
         .repartition(partitions, col(key))
         .sortWithinPartitions(col(key), col(other))
         .javaRDD()
-        .mapPartitions(PairBlock::of);
+        .mapPartitions(rows -> PairBlock.of(rows, limit));
     return blocks.persist(StorageLevel.MEMORY_AND_DISK_SER());
   }
 

@@ -47,19 +47,26 @@ class SparkEngineWorldsTest {
   @MethodSource("worlds")
   void sparkGivesTheLocalFigures(long seed, int partitions) {
     World w = new World(seed);
-    for (Decay decay : List.of(
-        Decays.parse("10:1,15:2/3,20:1/3", null, BandEdges.HALF_OPEN),
-        Decays.parse("gaussian:8", 25.0, BandEdges.HALF_OPEN))) {
-      Catchments c = Apl.prepare(w.matrix, decay);
-      try (Kernel spark = new SparkEngine(LocalSpark.get(), partitions).kernel(c, 1)) {
-        for (String name : AccessMethod.names()) {
-          AccessMethod m = AccessMethod.of(name);
-          String where = "seed " + seed + ", " + partitions + " partitions, " + decay + ", " + name;
-          AplResult expected = c.compute(w.population, w.variants, m, 1);
-          AplResult actual = Apl.compute(spark, w.population, w.variants, m);
-          assertSame(expected, actual, where);
+    // Blocks of a few pairs on one seed of two: many blocks a partition, cut between keys.
+    SparkKernel.blockPairs = seed % 2 == 0 ? 7 : PairBlock.BLOCK_PAIRS;
+    try {
+      for (Decay decay : List.of(
+          Decays.parse("10:1,15:2/3,20:1/3", null, BandEdges.HALF_OPEN),
+          Decays.parse("gaussian:8", 25.0, BandEdges.HALF_OPEN))) {
+        Catchments c = Apl.prepare(w.matrix, decay);
+        try (Kernel spark = new SparkEngine(LocalSpark.get(), partitions).kernel(c, 1)) {
+          for (String name : AccessMethod.names()) {
+            AccessMethod m = AccessMethod.of(name);
+            String where =
+                "seed " + seed + ", " + partitions + " partitions, " + decay + ", " + name;
+            AplResult expected = c.compute(w.population, w.variants, m, 1);
+            AplResult actual = Apl.compute(spark, w.population, w.variants, m);
+            assertSame(expected, actual, where);
+          }
         }
       }
+    } finally {
+      SparkKernel.blockPairs = PairBlock.BLOCK_PAIRS;
     }
   }
 
