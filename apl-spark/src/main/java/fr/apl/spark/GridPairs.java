@@ -29,6 +29,7 @@ import org.apache.spark.sql.types.StructType;
  * <pre>
  * GridPairs WIDTH HEIGHT RADIUS FOLDER   (writes FOLDER/pairs.parquet, population.parquet,
  *                                         supply.parquet)
+ * GridPairs --csv FOLDER                 (the same tables as CSV parts, for the local engine)
  * </pre>
  *
  * <p>1400 × 1000 cells and a radius of 7 give 202 million pairs (149 neighbours a cell, fewer at
@@ -44,8 +45,12 @@ public final class GridPairs {
    * @param args width, height, radius (cells), output folder
    */
   public static void main(String[] args) {
+    if (args.length == 2 && args[0].equals("--csv")) {
+      csv(Sessions.activeOrLocal(), args[1]);
+      return;
+    }
     if (args.length != 4) {
-      System.err.println("usage: GridPairs WIDTH HEIGHT RADIUS FOLDER");
+      System.err.println("usage: GridPairs WIDTH HEIGHT RADIUS FOLDER | GridPairs --csv FOLDER");
       System.exit(SparkApl.USAGE);
     }
     int width = Integer.parseInt(args[0]);
@@ -113,6 +118,26 @@ public final class GridPairs {
         .parquet(folder + "/supply.parquet");
     System.err.println(String.format(
         Locale.ROOT, "grid: %d cells, %d offsets, written to %s", cells, offsets.size(), folder));
+  }
+
+  /**
+   * Writes the three tables of a folder again as CSV for {@code apl compute} and the local engine
+   * ({@code pairs-csv/}, {@code population-csv/}, {@code supply-csv/}: headerless parts, in
+   * order, to put after a header line).
+   *
+   * @param spark the session
+   * @param folder the folder {@link #write} wrote
+   */
+  public static void csv(SparkSession spark, String folder) {
+    for (String t : new String[] {"pairs", "population", "supply"}) {
+      spark
+          .read()
+          .parquet(folder + "/" + t + ".parquet")
+          .write()
+          .mode(SaveMode.Overwrite)
+          .option("header", "false")
+          .csv(folder + "/" + t + "-csv");
+    }
   }
 
   private static Column code(Column id) {
