@@ -142,6 +142,8 @@ public final class SparkApl {
     boolean quiet = o.containsKey("-q") || o.containsKey("--quiet");
     SparkSession session = spark != null ? spark : Sessions.activeOrLocal();
     int parts = partitions > 0 ? partitions : Sessions.partitions(session);
+    // Every shuffle of the job (the code table, the self pairs) at the same scale as the pairs.
+    session.conf().set("spark.sql.shuffle.partitions", Integer.toString(parts));
     long t0 = System.nanoTime();
     for (String input : List.of("--times", "--population", "--supply")) {
       if (!exists(session, o.get(input))) {
