@@ -3,12 +3,14 @@
 # smaller than the pair table so that Spark spills (README, Spark engine; results in
 # benchmarks/results/). Usage, from the repository root after 'mvn -pl apl-spark -am package':
 #   benchmarks/spark-grid.sh [WIDTH HEIGHT RADIUS [HEAP [PARTITIONS]]]
-# Defaults: 1400 x 1000 cells, radius 7 (202 million pairs), -Xmx3g, 16 partitions. The tables
-# are generated once into ${APL_GRID:-/tmp/apl-grid} (about 2 GB of Parquet); the run's time
-# and peak memory come from /usr/bin/time -v.
+# Defaults: 1400 x 1000 cells, radius 7 (202 million pairs), -Xmx6g, 64 partitions. The tables
+# are generated once into ${APL_GRID:-/tmp/apl-grid} (454 MB of Parquet); the run's time and
+# peak memory come from /usr/bin/time -v. Then, unless APL_LOCAL=0, the same tables as CSV
+# (4 GB) through the local engine (./apl compute, no heap cap), and both results compared value
+# by value (benchmarks/CompareApl.java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-width="${1:-1400}" height="${2:-1000}" radius="${3:-7}" heap="${4:-3g}" parts="${5:-16}"
+width="${1:-1400}" height="${2:-1000}" radius="${3:-7}" heap="${4:-6g}" parts="${5:-64}"
 grid="${APL_GRID:-/tmp/apl-grid}/${width}x${height}r${radius}"
 lib="apl-spark/target/lib"
 job="$(ls apl-spark/target/apl-spark-*-job.jar | head -n 1)"
@@ -26,3 +28,15 @@ trap 'rm -rf "$out"' EXIT
 /usr/bin/time -v "${java_spark[@]}" -Xmx"$heap" fr.apl.spark.SparkApl \
   --times "$grid/pairs.parquet" --population "$grid/population.parquet" \
   --supply "$grid/supply.parquet" --output "$out/apl.parquet" --partitions "$parts"
+if [ "${APL_LOCAL:-1}" = 1 ]; then
+  if [ ! -f "$grid/pairs.csv" ]; then
+    "${java_spark[@]}" -Xmx4g fr.apl.spark.GridPairs --csv "$grid"
+    { echo origin,destination,minutes; cat "$grid"/pairs-csv/part-*.csv; } > "$grid/pairs.csv"
+    { echo commune,population; cat "$grid"/population-csv/part-*.csv; } > "$grid/population.csv"
+    { echo commune,consultations,consultations_moins65; cat "$grid"/supply-csv/part-*.csv; } \
+      > "$grid/supply.csv"
+  fi
+  /usr/bin/time -v ./apl compute --times "$grid/pairs.csv" --population "$grid/population.csv" \
+    --supply "$grid/supply.csv" --output "$out/local.csv"
+  java -cp "$lib/*" benchmarks/CompareApl.java "$out/apl.parquet" "$out/local.csv"
+fi
