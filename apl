@@ -38,12 +38,52 @@ fi
 #   0.17 s (0.53 against 0.36 s) and no longer helped France (0.90 against 0.79 s), so it went.
 # APL_JAVA_OPTS comes last and wins.
 times=""
+engine=""
 previous=""
 for a in "$@"; do
   if [ "$previous" = "--times" ]; then times="$a"; fi
-  case "$a" in --times=*) times="${a#--times=}" ;; esac
+  if [ "$previous" = "--engine" ]; then engine="$a"; fi
+  # apl matrix convert --output times.parquet: written by Spark too.
+  if [ "${1:-}" = "matrix" ] && { [ "$previous" = "--output" ] || [ "$previous" = "-o" ]; }; then
+    case "$a" in *.parquet | *.parquet/) engine="spark" ;; esac
+  fi
+  case "$a" in
+    --times=*) times="${a#--times=}" ;;
+    --engine=*) engine="${a#--engine=}" ;;
+  esac
   previous="$a"
 done
+# apl compute --engine spark (and apl matrix convert to Parquet): Spark (277 MB, copied to apl-spark/target/lib by
+# 'mvn -pl apl-spark -am package') joins the class path only then, before the apl jar so that
+# Spark's own Jackson wins (its Scala module refuses a newer one); the JDK flags Spark 4 needs
+# on Java 17; Spark's logging at WARN on stderr. No class-data archive, no C1-only compiler:
+# they were measured for the local engine. Without the lib folder the command says what is
+# missing (exit 69).
+if [ "$engine" = "spark" ]; then
+  shopt -s nullglob
+  cp=""
+  for j in "$here"/apl-spark/target/apl-spark-*.jar; do
+    case "$j" in *-sources.jar | *-javadoc.jar | *-job.jar) ;; *) cp="$j" ;; esac
+  done
+  if [ -d "$here/apl-spark/target/lib" ] && [ -n "$cp" ]; then
+    cp="$here/apl-spark/target/lib/*:$cp:$jar"
+  else
+    cp="$jar"
+  fi
+  shopt -u nullglob
+  exec java -XX:+UseParallelGC -Xlog:disable -Xlog:all=warning:stderr \
+    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
+    --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
+    --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+    --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
+    --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED \
+    --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+    --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED \
+    --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false \
+    -Dio.netty.tryReflectionSetAccessible=true \
+    -Dlog4j2.configurationFile=fr/apl/spark/log4j2-apl.properties \
+    ${APL_JAVA_OPTS:-} -cp "$cp" fr.apl.cli.Main "$@"
+fi
 # JVM warnings (a young generation larger than a heap capped in APL_JAVA_OPTS, say) go to
 # stderr: by default the JVM prints them on stdout, where data may go.
 opts="-XX:+UseParallelGC -Xlog:disable -Xlog:all=warning,cds*=off:stderr"

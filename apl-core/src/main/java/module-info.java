@@ -5,10 +5,14 @@
  * promise).
  */
 module fr.apl.core {
+  uses fr.apl.engine.Engine;
+  uses fr.apl.io.PairTableWriter;
+
   exports fr.apl.commune;
   exports fr.apl.core;
   exports fr.apl.decay;
   exports fr.apl.demand;
+  exports fr.apl.engine;
   exports fr.apl.io;
   exports fr.apl.io.binary;
   exports fr.apl.io.csv;

@@ -6,6 +6,8 @@ import fr.apl.core.VariantDiagnostics;
 import fr.apl.decay.Decay;
 import fr.apl.demand.Population;
 import fr.apl.demand.Rescaling;
+import fr.apl.engine.Engine;
+import fr.apl.engine.EngineNotFoundException;
 import fr.apl.io.TimesFile;
 import fr.apl.io.csv.AplCsv;
 import fr.apl.io.csv.CsvDialect;
@@ -203,6 +205,15 @@ final class ComputeCommand implements Callable<Integer> {
           + " own besides. The output does not depend on it.")
   Integer threads;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "NAME",
+      description = "Where the two steps run: local (this process, the default) or spark (Spark's"
+          + " local mode on this machine, or the master that -Dspark.master names; needs"
+          + " apl-spark built, see the README's Spark engine). Reading and checks stay here; the"
+          + " output does not depend on it.")
+  String engine;
+
   @Mixin
   MethodOptions method;
 
@@ -247,7 +258,19 @@ final class ComputeCommand implements Callable<Integer> {
     }
     roads.check();
     roads.refuseCrowFly("--detour", "--speed");
+    Engine where;
+    try {
+      where = engine == null ? Engine.local() : Engine.named(engine);
+    } catch (EngineNotFoundException e) {
+      err.println("apl: --engine " + engine + ": " + e.getMessage()
+          + (engine.trim().equalsIgnoreCase("spark")
+              ? "; build it with: mvn -B -pl apl-spark -am package -DskipTests (README, Spark"
+                  + " engine)"
+              : ""));
+      return ExitCodes.UNAVAILABLE;
+    }
     AplRequest.Builder request = AplRequest.builder()
+        .engine(where)
         .population(population)
         .supply(supplySource.supply)
         .doctors(supplySource.doctors)

@@ -12,6 +12,8 @@ final class ExitCodes {
   static final int CHANGED = 3;
   /** Bad input data: the message names the file, line and value. */
   static final int DATA = 65;
+  /** The engine asked with --engine is not on the class path (Spark not built, say). */
+  static final int UNAVAILABLE = 69;
   /** An input file does not exist or cannot be opened. */
   static final int NO_INPUT = 66;
   /** Reading or writing failed (disk full, permission denied…). */
@@ -26,6 +28,7 @@ final class ExitCodes {
       + "  3   apl zoning --check: the zoning changed (the changes are on stderr)%n"
       + "  65  bad input data (every problem listed with file, line and value)%n"
       + "  66  an input file is missing or cannot be opened%n"
+      + "  69  apl compute --engine: the engine is not on the class path (spark: build apl-spark)%n"
       + "  74  input/output error while reading or writing (e.g. an output's folder does not"
       + " exist, a full disk, a closed stdout)%n";
 

@@ -1,5 +1,6 @@
 package fr.apl.cli;
 
+import fr.apl.io.PairTableWriter;
 import fr.apl.io.TimesFile;
 import fr.apl.io.binary.MatrixFile;
 import fr.apl.io.csv.InputException;
@@ -50,7 +51,8 @@ final class MatrixCommand implements Runnable {
       description = {
         "Reads a times table (CSV, gzip or an older matrix file) and writes it as a",
         "binary matrix file: version 2, rows by origin, commune index and CRC-32C inside",
-        "(the layout is documented in fr.apl.io.binary.MatrixFile)."
+        "(the layout is documented in fr.apl.io.binary.MatrixFile); or, with an output",
+        "ending in .parquet, as a Parquet pair table for the Spark engine (needs apl-spark)."
       },
       footer = ExitCodes.HELP)
   static final class Convert implements Callable<Integer> {
@@ -119,6 +121,16 @@ final class MatrixCommand implements Runnable {
         throw new ParameterException(
             spec.commandLine(), "--output must be a file: a matrix file is binary");
       }
+      PairTableWriter table = null;
+      if (output.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+        table = PairTableWriter.forPath(output);
+        if (table == null) {
+          err.println("apl: --output " + output + ": writing Parquet needs Spark on the class"
+              + " path; build it with: mvn -B -pl apl-spark -am package -DskipTests (README,"
+              + " Spark engine)");
+          return ExitCodes.UNAVAILABLE;
+        }
+      }
       try {
         target.check();
         long t0 = System.nanoTime();
@@ -134,6 +146,18 @@ final class MatrixCommand implements Runnable {
           return refused;
         }
         TravelTimeMatrix matrix = run.times();
+        if (table != null) {
+          // A Parquet table is a folder that Spark writes and moves into place itself.
+          String line = table.write(matrix, output, force);
+          if (!quiet) {
+            err.printf(
+                Locale.ROOT,
+                "apl matrix convert: %s in %.2f s%n",
+                line,
+                (System.nanoTime() - t0) / 1e9);
+          }
+          return ExitCodes.OK;
+        }
         target.writeBytes(out -> MatrixFile.write(matrix, out), stdout);
         target.commit();
         if (!quiet) {

@@ -52,6 +52,39 @@ public interface AccessMethod {
   void access(Gathers gathers, double[] supply, double[] demand, double[] access);
 
   /**
+   * Step 1 for several populations in one pass over the pairs: the same figures as {@link
+   * #demand} on each population. An engine that pays per pass over the pairs (a cluster) pays once
+   * for all of them; the methods of this library override it, and the default calls {@link
+   * #demand} once per population.
+   *
+   * @param gathers the weighted catchments, non-null
+   * @param populations one standardised population per place vector
+   * @param demands written: one step-1 vector per population
+   */
+  default void demands(Gathers gathers, double[][] populations, double[][] demands) {
+    for (int v = 0; v < populations.length; v++) {
+      demand(gathers, populations[v], demands[v]);
+    }
+  }
+
+  /**
+   * Step 2 for several variants in one pass over the pairs: the same figures as {@link #access}
+   * on each variant (the scenarios and age caps of a run, computed together rather than one job
+   * each). The default calls {@link #access} once per variant.
+   *
+   * @param gathers the weighted catchments the demands were computed on, non-null
+   * @param supplies supply per place, one vector per variant
+   * @param demands the vector of step 1 of each variant's population, one per variant
+   * @param access written: the access per place, one vector per variant
+   */
+  default void accesses(
+      Gathers gathers, double[][] supplies, double[][] demands, double[][] access) {
+    for (int v = 0; v < supplies.length; v++) {
+      access(gathers, supplies[v], demands[v], access[v]);
+    }
+  }
+
+  /**
    * Returns the enhanced two-step floating catchment area method of DREES (working paper 124;
    * Luo &amp; Qi 2009): {@code D_j = Σ_i w_ij P_i}, {@code R_j = S_j / D_j} (0 when {@code D_j =
    * 0}), {@code A_i = Σ_j w_ij R_j}.

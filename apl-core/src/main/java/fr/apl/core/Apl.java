@@ -2,6 +2,7 @@ package fr.apl.core;
 
 import fr.apl.decay.Decay;
 import fr.apl.demand.Population;
+import fr.apl.engine.Kernel;
 import fr.apl.matrix.TravelTimeMatrix;
 import fr.apl.supply.Supply;
 import java.util.List;
@@ -62,5 +63,27 @@ public final class Apl {
   public static AplResult compute(
       TravelTimeMatrix matrix, Decay decay, Population population, Supply supply) {
     return prepare(matrix, decay).compute(population, List.of(Variant.of("apl", supply)), 1);
+  }
+
+  /**
+   * Computes access on a kernel that an engine built itself (for example from a pair table it
+   * read on a cluster), with the figures and diagnostics of {@link Catchments#compute(Population,
+   * List, AccessMethod, int)}. The caller keeps the kernel and closes it.
+   *
+   * @param kernel the weighted pairs on an engine, non-null
+   * @param population standardised population by residence commune, non-null
+   * @param scenarios the variants, at least one, names unique
+   * @param method the access method, non-null
+   * @return the access of every population commune for each variant, with the diagnostics
+   * @throws IllegalArgumentException on a null argument, no variant, a repeated name, or a
+   *     variant population with other communes
+   */
+  public static AplResult compute(
+      Kernel kernel, Population population, List<Variant> scenarios, AccessMethod method) {
+    if (kernel == null) {
+      throw new IllegalArgumentException("the kernel must not be null");
+    }
+    Computation.check(population, scenarios, method);
+    return Computation.run(kernel, population, scenarios, method);
   }
 }

@@ -42,25 +42,40 @@ final class BalancedFca implements AccessMethod {
 
   @Override
   public void demand(Gathers gathers, double[] population, double[] demand) {
-    int n = gathers.places();
-    double[] rowTotal = new double[n];
-    gathers.sumOverPractices(ones(n), rowTotal);
-    double[] share = new double[n];
-    for (int i = 0; i < n; i++) {
-      share[i] = rowTotal[i] > 0 ? population[i] / rowTotal[i] : 0.0;
-    }
-    gathers.sumOverResidences(share, demand);
+    demands(gathers, new double[][] {population}, new double[][] {demand});
   }
 
   @Override
   public void access(Gathers gathers, double[] supply, double[] demand, double[] access) {
+    accesses(gathers, new double[][] {supply}, new double[][] {demand}, new double[][] {access});
+  }
+
+  @Override
+  public void demands(Gathers gathers, double[][] populations, double[][] demands) {
+    int n = gathers.places();
+    double[] rowTotal = new double[n];
+    gathers.sumOverPractices(ones(n), rowTotal);
+    double[][] share = new double[populations.length][n];
+    for (int v = 0; v < populations.length; v++) {
+      for (int i = 0; i < n; i++) {
+        share[v][i] = rowTotal[i] > 0 ? populations[v][i] / rowTotal[i] : 0.0;
+      }
+    }
+    gathers.sumOverResidences(share, demands);
+  }
+
+  @Override
+  public void accesses(
+      Gathers gathers, double[][] supplies, double[][] demands, double[][] access) {
     int n = gathers.places();
     double[] columnTotal = new double[n];
     gathers.sumOverResidences(ones(n), columnTotal);
-    double[] ratio = new double[n];
-    TwoStepKernel.ratio(supply, demand, ratio, 0, n);
-    for (int j = 0; j < n; j++) {
-      ratio[j] = columnTotal[j] > 0 ? ratio[j] / columnTotal[j] : 0.0;
+    double[][] ratio = new double[supplies.length][n];
+    for (int v = 0; v < supplies.length; v++) {
+      TwoStepKernel.ratio(supplies[v], demands[v], ratio[v], 0, n);
+      for (int j = 0; j < n; j++) {
+        ratio[v][j] = columnTotal[j] > 0 ? ratio[v][j] / columnTotal[j] : 0.0;
+      }
     }
     gathers.sumOverPractices(ratio, access);
   }

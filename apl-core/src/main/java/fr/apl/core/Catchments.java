@@ -3,17 +3,15 @@ package fr.apl.core;
 import fr.apl.decay.Decay;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
+import fr.apl.engine.Engine;
+import fr.apl.engine.Kernel;
 import fr.apl.internal.Access;
 import fr.apl.internal.Parallel;
 import fr.apl.internal.Slots;
+import fr.apl.internal.TwoStepKernel;
 import fr.apl.matrix.TravelTimeMatrix;
-import fr.apl.place.CommuneValues;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Holds the weighted catchments of a travel-time matrix, built once, and computes APL on them for
@@ -281,243 +279,187 @@ public final class Catchments {
    */
   public AplResult compute(
       Population population, List<Variant> scenarios, AccessMethod method, int threads) {
-    if (method == null) {
-      throw new IllegalArgumentException("the method must not be null");
-    }
-    if (population == null || scenarios == null || scenarios.isEmpty()) {
-      throw new IllegalArgumentException("a population and at least one variant are needed");
+    return compute(population, scenarios, method, threads, Engine.local());
+  }
+
+  /**
+   * Computes access with a method on an engine: the same figures as {@link #compute(Population,
+   * List, AccessMethod, int)}, to the last bit, with the sums run where the engine runs them (see
+   * {@link Engine}). The pairs are put on the engine for this call and released after it.
+   *
+   * @param population standardised population by residence commune, non-null
+   * @param scenarios the variants, at least one, names unique
+   * @param method the access method, non-null
+   * @param threads threads to use, &gt;= 1; the result does not depend on it
+   * @param engine where the sums run, non-null ({@link Engine#local()} by default)
+   * @return the access of every population commune for each variant, with the diagnostics
+   * @throws IllegalArgumentException as {@link #compute(Population, List, AccessMethod, int)}
+   *     does, or on a null engine
+   */
+  public AplResult compute(
+      Population population,
+      List<Variant> scenarios,
+      AccessMethod method,
+      int threads,
+      Engine engine) {
+    if (engine == null) {
+      throw new IllegalArgumentException("the engine must not be null");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, given: " + threads);
     }
-    TreeSet<String> names = new TreeSet<>();
-    for (Variant s : scenarios) {
-      if (!names.add(s.name())) {
-        throw new IllegalArgumentException("variant " + s.name() + " is given twice");
-      }
-    }
-    CommuneValues pop = population.standardised();
-    List<Population> populations = new ArrayList<>(scenarios.size());
-    for (Variant s : scenarios) {
-      Population own = s.population() == null ? population : s.population();
-      if (own != population && !Arrays.equals(own.standardised().codes(), pop.codes())) {
-        throw new IllegalArgumentException("the population of variant " + s.name()
-            + " must have the same communes as the computation's population");
-      }
-      populations.add(own);
-    }
-    int n = codes.length;
-    // Codes are matched by merging sorted lists (no hashing). Communes of the population or of
-    // the supplies that the matrix does not know get indices after the matrix's own, in code
-    // order; they reach only themselves.
-    int[] popIndex = match(pop);
-    int[][] supplyIndex = new int[scenarios.size()][];
-    TreeSet<String> extraCodes = new TreeSet<>();
-    for (int k = 0; k < pop.size(); k++) {
-      if (popIndex[k] < 0) {
-        extraCodes.add(pop.code(k));
-      }
-    }
-    TreeSet<String> supplyNotInTimes = new TreeSet<>();
-    TreeSet<String> supplyNotInPopulation = new TreeSet<>();
-    for (int v = 0; v < scenarios.size(); v++) {
-      CommuneValues sv = scenarios.get(v).supply().consultationsPerYear();
-      supplyIndex[v] = match(sv);
-      for (int k = 0; k < sv.size(); k++) {
-        String code = sv.code(k);
-        if (supplyIndex[v][k] < 0) {
-          extraCodes.add(code);
-        }
-        // Only communes with supply are worth a warning; a 0 row changes nothing.
-        if (sv.value(k) > 0 && supplyIndex[v][k] < 0) {
-          supplyNotInTimes.add(code);
-        }
-        if (sv.value(k) > 0 && !pop.contains(code)) {
-          supplyNotInPopulation.add(code);
-        }
-      }
-    }
-    String[] extras = extraCodes.toArray(new String[0]);
-    resolveExtras(pop, popIndex, extras);
-    for (int v = 0; v < scenarios.size(); v++) {
-      resolveExtras(scenarios.get(v).supply().consultationsPerYear(), supplyIndex[v], extras);
-    }
-    int size = n + extras.length;
-    List<String> populationNotInTimes = new ArrayList<>();
-    for (int k = 0; k < pop.size(); k++) {
-      if (popIndex[k] >= n) {
-        populationNotInTimes.add(pop.code(k));
-      }
-    }
-    Gathers gathers = new Gathers(
-        size,
-        n,
-        threads,
-        residenceStart,
-        residencePractice,
-        residenceBand,
-        practiceStart,
-        practiceResidence,
-        practiceBand,
-        bandWeight,
-        selfWeight);
-    // Step 1 once per distinct population (by identity), in the order the variants need them.
-    // The diagnostics (supply reached, practices in reach) read the weighted demand of E2SFCA,
-    // whatever the method: it is step 1 itself for E2SFCA and M2SFCA, one more gather otherwise.
-    Map<Population, double[]> demands = new IdentityHashMap<>();
-    Map<Population, double[]> reaches = new IdentityHashMap<>();
-    boolean weightedDemand = method instanceof E2sfca;
-    for (Population own : populations) {
-      if (!demands.containsKey(own)) {
-        double[] p = placed(own.standardised(), popIndex, size);
-        double[] demand = new double[size];
-        method.demand(gathers, p, demand);
-        demands.put(own, demand);
-        double[] reach = demand;
-        if (!weightedDemand) {
-          reach = new double[size];
-          gathers.sumOverResidences(p, reach);
-        }
-        reaches.put(own, reach);
-      }
-    }
-
-    int variants = scenarios.size();
-    double[][] apl = new double[variants][pop.size()];
-    int[] practicesInReach = new int[pop.size()];
-    List<VariantDiagnostics> checks = new ArrayList<>(variants);
-    for (int v = 0; v < variants; v++) {
-      Variant scenario = scenarios.get(v);
-      CommuneValues sv = scenario.supply().consultationsPerYear();
-      CommuneValues vp = populations.get(v).standardised();
-      double[] demand = demands.get(populations.get(v));
-      double[] reach = reaches.get(populations.get(v));
-      int[] where = supplyIndex[v];
-      double[] s = new double[size];
-      for (int k = 0; k < sv.size(); k++) {
-        s[where[k]] = sv.value(k);
-      }
-      double[] access = new double[size];
-      method.access(gathers, s, demand, access);
-      double weightedSum = 0;
-      int without = 0;
-      double popWithout = 0;
-      for (int k = 0; k < pop.size(); k++) {
-        double a = access[popIndex[k]];
-        apl[v][k] = a;
-        weightedSum += vp.value(k) * a;
-        if (a == 0) {
-          without++;
-          popWithout += vp.value(k);
-        }
-      }
-      double totalSupply = 0;
-      double reached = 0;
-      double unreached = 0;
-      List<String> unreachedCodes = new ArrayList<>();
-      for (int k = 0; k < sv.size(); k++) {
-        double value = sv.value(k);
-        totalSupply += value;
-        if (reach[where[k]] > 0) {
-          reached += value;
-        } else if (value > 0) {
-          unreached += value;
-          unreachedCodes.add(sv.code(k));
-        }
-      }
-      double error = reached > 0 ? Math.abs(weightedSum - reached) / reached : 0.0;
-      checks.add(new VariantDiagnostics(
-          scenario.name(),
-          totalSupply,
-          reached,
-          weightedSum,
-          error,
-          unreachedCodes,
-          unreached,
-          without,
-          popWithout));
-      if (v == 0) {
-        countPracticesInReach(s, reach, popIndex, n, threads, practicesInReach);
-      }
-    }
-    int timesNotInPopulation = n - (pop.size() - populationNotInTimes.size());
-    Diagnostics diagnostics = new Diagnostics(
-        pop.size(),
-        matrix.pairCount(),
-        pairsInReach(),
-        selfPairsAdded,
-        matrix.duplicatePairs(),
-        populationNotInTimes,
-        new ArrayList<>(supplyNotInTimes),
-        new ArrayList<>(supplyNotInPopulation),
-        timesNotInPopulation,
-        checks);
-    List<String> variantNames = new ArrayList<>(variants);
-    for (Variant s : scenarios) {
-      variantNames.add(s.name());
-    }
-    return new AplResult(population, populations, variantNames, apl, practicesInReach, diagnostics);
-  }
-
-  /** Returns the standardised population as a vector of places. */
-  private static double[] placed(CommuneValues pop, int[] popIndex, int size) {
-    double[] p = new double[size];
-    for (int k = 0; k < pop.size(); k++) {
-      p[popIndex[k]] = pop.value(k);
-    }
-    return p;
-  }
-
-  /**
-   * Counts, for each population commune, the practice communes it reaches that have supply and
-   * demand both above 0. Branch-free, in parallel: one pass over the pairs.
-   */
-  private void countPracticesInReach(
-      double[] supply, double[] demand, int[] popIndex, int n, int threads, int[] out) {
-    int[] byRow = new int[n];
-    Parallel.forRange(n, threads, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        int c = 0;
-        for (int q = residenceStart[i]; q < residenceStart[i + 1]; q++) {
-          int j = residencePractice[q];
-          c += supply[j] > 0 & demand[j] > 0 ? 1 : 0;
-        }
-        byRow[i] = c;
-      }
-    });
-    for (int k = 0; k < popIndex.length; k++) {
-      int i = popIndex[k];
-      out[k] = i < n ? byRow[i] : (selfWeight > 0 && supply[i] > 0 && demand[i] > 0 ? 1 : 0);
+    Computation.check(population, scenarios, method);
+    try (Kernel kernel = engine.kernel(this, threads)) {
+      return Computation.run(kernel, population, scenarios, method);
     }
   }
 
   /**
-   * Returns the matrix index of each commune of {@code values}, or -1 when the matrix does not
-   * know it. Both code lists are sorted with {@link String#compareTo}: one merge, O(n + m).
+   * Returns the local kernel of these catchments: their own arrays in both orientations, summed
+   * on threads (what {@link Engine#local()} gives). Holds nothing of its own; closing it does
+   * nothing.
+   *
+   * @param threads threads to use, &gt;= 1; the sums do not depend on it
+   * @return the kernel over these catchments
+   * @throws IllegalArgumentException when threads &lt; 1
    */
-  private int[] match(CommuneValues values) {
-    int[] out = new int[values.size()];
-    int m = 0;
-    for (int k = 0; k < values.size(); k++) {
-      String code = values.code(k);
-      while (m < codes.length && codes[m].compareTo(code) < 0) {
-        m++;
-      }
-      out[k] = m < codes.length && codes[m].equals(code) ? m : -1;
+  public Kernel kernel(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, given: " + threads);
     }
-    return out;
+    return new LocalKernel(threads);
   }
 
-  /** Replaces the -1 of {@link #match} by the index of the commune among the extras. */
-  private void resolveExtras(CommuneValues values, int[] index, String[] extras) {
-    for (int k = 0; k < index.length; k++) {
-      if (index[k] < 0) {
-        int e = Arrays.binarySearch(extras, values.code(k));
-        if (e < 0) {
-          throw new IllegalStateException("commune " + values.code(k) + " has no index");
-        }
-        index[k] = codes.length + e;
+  /** {@return the number of places of the catchments: the matrix's communes} */
+  public int places() {
+    return codes.length;
+  }
+
+  /** {@return the weight of a commune to itself (0 minutes), 0 when it has none} */
+  public double selfWeight() {
+    return selfWeight;
+  }
+
+  /**
+   * Returns the number of practices a residence reaches with a weight above 0, self included:
+   * the length of its row.
+   *
+   * @param residence a place, 0 to {@link #places()} - 1
+   * @return the pairs of the residence in reach
+   */
+  public int rowLength(int residence) {
+    return residenceStart[residence + 1] - residenceStart[residence];
+  }
+
+  /**
+   * Copies the row of a residence: the practices it reaches in increasing order, with their
+   * weights (for an engine that holds the pairs elsewhere).
+   *
+   * @param residence a place, 0 to {@link #places()} - 1
+   * @param practices written from 0, at least {@link #rowLength(int)} long
+   * @param weights written from 0, at least {@link #rowLength(int)} long
+   * @return the length of the row
+   */
+  public int row(int residence, int[] practices, double[] weights) {
+    int from = residenceStart[residence];
+    int length = residenceStart[residence + 1] - from;
+    for (int k = 0; k < length; k++) {
+      practices[k] = residencePractice[from + k];
+      weights[k] = bandWeight[residenceBand[from + k]];
+    }
+    return length;
+  }
+
+  /** The catchments' own arrays, summed on threads in the order of the stored pairs. */
+  private final class LocalKernel implements Kernel {
+    private final int threads;
+    /** The squares of {@link #bandWeight}: pairs keep one band index for both tables. */
+    private final double[] bandWeightSquared;
+
+    LocalKernel(int threads) {
+      this.threads = threads;
+      this.bandWeightSquared = new double[bandWeight.length];
+      for (int b = 0; b < bandWeight.length; b++) {
+        bandWeightSquared[b] = bandWeight[b] * bandWeight[b];
       }
+    }
+
+    @Override
+    public String[] codes() {
+      return codes.clone();
+    }
+
+    @Override
+    public int places() {
+      return codes.length;
+    }
+
+    @Override
+    public double selfWeight() {
+      return selfWeight;
+    }
+
+    @Override
+    public long pairCount() {
+      return matrix.pairCount();
+    }
+
+    @Override
+    public long pairsInReach() {
+      return residencePractice.length;
+    }
+
+    @Override
+    public int selfPairsAdded() {
+      return selfPairsAdded;
+    }
+
+    @Override
+    public long duplicatePairs() {
+      return matrix.duplicatePairs();
+    }
+
+    @Override
+    public void toPractices(double[][] x, boolean squared, double[][] out) {
+      double[] w = squared ? bandWeightSquared : bandWeight;
+      for (int v = 0; v < x.length; v++) {
+        double[] in = x[v];
+        double[] o = out[v];
+        Parallel.forRange(
+            codes.length,
+            threads,
+            (from, to) -> TwoStepKernel.gather(
+                practiceStart, practiceResidence, practiceBand, w, in, o, from, to));
+      }
+    }
+
+    @Override
+    public void toResidences(double[][] x, boolean squared, double[][] out) {
+      double[] w = squared ? bandWeightSquared : bandWeight;
+      for (int v = 0; v < x.length; v++) {
+        double[] in = x[v];
+        double[] o = out[v];
+        Parallel.forRange(
+            codes.length,
+            threads,
+            (from, to) -> TwoStepKernel.gather(
+                residenceStart, residencePractice, residenceBand, w, in, o, from, to));
+      }
+    }
+
+    @Override
+    public void countReached(double[] supply, double[] demand, int[] out) {
+      // Branch-free, in parallel: one pass over the pairs.
+      Parallel.forRange(codes.length, threads, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          int c = 0;
+          for (int q = residenceStart[i]; q < residenceStart[i + 1]; q++) {
+            int j = residencePractice[q];
+            c += supply[j] > 0 & demand[j] > 0 ? 1 : 0;
+          }
+          out[i] = c;
+        }
+      });
     }
   }
 

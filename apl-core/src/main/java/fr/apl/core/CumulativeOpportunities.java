@@ -37,7 +37,20 @@ final class CumulativeOpportunities implements AccessMethod {
 
   @Override
   public void access(Gathers gathers, double[] supply, double[] demand, double[] access) {
-    gathers.sumOverPractices(supply, access);
+    accesses(gathers, new double[][] {supply}, new double[][] {demand}, new double[][] {access});
+  }
+
+  @Override
+  public void demands(Gathers gathers, double[][] populations, double[][] demands) {
+    for (double[] d : demands) {
+      Arrays.fill(d, 0, gathers.places(), 0.0);
+    }
+  }
+
+  @Override
+  public void accesses(
+      Gathers gathers, double[][] supplies, double[][] demands, double[][] access) {
+    gathers.sumOverPractices(supplies, access);
   }
 
   @Override

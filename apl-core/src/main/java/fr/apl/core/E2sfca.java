@@ -45,13 +45,26 @@ final class E2sfca implements AccessMethod {
 
   @Override
   public void demand(Gathers gathers, double[] population, double[] demand) {
-    gathers.sumOverResidences(population, demand);
+    demands(gathers, new double[][] {population}, new double[][] {demand});
   }
 
   @Override
   public void access(Gathers gathers, double[] supply, double[] demand, double[] access) {
-    double[] ratio = new double[gathers.places()];
-    TwoStepKernel.ratio(supply, demand, ratio, 0, ratio.length);
+    accesses(gathers, new double[][] {supply}, new double[][] {demand}, new double[][] {access});
+  }
+
+  @Override
+  public void demands(Gathers gathers, double[][] populations, double[][] demands) {
+    gathers.sumOverResidences(populations, demands);
+  }
+
+  @Override
+  public void accesses(
+      Gathers gathers, double[][] supplies, double[][] demands, double[][] access) {
+    double[][] ratio = new double[supplies.length][gathers.places()];
+    for (int v = 0; v < supplies.length; v++) {
+      TwoStepKernel.ratio(supplies[v], demands[v], ratio[v], 0, ratio[v].length);
+    }
     if (squaredAccess) {
       gathers.sumOverPracticesSquared(ratio, access);
     } else {

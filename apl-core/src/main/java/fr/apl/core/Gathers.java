@@ -1,7 +1,6 @@
 package fr.apl.core;
 
-import fr.apl.internal.Parallel;
-import fr.apl.internal.TwoStepKernel;
+import fr.apl.engine.Kernel;
 
 /**
  * Gives an {@link AccessMethod} the sums floating-catchment methods are made of, over the
@@ -10,52 +9,23 @@ import fr.apl.internal.TwoStepKernel;
  * number them: the matrix's communes in code order, then the communes of the population or
  * supply that the matrix does not know (each reaches only itself, at 0 minutes).
  *
- * <p>Both sums are gathers: one thread owns one output cell and sums in a fixed order, so results
- * do not depend on the thread count. Immutable and thread-safe; O(pairs in reach) a sum.
+ * <p>The sums run on an engine's {@link Kernel} (the local arrays by default, or a cluster): each
+ * output cell is summed in a fixed order, so results depend neither on the thread count nor on
+ * the engine. Each sum has a batched form taking one vector per variant, summed in one pass over
+ * the pairs. Immutable and thread-safe when the kernel is; O(pairs in reach) a sum.
  */
 public final class Gathers {
 
   private final int places;
   private final int matrixPlaces;
-  private final int threads;
-  private final int[] residenceStart;
-  private final int[] residencePractice;
-  private final char[] residenceBand;
-  private final int[] practiceStart;
-  private final int[] practiceResidence;
-  private final char[] practiceBand;
-  private final double[] bandWeight;
+  private final Kernel kernel;
   private final double selfWeight;
-  /** The squares of {@link #bandWeight}: pairs keep one band index for both tables. */
-  private final double[] bandWeightSquared;
 
-  Gathers(
-      int places,
-      int matrixPlaces,
-      int threads,
-      int[] residenceStart,
-      int[] residencePractice,
-      char[] residenceBand,
-      int[] practiceStart,
-      int[] practiceResidence,
-      char[] practiceBand,
-      double[] bandWeight,
-      double selfWeight) {
+  Gathers(int places, Kernel kernel) {
     this.places = places;
-    this.matrixPlaces = matrixPlaces;
-    this.threads = threads;
-    this.residenceStart = residenceStart;
-    this.residencePractice = residencePractice;
-    this.residenceBand = residenceBand;
-    this.practiceStart = practiceStart;
-    this.practiceResidence = practiceResidence;
-    this.practiceBand = practiceBand;
-    this.bandWeight = bandWeight;
-    this.selfWeight = selfWeight;
-    this.bandWeightSquared = new double[bandWeight.length];
-    for (int b = 0; b < bandWeight.length; b++) {
-      bandWeightSquared[b] = bandWeight[b] * bandWeight[b];
-    }
+    this.matrixPlaces = kernel.places();
+    this.kernel = kernel;
+    this.selfWeight = kernel.selfWeight();
   }
 
   /** {@return the number of places: the length of every vector these sums take and give} */
@@ -71,15 +41,7 @@ public final class Gathers {
    * @param out written, length {@link #places()}
    */
   public void sumOverResidences(double[] x, double[] out) {
-    check(x, out);
-    Parallel.forRange(
-        matrixPlaces,
-        threads,
-        (from, to) -> TwoStepKernel.gather(
-            practiceStart, practiceResidence, practiceBand, bandWeight, x, out, from, to));
-    for (int e = matrixPlaces; e < places; e++) {
-      out[e] = selfWeight * x[e];
-    }
+    sumOverResidences(new double[][] {x}, new double[][] {out});
   }
 
   /**
@@ -90,15 +52,7 @@ public final class Gathers {
    * @param out written, length {@link #places()}
    */
   public void sumOverPractices(double[] x, double[] out) {
-    check(x, out);
-    Parallel.forRange(
-        matrixPlaces,
-        threads,
-        (from, to) -> TwoStepKernel.gather(
-            residenceStart, residencePractice, residenceBand, bandWeight, x, out, from, to));
-    for (int e = matrixPlaces; e < places; e++) {
-      out[e] = selfWeight * x[e];
-    }
+    sumOverPractices(new double[][] {x}, new double[][] {out});
   }
 
   /**
@@ -110,16 +64,7 @@ public final class Gathers {
    * @param out written, length {@link #places()}
    */
   public void sumOverResidencesSquared(double[] x, double[] out) {
-    check(x, out);
-    Parallel.forRange(
-        matrixPlaces,
-        threads,
-        (from, to) -> TwoStepKernel.gather(
-            practiceStart, practiceResidence, practiceBand, bandWeightSquared, x, out, from, to));
-    double selfSquared = selfWeight * selfWeight;
-    for (int e = matrixPlaces; e < places; e++) {
-      out[e] = selfSquared * x[e];
-    }
+    sumOverResidencesSquared(new double[][] {x}, new double[][] {out});
   }
 
   /**
@@ -130,22 +75,85 @@ public final class Gathers {
    * @param out written, length {@link #places()}
    */
   public void sumOverPracticesSquared(double[] x, double[] out) {
+    sumOverPracticesSquared(new double[][] {x}, new double[][] {out});
+  }
+
+  /**
+   * Sums over the residences that reach each practice, for several vectors in one pass: {@code
+   * out[v][j] = Σ_i w_ij · x[v][i]}.
+   *
+   * @param x one vector per variant, each of length {@link #places()}
+   * @param out written, as many vectors as {@code x}, each of length {@link #places()}
+   */
+  public void sumOverResidences(double[][] x, double[][] out) {
     check(x, out);
-    Parallel.forRange(
-        matrixPlaces,
-        threads,
-        (from, to) -> TwoStepKernel.gather(
-            residenceStart, residencePractice, residenceBand, bandWeightSquared, x, out, from, to));
-    double selfSquared = selfWeight * selfWeight;
-    for (int e = matrixPlaces; e < places; e++) {
-      out[e] = selfSquared * x[e];
+    kernel.toPractices(x, false, out);
+    extras(x, out, selfWeight);
+  }
+
+  /**
+   * Sums over the practices each residence reaches, for several vectors in one pass: {@code
+   * out[v][i] = Σ_j w_ij · x[v][j]}.
+   *
+   * @param x one vector per variant, each of length {@link #places()}
+   * @param out written, as many vectors as {@code x}, each of length {@link #places()}
+   */
+  public void sumOverPractices(double[][] x, double[][] out) {
+    check(x, out);
+    kernel.toResidences(x, false, out);
+    extras(x, out, selfWeight);
+  }
+
+  /**
+   * Sums over the residences that reach each practice with squared weights, for several vectors
+   * in one pass: {@code out[v][j] = Σ_i w_ij² · x[v][i]}.
+   *
+   * @param x one vector per variant, each of length {@link #places()}
+   * @param out written, as many vectors as {@code x}, each of length {@link #places()}
+   */
+  public void sumOverResidencesSquared(double[][] x, double[][] out) {
+    check(x, out);
+    kernel.toPractices(x, true, out);
+    extras(x, out, selfWeight * selfWeight);
+  }
+
+  /**
+   * Sums over the practices each residence reaches with squared weights, for several vectors in
+   * one pass: {@code out[v][i] = Σ_j w_ij² · x[v][j]}.
+   *
+   * @param x one vector per variant, each of length {@link #places()}
+   * @param out written, as many vectors as {@code x}, each of length {@link #places()}
+   */
+  public void sumOverPracticesSquared(double[][] x, double[][] out) {
+    check(x, out);
+    kernel.toResidences(x, true, out);
+    extras(x, out, selfWeight * selfWeight);
+  }
+
+  /** Counts the practices with supply and demand above 0 that each residence reaches. */
+  void countReached(double[] supply, double[] demand, int[] out) {
+    kernel.countReached(supply, demand, out);
+  }
+
+  /** The communes the matrix does not know reach only themselves, at the weight of 0 minutes. */
+  private void extras(double[][] x, double[][] out, double weight) {
+    for (int v = 0; v < x.length; v++) {
+      for (int e = matrixPlaces; e < places; e++) {
+        out[v][e] = weight * x[v][e];
+      }
     }
   }
 
-  private void check(double[] x, double[] out) {
-    if (x.length != places || out.length != places) {
+  private void check(double[][] x, double[][] out) {
+    if (x.length != out.length) {
       throw new IllegalArgumentException(
-          "vectors must have " + places + " places, given " + x.length + " and " + out.length);
+          "as many outputs as inputs are needed, given " + x.length + " and " + out.length);
+    }
+    for (int v = 0; v < x.length; v++) {
+      if (x[v].length != places || out[v].length != places) {
+        throw new IllegalArgumentException("vectors must have " + places + " places, given "
+            + x[v].length + " and " + out[v].length);
+      }
     }
   }
 }

@@ -32,14 +32,27 @@ final class SupplyDemandRatio implements AccessMethod {
 
   @Override
   public void demand(Gathers gathers, double[] population, double[] demand) {
-    gathers.sumOverPractices(population, demand);
+    demands(gathers, new double[][] {population}, new double[][] {demand});
   }
 
   @Override
   public void access(Gathers gathers, double[] supply, double[] demand, double[] access) {
-    gathers.sumOverPractices(supply, access);
-    for (int i = 0; i < gathers.places(); i++) {
-      access[i] = demand[i] > 0 ? access[i] / demand[i] : 0.0;
+    accesses(gathers, new double[][] {supply}, new double[][] {demand}, new double[][] {access});
+  }
+
+  @Override
+  public void demands(Gathers gathers, double[][] populations, double[][] demands) {
+    gathers.sumOverPractices(populations, demands);
+  }
+
+  @Override
+  public void accesses(
+      Gathers gathers, double[][] supplies, double[][] demands, double[][] access) {
+    gathers.sumOverPractices(supplies, access);
+    for (int v = 0; v < supplies.length; v++) {
+      for (int i = 0; i < gathers.places(); i++) {
+        access[v][i] = demands[v][i] > 0 ? access[v][i] / demands[v][i] : 0.0;
+      }
     }
   }
 

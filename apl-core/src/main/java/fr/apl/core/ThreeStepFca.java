@@ -49,24 +49,40 @@ final class ThreeStepFca implements AccessMethod {
 
   @Override
   public void access(Gathers gathers, double[] supply, double[] population, double[] access) {
+    accesses(
+        gathers, new double[][] {supply}, new double[][] {population}, new double[][] {access});
+  }
+
+  @Override
+  public void accesses(
+      Gathers gathers, double[][] supplies, double[][] populations, double[][] access) {
     int n = gathers.places();
-    double[] hasSupply = new double[n];
-    for (int k = 0; k < n; k++) {
-      hasSupply[k] = supply[k] > 0 ? 1.0 : 0.0;
+    int variants = supplies.length;
+    double[][] hasSupply = new double[variants][n];
+    for (int v = 0; v < variants; v++) {
+      for (int k = 0; k < n; k++) {
+        hasSupply[v][k] = supplies[v][k] > 0 ? 1.0 : 0.0;
+      }
     }
-    double[] total = new double[n];
+    double[][] total = new double[variants][n];
     gathers.sumOverPractices(hasSupply, total);
-    double[] share = new double[n];
-    for (int i = 0; i < n; i++) {
-      share[i] = total[i] > 0 ? population[i] / total[i] : 0.0;
+    double[][] share = new double[variants][n];
+    for (int v = 0; v < variants; v++) {
+      for (int i = 0; i < n; i++) {
+        share[v][i] = total[v][i] > 0 ? populations[v][i] / total[v][i] : 0.0;
+      }
     }
-    double[] demand = new double[n];
+    double[][] demand = new double[variants][n];
     gathers.sumOverResidencesSquared(share, demand);
-    double[] ratio = new double[n];
-    TwoStepKernel.ratio(supply, demand, ratio, 0, n);
+    double[][] ratio = new double[variants][n];
+    for (int v = 0; v < variants; v++) {
+      TwoStepKernel.ratio(supplies[v], demand[v], ratio[v], 0, n);
+    }
     gathers.sumOverPracticesSquared(ratio, access);
-    for (int i = 0; i < n; i++) {
-      access[i] = total[i] > 0 ? access[i] / total[i] : 0.0;
+    for (int v = 0; v < variants; v++) {
+      for (int i = 0; i < n; i++) {
+        access[v][i] = total[v][i] > 0 ? access[v][i] / total[v][i] : 0.0;
+      }
     }
   }
 

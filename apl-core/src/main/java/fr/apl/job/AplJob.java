@@ -215,7 +215,8 @@ public final class AplJob {
       }
       Catchments catchments = Parallel.await(prepared, "preparing the catchments");
       MemoryException.check(variants.size(), population.standardised().size(), matrix);
-      AplResult result = catchments.compute(population, scaled(variants), r.method, r.threads);
+      AplResult result =
+          catchments.compute(population, scaled(variants), r.method, r.threads, r.engine);
       long t3 = System.nanoTime();
       if (!CrossChecks.finite(
           out, result, r.method.conservesSupply(), read.population().file(), supplyName())) {

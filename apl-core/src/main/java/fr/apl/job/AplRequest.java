@@ -5,6 +5,7 @@ import fr.apl.decay.Decay;
 import fr.apl.demand.AgeWeights;
 import fr.apl.demand.DemandWeights;
 import fr.apl.demand.Rescaling;
+import fr.apl.engine.Engine;
 import fr.apl.io.TravelTimeSource;
 import fr.apl.io.csv.ReadContext;
 import fr.apl.io.csv.ReadOptions;
@@ -88,6 +89,7 @@ public final class AplRequest {
   final SupplyRule supplyRule;
   final List<Integer> ageCaps;
   final int threads;
+  final Engine engine;
   final Profession profession;
   final List<String> overridden;
 
@@ -111,6 +113,7 @@ public final class AplRequest {
     this.supplyRule = b.supplyRule != null ? b.supplyRule : p.supply();
     this.ageCaps = b.ageCaps == null ? null : List.copyOf(b.ageCaps);
     this.threads = b.threads;
+    this.engine = b.engine;
     this.profession = p;
     if (b.decay != null) {
       over.add("decay");
@@ -179,6 +182,11 @@ public final class AplRequest {
     return doctors;
   }
 
+  /** {@return the engine the sums run on: {@link Engine#local()} unless another was set} */
+  public Engine engine() {
+    return engine;
+  }
+
   /** {@return the threads of the run, from 1 to {@link ReadContext#MAX_THREADS}} */
   public int threads() {
     return threads;
@@ -230,6 +238,7 @@ public final class AplRequest {
     private AccessMethod method = AccessMethod.e2sfca();
     private SupplyRule supplyRule;
     private List<Integer> ageCaps;
+    private Engine engine = Engine.local();
     private int threads =
         Math.min(ReadContext.MAX_THREADS, Runtime.getRuntime().availableProcessors());
 
@@ -424,6 +433,23 @@ public final class AplRequest {
         throw new IllegalArgumentException("method must not be null");
       }
       this.method = accessMethod;
+      return this;
+    }
+
+    /**
+     * Sets the engine the two steps run on, in place of the local one ({@link Engine#local()});
+     * the figures do not depend on it (see {@link Engine}). Reading, checks across files and the
+     * diagnostics stay in this process.
+     *
+     * @param where the engine, non-null
+     * @return this builder
+     * @throws IllegalArgumentException when {@code where} is null
+     */
+    public Builder engine(Engine where) {
+      if (where == null) {
+        throw new IllegalArgumentException("engine must not be null");
+      }
+      this.engine = where;
       return this;
     }
 
