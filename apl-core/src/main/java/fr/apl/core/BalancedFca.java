@@ -24,7 +24,7 @@ import fr.apl.internal.TwoStepKernel;
  * w_ik) P_i}; the two differ as soon as the catchments differ in size (a test shows a three-commune
  * case). So {@link #conservesSupply()} is false.
  */
-final class BalancedFca implements AccessMethod {
+final class BalancedFca extends BatchedMethod {
 
   static final BalancedFca INSTANCE = new BalancedFca();
 
@@ -38,16 +38,6 @@ final class BalancedFca implements AccessMethod {
   @Override
   public boolean conservesSupply() {
     return false;
-  }
-
-  @Override
-  public void demand(Gathers gathers, double[] population, double[] demand) {
-    demands(gathers, new double[][] {population}, new double[][] {demand});
-  }
-
-  @Override
-  public void access(Gathers gathers, double[] supply, double[] demand, double[] access) {
-    accesses(gathers, new double[][] {supply}, new double[][] {demand}, new double[][] {access});
   }
 
   @Override

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * <p>Consultations per year in reach, not per inhabitant; the population plays no part (step 1
  * writes zeros). Supply is not conserved: each practice counts fully for everyone who reaches it.
  */
-final class CumulativeOpportunities implements AccessMethod {
+final class CumulativeOpportunities extends BatchedMethod {
 
   static final CumulativeOpportunities INSTANCE = new CumulativeOpportunities();
 
@@ -33,11 +33,6 @@ final class CumulativeOpportunities implements AccessMethod {
   @Override
   public void demand(Gathers gathers, double[] population, double[] demand) {
     Arrays.fill(demand, 0, gathers.places(), 0.0);
-  }
-
-  @Override
-  public void access(Gathers gathers, double[] supply, double[] demand, double[] access) {
-    accesses(gathers, new double[][] {supply}, new double[][] {demand}, new double[][] {access});
   }
 
   @Override

@@ -17,7 +17,7 @@ import fr.apl.internal.TwoStepKernel;
  *       (Delamater's point: the shortfall is the supply lost to distance).
  * </ul>
  */
-final class E2sfca implements AccessMethod {
+final class E2sfca extends BatchedMethod {
 
   /** The DREES APL. */
   static final E2sfca E2SFCA = new E2sfca("e2sfca", false);
@@ -41,16 +41,6 @@ final class E2sfca implements AccessMethod {
   @Override
   public boolean conservesSupply() {
     return !squaredAccess;
-  }
-
-  @Override
-  public void demand(Gathers gathers, double[] population, double[] demand) {
-    demands(gathers, new double[][] {population}, new double[][] {demand});
-  }
-
-  @Override
-  public void access(Gathers gathers, double[] supply, double[] demand, double[] access) {
-    accesses(gathers, new double[][] {supply}, new double[][] {demand}, new double[][] {access});
   }
 
   @Override

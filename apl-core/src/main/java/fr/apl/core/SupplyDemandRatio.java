@@ -14,7 +14,7 @@ package fr.apl.core;
  * practice counts in the ratio of every residence that reaches it, against a population that
  * is not the one that reaches it.
  */
-final class SupplyDemandRatio implements AccessMethod {
+final class SupplyDemandRatio extends BatchedMethod {
 
   static final SupplyDemandRatio INSTANCE = new SupplyDemandRatio();
 
@@ -28,16 +28,6 @@ final class SupplyDemandRatio implements AccessMethod {
   @Override
   public boolean conservesSupply() {
     return false;
-  }
-
-  @Override
-  public void demand(Gathers gathers, double[] population, double[] demand) {
-    demands(gathers, new double[][] {population}, new double[][] {demand});
-  }
-
-  @Override
-  public void access(Gathers gathers, double[] supply, double[] demand, double[] access) {
-    accesses(gathers, new double[][] {supply}, new double[][] {demand}, new double[][] {access});
   }
 
   @Override

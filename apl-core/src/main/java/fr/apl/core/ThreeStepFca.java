@@ -26,7 +26,7 @@ import fr.apl.internal.TwoStepKernel;
  * under E2SFCA ({@code T_i > 0} for every residence that reaches it), so the check of every run
  * applies unchanged.
  */
-final class ThreeStepFca implements AccessMethod {
+final class ThreeStepFca extends BatchedMethod {
 
   static final ThreeStepFca INSTANCE = new ThreeStepFca();
 
@@ -45,12 +45,6 @@ final class ThreeStepFca implements AccessMethod {
   @Override
   public void demand(Gathers gathers, double[] population, double[] demand) {
     System.arraycopy(population, 0, demand, 0, gathers.places());
-  }
-
-  @Override
-  public void access(Gathers gathers, double[] supply, double[] population, double[] access) {
-    accesses(
-        gathers, new double[][] {supply}, new double[][] {population}, new double[][] {access});
   }
 
   @Override
