@@ -3,7 +3,6 @@ package fr.apl.core;
 import fr.apl.decay.Decay;
 import fr.apl.decay.DistanceDecay;
 import fr.apl.demand.Population;
-import fr.apl.engine.Engine;
 import fr.apl.engine.Kernel;
 import fr.apl.internal.Access;
 import fr.apl.internal.Parallel;
@@ -279,44 +278,16 @@ public final class Catchments {
    */
   public AplResult compute(
       Population population, List<Variant> scenarios, AccessMethod method, int threads) {
-    return compute(population, scenarios, method, threads, Engine.local());
-  }
-
-  /**
-   * Computes access with a method on an engine: the same figures as {@link #compute(Population,
-   * List, AccessMethod, int)}, to the last bit, with the sums run where the engine runs them (see
-   * {@link Engine}). The pairs are put on the engine for this call and released after it.
-   *
-   * @param population standardised population by residence commune, non-null
-   * @param scenarios the variants, at least one, names unique
-   * @param method the access method, non-null
-   * @param threads threads to use, &gt;= 1; the result does not depend on it
-   * @param engine where the sums run, non-null ({@link Engine#local()} by default)
-   * @return the access of every population commune for each variant, with the diagnostics
-   * @throws IllegalArgumentException as {@link #compute(Population, List, AccessMethod, int)}
-   *     does, or on a null engine
-   */
-  public AplResult compute(
-      Population population,
-      List<Variant> scenarios,
-      AccessMethod method,
-      int threads,
-      Engine engine) {
-    if (engine == null) {
-      throw new IllegalArgumentException("the engine must not be null");
-    }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, given: " + threads);
     }
     Computation.check(population, scenarios, method);
-    try (Kernel kernel = engine.kernel(this, threads)) {
-      return Computation.run(kernel, population, scenarios, method);
-    }
+    return Computation.run(kernel(threads), population, scenarios, method);
   }
 
   /**
    * Returns the local kernel of these catchments: their own arrays in both orientations, summed
-   * on threads (what {@link Engine#local()} gives). Holds nothing of its own; closing it does
+   * on threads (what {@code Engine.local()} gives). Holds nothing of its own; closing it does
    * nothing.
    *
    * @param threads threads to use, &gt;= 1; the sums do not depend on it

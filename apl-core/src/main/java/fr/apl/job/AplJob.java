@@ -8,6 +8,7 @@ import fr.apl.core.Variant;
 import fr.apl.demand.AgeWeights;
 import fr.apl.demand.DemandWeights;
 import fr.apl.demand.Population;
+import fr.apl.engine.Kernel;
 import fr.apl.internal.Parallel;
 import fr.apl.io.TimesFile;
 import fr.apl.io.csv.AgeWeightsCsv;
@@ -215,8 +216,11 @@ public final class AplJob {
       }
       Catchments catchments = Parallel.await(prepared, "preparing the catchments");
       MemoryException.check(variants.size(), population.standardised().size(), matrix);
-      AplResult result =
-          catchments.compute(population, scaled(variants), r.method, r.threads, r.engine);
+      // The sums run on the request's engine; the pairs are put on it for this run only.
+      AplResult result;
+      try (Kernel kernel = r.engine.kernel(catchments, r.threads)) {
+        result = Apl.compute(kernel, population, scaled(variants), r.method);
+      }
       long t3 = System.nanoTime();
       if (!CrossChecks.finite(
           out, result, r.method.conservesSupply(), read.population().file(), supplyName())) {

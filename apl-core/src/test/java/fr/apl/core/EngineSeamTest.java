@@ -44,7 +44,10 @@ class EngineSeamTest {
       String where = "seed " + seed + ", " + name;
       AplResult local = c.compute(w.populationValues(), variants, m, 2);
       RowsEngine engine = new RowsEngine();
-      AplResult other = c.compute(w.populationValues(), variants, m, 1, engine);
+      AplResult other;
+      try (Kernel kernel = engine.kernel(c, 1)) {
+        other = Apl.compute(kernel, w.populationValues(), variants, m);
+      }
       for (int v = 0; v < variants.size(); v++) {
         for (int k = 0; k < local.size(); k++) {
           assertEquals(local.apl(v, k), other.apl(v, k), where);
