@@ -58,7 +58,8 @@ done
 # Spark's own Jackson wins (its Scala module refuses a newer one); the JDK flags Spark 4 needs
 # on Java 17; Spark's logging at WARN on stderr. No class-data archive, no C1-only compiler:
 # they were measured for the local engine. Without the lib folder the command says what is
-# missing (exit 69).
+# missing (exit 69). Spark brings its SLF4J binding (to log4j) beside the apl jar's no-op one:
+# naming it spares the "multiple providers" warning on every run.
 if [ "$engine" = "spark" ]; then
   shopt -s nullglob
   cp=""
@@ -82,6 +83,7 @@ if [ "$engine" = "spark" ]; then
     --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false \
     -Dio.netty.tryReflectionSetAccessible=true \
     -Dlog4j2.configurationFile=fr/apl/spark/log4j2-apl.properties \
+    -Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider -Dslf4j.internal.verbosity=WARN \
     ${APL_JAVA_OPTS:-} -cp "$cp" fr.apl.cli.Main "$@"
 fi
 # JVM warnings (a young generation larger than a heap capped in APL_JAVA_OPTS, say) go to
