@@ -392,20 +392,17 @@ public final class Catchments {
 
     @Override
     public void toPractices(double[][] x, boolean squared, double[][] out) {
-      double[] w = squared ? bandWeightSquared : bandWeight;
-      for (int v = 0; v < x.length; v++) {
-        double[] in = x[v];
-        double[] o = out[v];
-        Parallel.forRange(
-            codes.length,
-            threads,
-            (from, to) -> TwoStepKernel.gather(
-                practiceStart, practiceResidence, practiceBand, w, in, o, from, to));
-      }
+      gather(practiceStart, practiceResidence, practiceBand, x, squared, out);
     }
 
     @Override
     public void toResidences(double[][] x, boolean squared, double[][] out) {
+      gather(residenceStart, residencePractice, residenceBand, x, squared, out);
+    }
+
+    /** Sums each vector over one orientation's rows ({@code start}, other end, band). */
+    private void gather(
+        int[] start, int[] other, char[] band, double[][] x, boolean squared, double[][] out) {
       double[] w = squared ? bandWeightSquared : bandWeight;
       for (int v = 0; v < x.length; v++) {
         double[] in = x[v];
@@ -413,8 +410,7 @@ public final class Catchments {
         Parallel.forRange(
             codes.length,
             threads,
-            (from, to) -> TwoStepKernel.gather(
-                residenceStart, residencePractice, residenceBand, w, in, o, from, to));
+            (from, to) -> TwoStepKernel.gather(start, other, band, w, in, o, from, to));
       }
     }
 
