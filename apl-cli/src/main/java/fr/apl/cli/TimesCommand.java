@@ -418,8 +418,10 @@ final class TimesCommand implements Callable<Integer> {
     for (int i = 0; i < gc.length; i++) {
       asRoad[i] = roadIndex.getOrDefault(gc[i], -1);
     }
+    // givenAt[d] holds the given row's time to d while givenRow[d] names that row: no clearing.
     double[] givenAt = new double[rc.length];
-    Arrays.fill(givenAt, Double.NaN);
+    int[] givenRow = new int[rc.length];
+    Arrays.fill(givenRow, -1);
     double[] gaps = new double[road.pairCount()];
     double[] signed = new double[road.pairCount()];
     int n = 0;
@@ -432,20 +434,15 @@ final class TimesCommand implements Callable<Integer> {
         int d = asRoad[given.destinations()[q]];
         if (d >= 0) {
           givenAt[d] = given.minutes()[q];
+          givenRow[d] = gi;
         }
       }
       for (int k = road.rowStart()[i]; k < road.rowStart()[i + 1]; k++) {
         int d = road.destinations()[k];
-        if (d != i && !Double.isNaN(givenAt[d])) {
+        if (d != i && givenRow[d] == gi) {
           signed[n] = road.minutes()[k] - givenAt[d];
           gaps[n] = Math.abs(signed[n]);
           n++;
-        }
-      }
-      for (int q = given.rowStart()[gi]; q < given.rowStart()[gi + 1]; q++) {
-        int d = asRoad[given.destinations()[q]];
-        if (d >= 0) {
-          givenAt[d] = Double.NaN;
         }
       }
     }
